@@ -1,0 +1,7 @@
+namespace AlertProbe.Core.Alerts;
+
+public enum AlertStatus
+{
+    Firing,
+    Resolved,
+}

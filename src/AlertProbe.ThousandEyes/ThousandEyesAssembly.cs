@@ -1,0 +1,3 @@
+namespace AlertProbe.ThousandEyes;
+
+internal static class ThousandEyesAssembly;
