@@ -1,0 +1,29 @@
+namespace AlertProbe.Core.Intake;
+
+/// <summary>
+/// Why a message or a plan was refused: <see cref="Reason"/> is a stable code (it becomes the Service Bus
+/// <c>DeadLetterReason</c> and the CLI's rejection reason), <see cref="Description"/> says in plain words
+/// what was wrong and how to fix it. Never put secrets in either.
+/// </summary>
+public sealed record Rejection(string Reason, string Description)
+{
+    public override string ToString() => $"{Reason}: {Description}";
+}
+
+/// <summary>The stable rejection codes. Adding one is fine; renaming one breaks dead-letter dashboards.</summary>
+public static class RejectionReasons
+{
+    public const string PayloadTooLarge = "PayloadTooLarge";
+    public const string InvalidUtf8 = "InvalidUtf8";
+    public const string InvalidJson = "InvalidJson";
+    public const string NestingTooDeep = "NestingTooDeep";
+    public const string UnknownFormat = "UnknownFormat";
+    public const string UnsupportedSchema = "UnsupportedSchema";
+    public const string MissingField = "MissingField";
+    public const string InvalidField = "InvalidField";
+    public const string UnsupportedTestType = "UnsupportedTestType";
+    public const string NoTarget = "NoTarget";
+    public const string TargetDenied = "TargetDenied";
+    public const string NoAgents = "NoAgents";
+    public const string ThousandEyesRejected = "ThousandEyesRejected";
+}
