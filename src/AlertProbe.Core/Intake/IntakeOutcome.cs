@@ -1,0 +1,31 @@
+namespace AlertProbe.Core.Intake;
+
+/// <summary>
+/// How a handler wants a received message settled. Expected failures are values, so every path through a
+/// handler ends in exactly one of these and the Service Bus adapter (or the CLI's in-process queue) only
+/// translates them: nothing is lost, nothing is doubled.
+/// </summary>
+public abstract record IntakeOutcome
+{
+    private IntakeOutcome()
+    {
+    }
+
+    /// <summary>Done (success, or nothing to do): complete the message; <paramref name="Reason"/> is logged.</summary>
+    public sealed record Completed(string Reason) : IntakeOutcome;
+
+    /// <summary>Bad input: dead-letter with a stable reason code and a human description.</summary>
+    public sealed record DeadLettered(string Reason, string Description) : IntakeOutcome
+    {
+        public static DeadLettered From(Rejection rejection) => new(rejection.Reason, rejection.Description);
+    }
+
+    /// <summary>
+    /// Not yet (rate budget spent, results not ready, next run due): a copy was scheduled for
+    /// <paramref name="At"/>; complete the original without burning a delivery.
+    /// </summary>
+    public sealed record Rescheduled(DateTimeOffset At, string Reason) : IntakeOutcome;
+
+    /// <summary>Transient failure after bounded in-process retries: abandon so Service Bus redelivers.</summary>
+    public sealed record Abandoned(string Error) : IntakeOutcome;
+}
