@@ -1,0 +1,52 @@
+using System.Text.Json.Nodes;
+using static AlertProbe.ThousandEyes.Requests.InstantTestFields;
+
+namespace AlertProbe.ThousandEyes.Requests;
+
+/// <summary>The v7 wire form: <c>POST /v7/tests/{type}/instant</c>, string ids, lower-case enums, real booleans.</summary>
+internal sealed class V7InstantTestSerializer : InstantTestSerializer
+{
+    public override ThousandEyesApiVersion ApiVersion => ThousandEyesApiVersion.V7;
+
+    public override string CreatePath(InstantTestType type) =>
+        $"v7/tests/{type.V7Name ?? throw new ArgumentException($"{type.Name} has no v7 instant endpoint.", nameof(type))}/instant";
+
+    public override string RerunPath(string testId) => $"v7/tests/{Uri.EscapeDataString(testId)}/run";
+
+    private protected override JsonNode IdNode(string id) => JsonValue.Create(id);
+
+    private protected override string EnumValue(string field, string lowerCaseValue) => lowerCaseValue;
+
+    private protected override JsonNode DnsServerNode(string name) => JsonValue.Create(name);
+
+    // v6-style 0/1 (or "true") in known boolean fields becomes a real boolean; nested objects too.
+    private protected override void ConvertBooleans(JsonObject body) => ToBooleans(body);
+
+    private static void ToBooleans(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                foreach (var name in obj.Select(p => p.Key).ToList())
+                {
+                    if (Booleans.Contains(name) && JsonFieldValues.TryGetBoolean(obj[name], out var flag))
+                    {
+                        obj[name] = flag;
+                    }
+                    else
+                    {
+                        ToBooleans(obj[name]);
+                    }
+                }
+
+                break;
+            case JsonArray array:
+                foreach (var item in array)
+                {
+                    ToBooleans(item);
+                }
+
+                break;
+        }
+    }
+}

@@ -1,3 +1,0 @@
-namespace AlertProbe.ThousandEyes;
-
-internal static class ThousandEyesAssembly;
