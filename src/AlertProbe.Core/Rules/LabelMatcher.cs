@@ -1,0 +1,236 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Text;
+using System.Text.RegularExpressions;
+using AlertProbe.Core.Alerts;
+
+namespace AlertProbe.Core.Rules;
+
+/// <summary>
+/// A Prometheus-style matcher such as <c>service="checkout"</c>, <c>env!="dev"</c>, <c>instance=~"https?://.*"</c>.
+/// The name picks the value: a bare name or <c>labels.x</c> reads <see cref="Alert.Labels"/>,
+/// <c>customProperties.x</c> reads <see cref="Alert.CustomProperties"/>, <c>annotations.x</c> reads
+/// <see cref="Alert.Annotations"/>, <c>alert.name</c> the alert's name. As in Prometheus a missing value is
+/// the empty string, so <c>x!="a"</c> and <c>x=""</c> match when x is absent. Regexes are fully anchored and
+/// run without backtracking (linear time, RE2-like: no look-around, no back-references) under a timeout.
+/// </summary>
+public sealed class LabelMatcher
+{
+    private static readonly TimeSpan RegexTimeout = TimeSpan.FromMilliseconds(100);
+
+    private readonly Regex? regex;
+    private readonly Func<Alert, string?> read;
+
+    private LabelMatcher(string source, string name, LabelMatchOperator op, string value, Regex? regex, Func<Alert, string?> read)
+    {
+        Source = source;
+        Name = name;
+        Operator = op;
+        Value = value;
+        this.regex = regex;
+        this.read = read;
+    }
+
+    /// <summary>The matcher as written.</summary>
+    public string Source { get; }
+
+    /// <summary>The name as written, prefix included (e.g. "customProperties.probeUrl").</summary>
+    public string Name { get; }
+
+    public LabelMatchOperator Operator { get; }
+
+    public string Value { get; }
+
+    public bool Matches(Alert alert)
+    {
+        ArgumentNullException.ThrowIfNull(alert);
+        var actual = read(alert) ?? string.Empty;
+        return Operator switch
+        {
+            LabelMatchOperator.Equal => string.Equals(actual, Value, StringComparison.Ordinal),
+            LabelMatchOperator.NotEqual => !string.Equals(actual, Value, StringComparison.Ordinal),
+            LabelMatchOperator.Regex => IsRegexMatch(actual) == true,
+            LabelMatchOperator.NotRegex => IsRegexMatch(actual) == false,
+            _ => false,
+        };
+    }
+
+    /// <summary>Null when the regex timed out: then neither <c>=~</c> nor <c>!~</c> matches (no test is better than a wrong one).</summary>
+    private bool? IsRegexMatch(string actual)
+    {
+        try
+        {
+            return regex!.IsMatch(actual);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return null;
+        }
+    }
+
+    public static bool TryParse(string text, [NotNullWhen(true)] out LabelMatcher? matcher, [NotNullWhen(false)] out string? error)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        matcher = null;
+        var position = 0;
+        while (position < text.Length && char.IsWhiteSpace(text[position]))
+        {
+            position++;
+        }
+
+        var nameStart = position;
+        while (position < text.Length && (char.IsAsciiLetterOrDigit(text[position]) || text[position] is '_' or '.' or '-' or '/' or ':'))
+        {
+            position++;
+        }
+
+        var name = text[nameStart..position];
+        if (name.Length == 0)
+        {
+            error = $"matcher '{text}' has no name; write it like service=\"checkout\"";
+            return false;
+        }
+
+        while (position < text.Length && char.IsWhiteSpace(text[position]))
+        {
+            position++;
+        }
+
+        var rest = text[position..];
+        LabelMatchOperator op;
+        if (rest.StartsWith("=~", StringComparison.Ordinal)) { op = LabelMatchOperator.Regex; position += 2; }
+        else if (rest.StartsWith("!~", StringComparison.Ordinal)) { op = LabelMatchOperator.NotRegex; position += 2; }
+        else if (rest.StartsWith("!=", StringComparison.Ordinal)) { op = LabelMatchOperator.NotEqual; position += 2; }
+        else if (rest.StartsWith('=')) { op = LabelMatchOperator.Equal; position += 1; }
+        else
+        {
+            error = $"matcher '{text}' needs one of =, !=, =~, !~ after '{name}'";
+            return false;
+        }
+
+        while (position < text.Length && char.IsWhiteSpace(text[position]))
+        {
+            position++;
+        }
+
+        if (!TryReadQuoted(text, ref position, out var value, out error))
+        {
+            error = $"matcher '{text}': {error}";
+            return false;
+        }
+
+        while (position < text.Length && char.IsWhiteSpace(text[position]))
+        {
+            position++;
+        }
+
+        if (position != text.Length)
+        {
+            error = $"matcher '{text}' has unexpected text after the value: '{text[position..]}'";
+            return false;
+        }
+
+        var read = Reader(name);
+        if (read is null)
+        {
+            error = $"matcher '{text}': '{name}' has an empty name after its prefix";
+            return false;
+        }
+
+        Regex? regex = null;
+        if (op is LabelMatchOperator.Regex or LabelMatchOperator.NotRegex)
+        {
+            try
+            {
+                // Anchored like Prometheus; NonBacktracking keeps matching linear in the input.
+                regex = new Regex($"^(?:{value})$", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, RegexTimeout);
+            }
+            catch (ArgumentException exception)
+            {
+                error = $"matcher '{text}': invalid regular expression: {exception.Message}";
+                return false;
+            }
+            catch (NotSupportedException exception)
+            {
+                error = $"matcher '{text}': regular expression uses a construct that is not supported (no look-around or back-references): {exception.Message}";
+                return false;
+            }
+        }
+
+        matcher = new LabelMatcher(text.Trim(), name, op, value, regex, read);
+        error = null;
+        return true;
+    }
+
+    private static Func<Alert, string?>? Reader(string name)
+    {
+        static Func<Alert, string?>? FromMap(string key, Func<Alert, IReadOnlyDictionary<string, string>> map) =>
+            key.Length == 0 ? null : alert => map(alert).TryGetValue(key, out var value) ? value : null;
+
+        if (name.StartsWith("labels.", StringComparison.Ordinal))
+        {
+            return FromMap(name["labels.".Length..], alert => alert.Labels);
+        }
+
+        if (name.StartsWith("customProperties.", StringComparison.Ordinal))
+        {
+            return FromMap(name["customProperties.".Length..], alert => alert.CustomProperties);
+        }
+
+        if (name.StartsWith("annotations.", StringComparison.Ordinal))
+        {
+            return FromMap(name["annotations.".Length..], alert => alert.Annotations);
+        }
+
+        if (name == "alert.name")
+        {
+            return alert => alert.Name;
+        }
+
+        return FromMap(name, alert => alert.Labels);
+    }
+
+    private static bool TryReadQuoted(string text, ref int position, out string value, out string? error)
+    {
+        value = string.Empty;
+        if (position >= text.Length || text[position] is not ('"' or '\''))
+        {
+            error = "the value must be quoted, e.g. \"checkout\"";
+            return false;
+        }
+
+        var quote = text[position++];
+        var builder = new StringBuilder();
+        while (position < text.Length)
+        {
+            var c = text[position++];
+            if (c == quote)
+            {
+                value = builder.ToString();
+                error = null;
+                return true;
+            }
+
+            if (c == '\\' && position < text.Length)
+            {
+                // Only quote, backslash, \n and \t are escapes; "\." stays "\." so regexes read naturally.
+                var escaped = text[position++];
+                switch (escaped)
+                {
+                    case 'n': builder.Append('\n'); break;
+                    case 't': builder.Append('\t'); break;
+                    case '"' or '\'' or '\\': builder.Append(escaped); break;
+                    default: builder.Append('\\').Append(escaped); break;
+                }
+
+                continue;
+            }
+
+            builder.Append(c);
+        }
+
+        error = $"the value is not closed with {quote}";
+        return false;
+    }
+
+    public override string ToString() => Source;
+}
