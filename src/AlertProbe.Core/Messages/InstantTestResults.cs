@@ -1,0 +1,36 @@
+namespace AlertProbe.Core.Messages;
+
+/// <summary>
+/// Published on topic <c>test-results</c> by CollectResults once per collected run: the per-agent summary and
+/// the overall verdict. Schema: <c>schemas/instant-test-results.v1.json</c>.
+/// </summary>
+public sealed record InstantTestResults
+{
+    /// <summary>The version this code writes; readers accept any <c>1.x</c>.</summary>
+    public const string CurrentSchemaVersion = "1.0";
+
+    public string SchemaVersion { get; init; } = CurrentSchemaVersion;
+
+    public required string TestId { get; init; }
+
+    public required string TestType { get; init; }
+
+    /// <summary>The run these results belong to (0 = the creation run).</summary>
+    public int Run { get; init; }
+
+    public required string Target { get; init; }
+
+    public required TestTrigger Trigger { get; init; }
+
+    public required DateTimeOffset CollectedAt { get; init; }
+
+    public required TestVerdict Verdict { get; init; }
+
+    /// <summary>Why the verdict is what it is, in plain words, most important first.</summary>
+    public IReadOnlyList<string> Reasons { get; init; } = [];
+
+    public required IReadOnlyList<AgentResult> Agents { get; init; }
+
+    /// <summary>Result links and links for a human (e.g. the test in the ThousandEyes app).</summary>
+    public IReadOnlyList<ResultLink> Links { get; init; } = [];
+}

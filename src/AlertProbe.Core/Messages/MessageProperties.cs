@@ -1,0 +1,34 @@
+namespace AlertProbe.Core.Messages;
+
+/// <summary>
+/// Names of the Service Bus application properties AlertProbe sets, so topic subscriptions can filter with SQL
+/// rules (e.g. <c>collect = TRUE</c>, <c>severity IN ('critical','error')</c>). Renaming one breaks deployed rules.
+/// </summary>
+public static class MessageProperties
+{
+    public const string SchemaVersion = "schemaVersion";
+    public const string TestType = "testType";
+    public const string Source = "source";
+    public const string Severity = "severity";
+
+    /// <summary>bool: the follow-up asks for result collection.</summary>
+    public const string Collect = "collect";
+
+    /// <summary>bool: another rerun is due after this run (false on the last run, so the rerun subscription stops).</summary>
+    public const string Rerun = "rerun";
+
+    /// <summary>int: the run number (0 = the creating run).</summary>
+    public const string Run = "run";
+
+    /// <summary>string: the overall verdict (results only).</summary>
+    public const string Verdict = "verdict";
+
+    /// <summary>int: how many times this alert message has been rescheduled.</summary>
+    public const string RescheduleCount = "rescheduleCount";
+
+    /// <summary>string: why the message was last rescheduled ("RateLimited", "NotReady", …).</summary>
+    public const string RescheduleReason = "rescheduleReason";
+
+    /// <summary>string: the message id of the first delivery, kept across reschedules (idempotency is keyed on it).</summary>
+    public const string OriginalMessageId = "originalMessageId";
+}
