@@ -1,0 +1,7 @@
+namespace AlertProbe.Simulator.Agents;
+
+public enum SimulatedAgentType
+{
+    Cloud,
+    Enterprise,
+}

@@ -1,0 +1,7 @@
+namespace AlertProbe.Simulator.Catalog;
+
+public enum ApiVersion
+{
+    V6,
+    V7,
+}

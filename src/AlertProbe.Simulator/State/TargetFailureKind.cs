@@ -1,0 +1,9 @@
+namespace AlertProbe.Simulator.State;
+
+public enum TargetFailureKind
+{
+    HttpStatus,
+    DnsFailure,
+    ConnectionTimeout,
+    PacketLoss,
+}
