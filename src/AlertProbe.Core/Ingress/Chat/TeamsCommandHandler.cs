@@ -1,0 +1,117 @@
+using System.Text.Json;
+using AlertProbe.Core.Ingress.Signatures;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AlertProbe.Core.Ingress.Chat;
+
+/// <summary>
+/// Teams outgoing webhook (<c>POST /api/chat/teams</c>): verifies the HMAC, parses the command after the
+/// <c>@mention</c>, queues a manual request and answers synchronously (Teams waits 5 s and offers no later reply).
+/// Results go to <see cref="TeamsIngressOptions.ResultsWebhookUrl"/> when configured; otherwise the answer says
+/// where to look.
+/// </summary>
+public sealed class TeamsCommandHandler(
+    AlertQueueSender queue,
+    SigningSecretStore secrets,
+    TeamsSignatureVerifier verifier,
+    IOptions<IngressOptions> options,
+    ILogger<TeamsCommandHandler> logger)
+{
+    private const string Invocation = "@AlertProbe";
+
+    public async Task<IngressResult> HandleAsync(InboundRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var settings = options.Value;
+        if (!settings.Teams.HasSigningSecret)
+        {
+            return Refuse(IngressRefusal.NotConfigured);
+        }
+
+        if (request.Body.Length > settings.MaxBodyBytes)
+        {
+            return Refuse(IngressRefusal.BodyTooLarge);
+        }
+
+        var lookup = await secrets.GetAsync(settings.Teams, cancellationToken).ConfigureAwait(false);
+        if (lookup.Secret is null)
+        {
+            return Refuse(IngressRefusal.SecretUnavailable);
+        }
+
+        var status = verifier.Verify(request.Body.Span, request.Header(TeamsSignatureVerifier.AuthorizationHeader), lookup.Secret);
+        if (status != SignatureStatus.Valid)
+        {
+            Log.SignatureRefused(logger, IngressSources.Teams, status);
+            return IngressResult.Refused.Because(IngressRefusals.From(status));
+        }
+
+        TeamsActivity? activity;
+        try
+        {
+            activity = JsonSerializer.Deserialize(request.Body.Span, IngressJsonContext.Default.TeamsActivity);
+        }
+        catch (JsonException)
+        {
+            activity = null;
+        }
+
+        if (activity is null)
+        {
+            return Refuse(IngressRefusal.InvalidRequest);
+        }
+
+        switch (ChatCommandParser.Parse(TeamsMessageText.ToCommandText(activity.Text)))
+        {
+            case ChatParseResult.HelpRequested:
+                return Reply(ChatUsage.Text(Invocation));
+            case ChatParseResult.Invalid invalid:
+                Log.ChatCommandInvalid(logger, IngressSources.Teams, activity.From?.Id);
+                return Reply($"{invalid.Error}\n\n{ChatUsage.Text(Invocation)}");
+            case ChatParseResult.Parsed parsed:
+                return await QueueAsync(parsed.Command, activity, settings.Teams, request, cancellationToken).ConfigureAwait(false);
+            default:
+                throw new InvalidOperationException("Unexpected parse result.");
+        }
+    }
+
+    private async Task<IngressResult> QueueAsync(
+        ChatCommand command,
+        TeamsActivity activity,
+        TeamsIngressOptions teams,
+        InboundRequest request,
+        CancellationToken cancellationToken)
+    {
+        var reply = teams.ResultsWebhookUrl is { } url ? new ChatReplyAddress(IngressSources.Teams, url) : null;
+        var body = ManualRequestWriter.Write(command, reply, (IngressSources.Teams, activity.From?.Id, activity.From?.Name));
+        var message = new AlertQueueMessage
+        {
+            Body = body,
+            ContentType = "application/json",
+            Source = IngressSources.Teams,
+            MessageId = QueueMessageId.For(IngressSources.Teams, activity.Id, body),
+            CorrelationId = request.CorrelationId,
+        };
+        var outcome = await queue.SendAsync(message, cancellationToken).ConfigureAwait(false);
+        if (outcome != QueueSendOutcome.Sent)
+        {
+            Log.ChatCommandNotQueued(logger, IngressSources.Teams, activity.From?.Id, outcome);
+            return Reply($"Sorry, AlertProbe could not queue the {command.TestType} test right now. Please try again in a minute.");
+        }
+
+        var where = reply is null
+            ? $"results will not be posted to Teams: see {teams.ResultsLocation}."
+            : "results will be posted to the AlertProbe results channel.";
+        return Reply($"Running {command.Describe()} — {where}", message.MessageId);
+    }
+
+    private static IngressResult.Replied Reply(string text, string? messageId = null)
+        => new(text, JsonSerializer.Serialize(new TeamsReply("message", text), IngressJsonContext.Default.TeamsReply), messageId);
+
+    private IngressResult.Refused Refuse(IngressRefusal refusal)
+    {
+        Log.Refused(logger, IngressSources.Teams, refusal);
+        return IngressResult.Refused.Because(refusal);
+    }
+}

@@ -1,0 +1,90 @@
+using AlertProbe.Core.Ingress.Chat;
+using AlertProbe.Core.Ingress.Signatures;
+using Azure.Identity;
+using Azure.Messaging.ServiceBus;
+using Azure.Security.KeyVault.Secrets;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AlertProbe.Core.Ingress;
+
+public static class IngressServiceCollectionExtensions
+{
+    /// <summary>The connection name the Functions Service Bus bindings use too (<c>ServiceBus__fullyQualifiedNamespace</c>).</summary>
+    public const string ServiceBusConnectionName = "ServiceBus";
+
+    /// <summary>
+    /// Registers the alert webhook and chat command handlers, their signature verifiers, the signing secret store and
+    /// the <see cref="AlertQueueSender"/>, with <see cref="IngressOptions"/> bound from <see cref="IngressOptions.SectionName"/>
+    /// and validated at start-up. A <see cref="ServiceBusClient"/> is added only if none is registered yet.
+    /// </summary>
+    public static IServiceCollection AddAlertProbeIngress(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<IngressOptions>()
+            .Configure(options =>
+            {
+                configuration.GetSection(IngressOptions.SectionName).Bind(options);
+                if (options.KeyVaultUri is null && Uri.TryCreate(configuration["KeyVault:Uri"], UriKind.Absolute, out var vault))
+                {
+                    options.KeyVaultUri = vault;
+                }
+            })
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<IngressOptions>, IngressOptionsValidator>());
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(provider => CreateServiceBusClient(configuration));
+        services.TryAddSingleton(provider => new AlertQueueSender(
+            provider.GetRequiredService<ServiceBusClient>().CreateSender(provider.GetRequiredService<IOptions<IngressOptions>>().Value.AlertsQueueName),
+            provider.GetRequiredService<ILogger<AlertQueueSender>>()));
+        services.TryAddSingleton(provider => new SigningSecretStore(
+            CreateSecretClient(provider.GetRequiredService<IOptions<IngressOptions>>().Value),
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<IOptions<IngressOptions>>(),
+            provider.GetRequiredService<ILogger<SigningSecretStore>>()));
+
+        services.TryAddSingleton<SlackSignatureVerifier>();
+        services.TryAddSingleton<TeamsSignatureVerifier>();
+        services.TryAddSingleton<PagerDutySignatureVerifier>();
+        services.TryAddSingleton<GrafanaSignatureVerifier>();
+        services.TryAddSingleton<AlertWebhookHandler>();
+        services.TryAddSingleton<SlackCommandHandler>();
+        services.TryAddSingleton<TeamsCommandHandler>();
+        return services;
+    }
+
+    /// <summary>A connection string in <c>ServiceBus</c> (local), else <c>ServiceBus:fullyQualifiedNamespace</c> with an Azure identity.</summary>
+    private static ServiceBusClient CreateServiceBusClient(IConfiguration configuration)
+    {
+        var connectionString = configuration[ServiceBusConnectionName];
+        if (!string.IsNullOrWhiteSpace(connectionString))
+        {
+            return new ServiceBusClient(connectionString);
+        }
+
+        var section = configuration.GetSection(ServiceBusConnectionName);
+        var fullyQualifiedNamespace = section["fullyQualifiedNamespace"];
+        if (string.IsNullOrWhiteSpace(fullyQualifiedNamespace))
+        {
+            throw new InvalidOperationException(
+                $"Service Bus is not configured: set {ServiceBusConnectionName}__fullyQualifiedNamespace (managed identity) or a {ServiceBusConnectionName} connection string.");
+        }
+
+        return new ServiceBusClient(fullyQualifiedNamespace, CreateCredential(section["clientId"]));
+    }
+
+    private static SecretClient? CreateSecretClient(IngressOptions options)
+    {
+        var anyFromKeyVault = new SignedSourceOptions[] { options.Slack, options.Teams, options.PagerDuty, options.Grafana }
+            .Any(source => !string.IsNullOrEmpty(source.SigningSecretName));
+        return anyFromKeyVault && options.KeyVaultUri is { } vault ? new SecretClient(vault, CreateCredential(clientId: null)) : null;
+    }
+
+    private static DefaultAzureCredential CreateCredential(string? clientId)
+        => new(new DefaultAzureCredentialOptions { ManagedIdentityClientId = string.IsNullOrWhiteSpace(clientId) ? null : clientId });
+}

@@ -1,0 +1,49 @@
+namespace AlertProbe.Core.Ingress;
+
+/// <summary>
+/// Where a sender's signing secret comes from: the value itself (local runs; in Azure an app setting that is a Key
+/// Vault reference) or the name of a Key Vault secret read with <c>SecretClient</c>, so a rotated secret is picked up
+/// within <see cref="IngressOptions.SecretCacheLifetime"/>. Set at most one. Neither: the source is not signed.
+/// </summary>
+public abstract class SignedSourceOptions
+{
+    public string? SigningSecret { get; set; }
+
+    public string? SigningSecretName { get; set; }
+
+    public bool HasSigningSecret => !string.IsNullOrEmpty(SigningSecret) || !string.IsNullOrEmpty(SigningSecretName);
+}
+
+/// <summary>Slack slash command: the app's signing secret (never the deprecated verification token).</summary>
+public sealed class SlackIngressOptions : SignedSourceOptions;
+
+/// <summary>PagerDuty v3 webhook subscription secret; when set, unsigned or wrongly signed deliveries are refused.</summary>
+public sealed class PagerDutyIngressOptions : SignedSourceOptions;
+
+/// <summary>Microsoft Teams outgoing webhook: <see cref="SignedSourceOptions.SigningSecret"/> is the base64 security token.</summary>
+public sealed class TeamsIngressOptions : SignedSourceOptions
+{
+    /// <summary>
+    /// A Teams Workflows incoming-webhook URL where results are posted later (an outgoing webhook can only answer
+    /// synchronously). Null: results are not posted to Teams, and the reply says where to look instead.
+    /// </summary>
+    public Uri? ResultsWebhookUrl { get; set; }
+
+    /// <summary>Where to look for results when <see cref="ResultsWebhookUrl"/> is not set; shown to the user.</summary>
+    public string ResultsLocation { get; set; } = "ThousandEyes (Cloud & Enterprise Agents → Views)";
+}
+
+/// <summary>Grafana webhook contact point <c>hmac_config</c>.</summary>
+public sealed class GrafanaIngressOptions : SignedSourceOptions
+{
+    /// <summary>
+    /// Grafana's docs name <c>X-Grafana-Alerting-Signature</c>, its code defaults to <c>X-Grafana-Alert-Signature</c>:
+    /// set the header explicitly in the contact point, or change this to match.
+    /// </summary>
+    public string SignatureHeader { get; set; } = "X-Grafana-Alerting-Signature";
+
+    /// <summary>The contact point's <c>timestamp_header</c>; when set, the signature covers "timestamp:body" and is time-limited.</summary>
+    public string? TimestampHeader { get; set; }
+
+    public TimeSpan MaxClockSkew { get; set; } = TimeSpan.FromMinutes(5);
+}
