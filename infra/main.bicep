@@ -1,0 +1,163 @@
+// AlertProbe infrastructure. Subscription scope, as azd expects: the template creates the environment's
+// resource group itself ("rg-<env>", tagged azd-env-name), so `azd up` needs nothing created beforehand
+// and `azd down` removes one group.
+targetScope = 'subscription'
+
+@minLength(1)
+@maxLength(64)
+@description('azd environment name; seeds the resource names.')
+param environmentName string
+
+@minLength(1)
+@description('Region of every resource (one that offers Flex Consumption).')
+@metadata({
+  azd: {
+    type: 'location'
+  }
+})
+param location string
+
+@description('Object id of the deploying user: may set Key Vault secrets and send to the alerts queue. Empty: no developer access.')
+param principalId string = ''
+
+@description('ThousandEyes API base URL.')
+param thousandEyesBaseUrl string = 'https://api.thousandeyes.com/'
+
+@allowed(['v6', 'v7'])
+param thousandEyesApiVersion string = 'v7'
+
+@description('ThousandEyes account group id (aid); empty uses the token\'s default account group.')
+param thousandEyesAccountGroupId string = ''
+
+@description('Deliveries before Service Bus dead-letters a message.')
+@minValue(1)
+param maxDeliveryCount int = 10
+
+@description('Ledger tables (the app\'s Ledger:TableName).')
+param ledgerTableNames array = ['ledger']
+
+var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
+var tags = { 'azd-env-name': environmentName }
+var functionAppName = 'func-${resourceToken}'
+var deploymentContainerName = 'deployment-package'
+
+resource resourceGroup 'Microsoft.Resources/resourceGroups@2024-03-01' = {
+  name: 'rg-${environmentName}'
+  location: location
+  tags: tags
+}
+
+module identity 'modules/identity.bicep' = {
+  name: 'identity'
+  scope: resourceGroup
+  params: {
+    name: 'id-${resourceToken}'
+    location: location
+    tags: tags
+  }
+}
+
+module monitoring 'modules/monitoring.bicep' = {
+  name: 'monitoring'
+  scope: resourceGroup
+  params: {
+    logAnalyticsName: 'log-${resourceToken}'
+    applicationInsightsName: 'appi-${resourceToken}'
+    location: location
+    tags: tags
+  }
+}
+
+module storage 'modules/storage.bicep' = {
+  name: 'storage'
+  scope: resourceGroup
+  params: {
+    name: 'st${resourceToken}'
+    location: location
+    tags: tags
+    deploymentContainerName: deploymentContainerName
+    ledgerTableNames: ledgerTableNames
+  }
+}
+
+module serviceBus 'modules/servicebus.bicep' = {
+  name: 'serviceBus'
+  scope: resourceGroup
+  params: {
+    name: 'sb-${resourceToken}'
+    location: location
+    tags: tags
+    maxDeliveryCount: maxDeliveryCount
+  }
+}
+
+module keyVault 'modules/keyvault.bicep' = {
+  name: 'keyVault'
+  scope: resourceGroup
+  params: {
+    name: 'kv-${resourceToken}'
+    location: location
+    tags: tags
+  }
+}
+
+// Roles before the app: the host must be able to reach storage and Service Bus when it first starts.
+module roles 'modules/roles.bicep' = {
+  name: 'roles'
+  scope: resourceGroup
+  params: {
+    appPrincipalId: identity.outputs.principalId
+    developerPrincipalId: principalId
+    serviceBusNamespaceName: serviceBus.outputs.name
+    alertsQueueName: serviceBus.outputs.alertsQueueName
+    instantTestsTopicName: serviceBus.outputs.instantTestsTopicName
+    collectSubscriptionName: serviceBus.outputs.collectSubscriptionName
+    rerunSubscriptionName: serviceBus.outputs.rerunSubscriptionName
+    testResultsTopicName: serviceBus.outputs.testResultsTopicName
+    deliverySubscriptionName: serviceBus.outputs.deliverySubscriptionName
+    keyVaultName: keyVault.outputs.name
+    storageAccountName: storage.outputs.name
+    applicationInsightsName: monitoring.outputs.applicationInsightsName
+  }
+}
+
+module functionApp 'modules/functionapp.bicep' = {
+  name: 'functionApp'
+  scope: resourceGroup
+  dependsOn: [roles]
+  params: {
+    name: functionAppName
+    planName: 'plan-${resourceToken}'
+    location: location
+    tags: tags
+    identityId: identity.outputs.id
+    identityClientId: identity.outputs.clientId
+    storageAccountName: storage.outputs.name
+    storageBlobEndpoint: storage.outputs.blobEndpoint
+    deploymentContainerName: deploymentContainerName
+    ledgerServiceUri: storage.outputs.tableEndpoint
+    applicationInsightsConnectionString: monitoring.outputs.applicationInsightsConnectionString
+    serviceBusFullyQualifiedNamespace: serviceBus.outputs.fullyQualifiedNamespace
+    alertsQueueName: serviceBus.outputs.alertsQueueName
+    instantTestsTopicName: serviceBus.outputs.instantTestsTopicName
+    collectSubscriptionName: serviceBus.outputs.collectSubscriptionName
+    rerunSubscriptionName: serviceBus.outputs.rerunSubscriptionName
+    testResultsTopicName: serviceBus.outputs.testResultsTopicName
+    keyVaultUri: keyVault.outputs.uri
+    thousandEyesBaseUrl: thousandEyesBaseUrl
+    thousandEyesApiVersion: thousandEyesApiVersion
+    thousandEyesAccountGroupId: thousandEyesAccountGroupId
+  }
+}
+
+// azd stores these in the environment (.azure/<env>/.env); none is a secret.
+output AZURE_LOCATION string = location
+output AZURE_TENANT_ID string = tenant().tenantId
+output AZURE_RESOURCE_GROUP string = resourceGroup.name
+output AZURE_FUNCTION_NAME string = functionApp.outputs.name
+output SERVICE_API_NAME string = functionApp.outputs.name
+output SERVICE_API_URI string = 'https://${functionApp.outputs.defaultHostName}'
+output AZURE_KEY_VAULT_NAME string = keyVault.outputs.name
+output AZURE_KEY_VAULT_URI string = keyVault.outputs.uri
+output SERVICEBUS_FULLY_QUALIFIED_NAMESPACE string = serviceBus.outputs.fullyQualifiedNamespace
+output LEDGER_SERVICE_URI string = storage.outputs.tableEndpoint

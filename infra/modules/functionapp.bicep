@@ -1,0 +1,151 @@
+// The Functions app on a Flex Consumption plan (Linux; .NET 10 isolated is not offered on Linux
+// Consumption). Every connection is identity-based through the user-assigned identity: no secret and no
+// connection string with a key is placed in app settings.
+
+param name string
+param planName string
+param location string
+param tags object
+
+@description('azd finds the app to deploy by this tag (azure.yaml service name).')
+param serviceName string = 'api'
+
+param identityId string
+param identityClientId string
+
+param storageAccountName string
+param storageBlobEndpoint string
+param deploymentContainerName string
+param ledgerServiceUri string
+
+param applicationInsightsConnectionString string
+
+param serviceBusFullyQualifiedNamespace string
+param alertsQueueName string
+param instantTestsTopicName string
+param collectSubscriptionName string
+param rerunSubscriptionName string
+param testResultsTopicName string
+
+param keyVaultUri string
+
+param thousandEyesBaseUrl string
+@allowed(['v6', 'v7'])
+param thousandEyesApiVersion string
+param thousandEyesAccountGroupId string
+
+@minValue(40)
+@maxValue(1000)
+param maximumInstanceCount int = 40
+@allowed([512, 2048, 4096])
+param instanceMemoryMB int = 2048
+
+resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
+  name: planName
+  location: location
+  tags: tags
+  kind: 'functionapp'
+  sku: {
+    name: 'FC1'
+    tier: 'FlexConsumption'
+  }
+  properties: {
+    reserved: true
+  }
+}
+
+resource app 'Microsoft.Web/sites@2024-04-01' = {
+  name: name
+  location: location
+  tags: union(tags, { 'azd-service-name': serviceName })
+  kind: 'functionapp,linux'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${identityId}': {}
+    }
+  }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    siteConfig: {
+      minTlsVersion: '1.2'
+      ftpsState: 'Disabled'
+    }
+    functionAppConfig: {
+      deployment: {
+        storage: {
+          type: 'blobContainer'
+          value: '${storageBlobEndpoint}${deploymentContainerName}'
+          authentication: {
+            type: 'UserAssignedIdentity'
+            userAssignedIdentityResourceId: identityId
+          }
+        }
+      }
+      scaleAndConcurrency: {
+        maximumInstanceCount: maximumInstanceCount
+        instanceMemoryMB: instanceMemoryMB
+      }
+      // Flex sets the worker runtime here; FUNCTIONS_WORKER_RUNTIME / FUNCTIONS_EXTENSION_VERSION app
+      // settings are rejected on this plan.
+      runtime: {
+        name: 'dotnet-isolated'
+        version: '10.0'
+      }
+    }
+  }
+
+  resource appSettings 'config' = {
+    name: 'appsettings'
+    properties: {
+      // Host storage through the identity (Storage Blob Data Owner).
+      AzureWebJobsStorage__accountName: storageAccountName
+      AzureWebJobsStorage__credential: 'managedidentity'
+      AzureWebJobsStorage__clientId: identityClientId
+
+      APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsightsConnectionString
+      APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
+
+      // DefaultAzureCredential / ManagedIdentityCredential pick the user-assigned identity from this.
+      AZURE_CLIENT_ID: identityClientId
+
+      // Trigger connection "ServiceBus" and the app's own publisher.
+      ServiceBus__fullyQualifiedNamespace: serviceBusFullyQualifiedNamespace
+      ServiceBus__credential: 'managedidentity'
+      ServiceBus__clientId: identityClientId
+      ServiceBus__AlertsQueueName: alertsQueueName
+      ServiceBus__InstantTestsTopicName: instantTestsTopicName
+      ServiceBus__CollectSubscriptionName: collectSubscriptionName
+      ServiceBus__RerunSubscriptionName: rerunSubscriptionName
+      ServiceBus__TestResultsTopicName: testResultsTopicName
+
+      KeyVault__Uri: keyVaultUri
+      KeyVault__ManagedIdentityClientId: identityClientId
+
+      Ledger__ServiceUri: ledgerServiceUri
+
+      ThousandEyes__BaseUrl: thousandEyesBaseUrl
+      ThousandEyes__ApiVersion: thousandEyesApiVersion
+      ThousandEyes__AccountGroupId: thousandEyesAccountGroupId
+    }
+  }
+
+  // Deployment (azd, OneDeploy) authenticates with Entra ID; basic publishing credentials stay off.
+  resource scmCredentials 'basicPublishingCredentialsPolicies' = {
+    name: 'scm'
+    properties: {
+      allow: false
+    }
+  }
+
+  resource ftpCredentials 'basicPublishingCredentialsPolicies' = {
+    name: 'ftp'
+    properties: {
+      allow: false
+    }
+  }
+}
+
+output name string = app.name
+output defaultHostName string = app.properties.defaultHostName

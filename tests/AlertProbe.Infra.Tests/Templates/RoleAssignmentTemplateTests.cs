@@ -1,0 +1,44 @@
+using AlertProbe.Infra.Tests.Bicep;
+
+namespace AlertProbe.Infra.Tests.Templates;
+
+public sealed class RoleAssignmentTemplateTests
+{
+    // Built-in role ids, from the Azure RBAC built-in roles reference.
+    private const string ServiceBusDataReceiver = "4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0";
+    private const string ServiceBusDataSender = "69a216fc-b8fb-44d8-bc22-1f3c2cd27a39";
+    private const string KeyVaultSecretsUser = "4633458b-17de-408a-b874-0445c86b69e6";
+    private const string StorageBlobDataOwner = "b7e6dc6d-f1e8-4753-8033-0f276bb0955b";
+    private const string StorageTableDataContributor = "0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3";
+    private const string MonitoringMetricsPublisher = "3913510d-42f4-4e42-8a64-420c390055eb";
+
+    [Theory]
+    [InlineData(ServiceBusDataReceiver, "Microsoft.ServiceBus/namespaces/queues", "alertsQueueName")]
+    [InlineData(ServiceBusDataReceiver, "Microsoft.ServiceBus/namespaces/topics/subscriptions", "collectSubscriptionName")]
+    [InlineData(ServiceBusDataReceiver, "Microsoft.ServiceBus/namespaces/topics/subscriptions", "rerunSubscriptionName")]
+    [InlineData(ServiceBusDataReceiver, "Microsoft.ServiceBus/namespaces/topics/subscriptions", "deliverySubscriptionName")]
+    [InlineData(ServiceBusDataSender, "Microsoft.ServiceBus/namespaces/queues", "alertsQueueName")]
+    [InlineData(ServiceBusDataSender, "Microsoft.ServiceBus/namespaces/topics", "instantTestsTopicName")]
+    [InlineData(ServiceBusDataSender, "Microsoft.ServiceBus/namespaces/topics", "testResultsTopicName")]
+    [InlineData(KeyVaultSecretsUser, "Microsoft.KeyVault/vaults", "keyVaultName")]
+    [InlineData(StorageBlobDataOwner, "Microsoft.Storage/storageAccounts", "storageAccountName")]
+    [InlineData(StorageTableDataContributor, "Microsoft.Storage/storageAccounts", "storageAccountName")]
+    [InlineData(MonitoringMetricsPublisher, "Microsoft.Insights/components", "applicationInsightsName")]
+    public async Task App_identity_holds_role_at_the_narrowest_scope(string roleId, string scopeType, string scopeParameter)
+    {
+        var assignments = (await CompiledTemplate.MainAsync()).OfType("Microsoft.Authorization/roleAssignments")
+            .Select(RoleAssignment.From);
+
+        Assert.Contains(new RoleAssignment(roleId, scopeType, scopeParameter, "appPrincipalId"), assignments);
+    }
+
+    [Fact]
+    public async Task App_identity_gets_no_role_on_the_whole_namespace()
+    {
+        var assignments = (await CompiledTemplate.MainAsync()).OfType("Microsoft.Authorization/roleAssignments")
+            .Select(RoleAssignment.From)
+            .Where(assignment => assignment.PrincipalParameter == "appPrincipalId");
+
+        Assert.DoesNotContain(assignments, assignment => assignment.ScopeType == "Microsoft.ServiceBus/namespaces");
+    }
+}
