@@ -5,7 +5,7 @@ namespace AlertProbe.ThousandEyes.Requests;
 /// <summary>Field names and value sets the validator and the serialisers share.</summary>
 internal static class InstantTestFields
 {
-    public const string Agents = "agents";
+    public const string AgentsField = "agents";
     public const string AgentId = "agentId";
     public const string SourceIpAddress = "sourceIpAddress";
     public const string TestName = "testName";

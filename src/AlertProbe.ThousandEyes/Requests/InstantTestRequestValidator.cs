@@ -24,9 +24,9 @@ public static class InstantTestRequestValidator
             {
                 dropped.Add(name);
             }
-            else if (name == Agents)
+            else if (name == AgentsField)
             {
-                problems.Add(new(Agents, "agents must be given as the request's agent list, not as a field"));
+                problems.Add(new(AgentsField, "agents must be given as the request's agent list, not as a field"));
             }
         }
 
@@ -65,7 +65,7 @@ public static class InstantTestRequestValidator
     {
         if (agents is null || agents.Count == 0)
         {
-            problems.Add(new(Agents, "agents must name at least one agent"));
+            problems.Add(new(AgentsField, "agents must name at least one agent"));
             return;
         }
 

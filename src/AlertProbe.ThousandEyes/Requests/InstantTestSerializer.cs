@@ -56,7 +56,7 @@ public abstract class InstantTestSerializer
             body[TestName] = request.TestName;
         }
 
-        body[Agents] = new JsonArray([.. request.Agents.Select(AgentNode)]);
+        body[AgentsField] = new JsonArray([.. request.Agents.Select(AgentNode)]);
         ConvertFields(body, request.Type);
         return new InstantTestWireRequest(ApiVersion, CreatePath(request.Type), body, validation.DroppedFields);
     }

@@ -1,0 +1,28 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace AlertProbe.ThousandEyes.Authentication;
+
+/// <summary>Where the ThousandEyes credentials live in Azure Key Vault. Used when <see cref="Uri"/> is set.</summary>
+public sealed class KeyVaultOptions
+{
+    public const string SectionName = "KeyVault";
+
+    /// <summary>The vault, e.g. <c>https://my-vault.vault.azure.net/</c>. Unset: credentials come from configuration.</summary>
+    public Uri? Uri { get; set; }
+
+    [Required(AllowEmptyStrings = false)]
+    public string BearerTokenSecretName { get; set; } = "thousandeyes-bearer-token";
+
+    [Required(AllowEmptyStrings = false)]
+    public string EmailSecretName { get; set; } = "thousandeyes-email";
+
+    [Required(AllowEmptyStrings = false)]
+    public string BasicTokenSecretName { get; set; } = "thousandeyes-basic-token";
+
+    /// <summary>Client id of a user-assigned managed identity; unset: <c>DefaultAzureCredential</c>.</summary>
+    public string? ManagedIdentityClientId { get; set; }
+
+    /// <summary>How long a read secret is reused before Key Vault is asked again.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
+    public TimeSpan SecretCacheLifetime { get; set; } = TimeSpan.FromMinutes(5);
+}

@@ -1,0 +1,80 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using AlertProbe.ThousandEyes.Http;
+
+namespace AlertProbe.ThousandEyes.Errors;
+
+/// <summary>Turns a non-success, non-429 response into a typed error.</summary>
+internal static class ErrorResponseMapper
+{
+    private const int MaxDetailLength = 500;
+
+    public static ThousandEyesError Map(
+        HttpStatusCode statusCode,
+        string body,
+        ThousandEyesOperation operation,
+        ThousandEyesApiVersion version,
+        string? accountGroupId,
+        string path)
+    {
+        var status = (int)statusCode;
+        var json = JsonNodeReader.TryParse(body);
+        var problem = ProblemDetails(json, body);
+        var detail = problem?.Detail ?? problem?.Title ?? V6Message(json) ?? RawText(json, body);
+
+        return status switch
+        {
+            401 => new UnauthorizedError(detail ?? "the token was rejected (expired, revoked or for another region)"),
+            403 => new ForbiddenError(ForbiddenHint(operation, version, accountGroupId), detail),
+            404 => new NotFoundError(path, detail),
+            >= 500 => new TransientError(
+                $"status {status}{(detail is null ? string.Empty : $": {detail}")}",
+                status,
+                RequestMayHaveSucceeded: operation == ThousandEyesOperation.CreateInstantTest && status is not (502 or 503)),
+            >= 400 => new BadRequestError(status, problem, problem is null ? V6Message(json) ?? RawText(json, body) : null),
+            _ => new UnexpectedResponseError(status, "status outside the API's contract"),
+        };
+    }
+
+    /// <summary>The permission a 403 probably lacks; sources disagree, so the hint names both readings.</summary>
+    internal static string ForbiddenHint(ThousandEyesOperation operation, ThousandEyesApiVersion version, string? accountGroupId)
+    {
+        var aid = accountGroupId is null ? string.Empty : $" Or the user is not assigned to account group (aid) {accountGroupId}.";
+        return operation switch
+        {
+            ThousandEyesOperation.CreateInstantTest or ThousandEyesOperation.Rerun when version == ThousandEyesApiVersion.V7 =>
+                "Instant tests on API v7 need the Account Admin role (older docs: 'API Access' and 'Edit tests' permissions); instant tests are refused on the Sandbox API account." + aid,
+            ThousandEyesOperation.CreateInstantTest or ThousandEyesOperation.Rerun =>
+                "The user probably lacks the 'API Access' and 'Edit tests' permissions; instant tests are refused on the Sandbox API account." + aid,
+            _ => "The user probably lacks the 'API Access' and 'View tests' permissions (or 'View agents' for the agent list)." + aid,
+        };
+    }
+
+    private static ThousandEyesProblemDetails? ProblemDetails(JsonNode? json, string body)
+    {
+        if (json is not JsonObject obj || !(obj.ContainsKey("title") || obj.ContainsKey("type") || obj.ContainsKey("errors")))
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize(body, ThousandEyesJsonContext.Default.ThousandEyesProblemDetails);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    // v6 error bodies carry {"errorMessage": "..."} (some proxies answer {"message": "..."}).
+    private static string? V6Message(JsonNode? json) =>
+        Truncate(JsonNodeReader.AsString(json?["errorMessage"]) ?? JsonNodeReader.AsString(json?["message"]) ?? JsonNodeReader.AsString(json?["error"]));
+
+    private static string? RawText(JsonNode? json, string body) =>
+        json is null && !string.IsNullOrWhiteSpace(body) ? Truncate(body.Trim()) : null;
+
+    private static string? Truncate(string? text) =>
+        text is { Length: > MaxDetailLength } ? text[..MaxDetailLength] + "…" : text;
+}

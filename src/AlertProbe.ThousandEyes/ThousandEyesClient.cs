@@ -1,0 +1,526 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+using AlertProbe.ThousandEyes.Agents;
+using AlertProbe.ThousandEyes.Authentication;
+using AlertProbe.ThousandEyes.Errors;
+using AlertProbe.ThousandEyes.Http;
+using AlertProbe.ThousandEyes.RateLimiting;
+using AlertProbe.ThousandEyes.Requests;
+using AlertProbe.ThousandEyes.Responses;
+using AlertProbe.ThousandEyes.Results;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Polly.Timeout;
+
+namespace AlertProbe.ThousandEyes;
+
+/// <summary>
+/// Typed ThousandEyes API client (v6 and v7): instant tests, reruns, agents and test results. Expected failures
+/// come back as <see cref="ThousandEyesResult{T}"/> errors; exceptions are for the unexpected and cancellation.
+/// Registered as a typed HTTP client by <c>AddThousandEyesClient</c> (transient: take it per operation, don't
+/// keep it in a singleton). Rate-limit state and the agent cache are shared by all instances.
+/// </summary>
+public class ThousandEyesClient
+{
+    private static readonly TimeSpan DefaultRateLimitWait = TimeSpan.FromSeconds(60);
+
+    private readonly HttpClient _http;
+    private readonly ThousandEyesCredentialSource _credentials;
+    private readonly ThousandEyesOptions _options;
+    private readonly TimeProvider _time;
+    private readonly RateLimitTracker _rateLimits;
+    private readonly AgentListCache _agentCache;
+    private readonly ILogger _logger;
+
+    /// <summary>For mocking.</summary>
+    protected ThousandEyesClient()
+    {
+        _http = null!;
+        _credentials = null!;
+        _options = new ThousandEyesOptions();
+        _time = TimeProvider.System;
+        _rateLimits = new RateLimitTracker();
+        _agentCache = new AgentListCache(TimeProvider.System);
+        _logger = NullLogger.Instance;
+    }
+
+    /// <summary>A client with its own rate-limit state and agent cache (the DI registration shares them).</summary>
+    /// <param name="httpClient">With <see cref="HttpClient.BaseAddress"/> set, or <see cref="ThousandEyesOptions.BaseUrl"/> is used.</param>
+    public ThousandEyesClient(
+        HttpClient httpClient,
+        ThousandEyesCredentialSource credentials,
+        IOptions<ThousandEyesOptions> options,
+        TimeProvider timeProvider,
+        ILogger<ThousandEyesClient> logger)
+        : this(httpClient, credentials, options, timeProvider, new RateLimitTracker(), new AgentListCache(timeProvider), logger)
+    {
+    }
+
+    internal ThousandEyesClient(
+        HttpClient httpClient,
+        ThousandEyesCredentialSource credentials,
+        IOptions<ThousandEyesOptions> options,
+        TimeProvider timeProvider,
+        RateLimitTracker rateLimits,
+        AgentListCache agentCache,
+        ILogger<ThousandEyesClient> logger)
+    {
+        ArgumentNullException.ThrowIfNull(httpClient);
+        ArgumentNullException.ThrowIfNull(options);
+        _http = httpClient;
+        _credentials = credentials ?? throw new ArgumentNullException(nameof(credentials));
+        _options = options.Value;
+        _time = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
+        _rateLimits = rateLimits;
+        _agentCache = agentCache;
+        _logger = logger ?? throw new ArgumentNullException(nameof(logger));
+        _http.BaseAddress ??= _options.BaseUrl;
+    }
+
+    /// <summary>The API version this client speaks (<c>ThousandEyes:ApiVersion</c>).</summary>
+    public virtual ThousandEyesApiVersion ApiVersion => _options.ApiVersion;
+
+    /// <summary>The latest rate-limit state seen by any client instance (thread-safe).</summary>
+    public virtual RateLimitSnapshot RateLimits => _rateLimits.Current;
+
+    private Uri BaseAddress => _http.BaseAddress!;
+
+    /// <summary>Validates without sending (dry runs); <see cref="CreateInstantTestAsync"/> does the same first.</summary>
+    public virtual InstantTestValidation Validate(InstantTestRequest request) =>
+        InstantTestRequestValidator.Validate(request, ApiVersion);
+
+    /// <summary>Creates (and starts) an instant test: v6 <c>POST /v6/instant/{type}</c>, v7 <c>POST /v7/tests/{type}/instant</c>.</summary>
+    public virtual async Task<ThousandEyesResult<CreatedInstantTest>> CreateInstantTestAsync(InstantTestRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var validation = Validate(request);
+        if (!validation.IsValid)
+        {
+            Log.RequestInvalid(_logger, request.Type.Name, validation.Problems.Count);
+            return new(new ValidationFailedError(validation.Problems), null);
+        }
+
+        var wire = InstantTestSerializer.For(ApiVersion).Serialize(request);
+        var accountGroupId = AccountGroup(request.AccountGroupId);
+        var exchange = await SendAsync(ThousandEyesOperation.CreateInstantTest, HttpMethod.Post, Relative(wire.Path, accountGroupId), wire.Body, accountGroupId, cancellationToken).ConfigureAwait(false);
+        if (exchange.Error is { } error)
+        {
+            return new(error, exchange.RateLimits);
+        }
+
+        var created = CreatedInstantTestParser.Parse(exchange.Body, wire, request, BaseAddress);
+        if (created is null)
+        {
+            // The test may exist, but without its id nothing can follow it up.
+            return new(new UnexpectedResponseError(exchange.StatusCode, "the create response carries no test id"), exchange.RateLimits);
+        }
+
+        created = created with { AccountGroupId = accountGroupId };
+        Log.InstantTestCreated(_logger, created.Type.Name, created.TestId, created.ResultLinks.Count, created.DroppedFields);
+        return new(created, exchange.RateLimits);
+    }
+
+    /// <summary>Runs an existing instant test again: v6 <c>POST /v6/instant/{id}/rerun</c>, v7 <c>POST /v7/tests/{id}/run</c>.</summary>
+    public virtual async Task<ThousandEyesResult<InstantTestRerun>> RerunInstantTestAsync(string testId, string? accountGroupId = null, CancellationToken cancellationToken = default)
+    {
+        if (TestIdProblem(testId) is { } problem)
+        {
+            return new(new ValidationFailedError([problem]), null);
+        }
+
+        var aid = AccountGroup(accountGroupId);
+        var path = InstantTestSerializer.For(ApiVersion).RerunPath(testId.Trim());
+        var exchange = await SendAsync(ThousandEyesOperation.Rerun, HttpMethod.Post, Relative(path, aid), null, aid, cancellationToken).ConfigureAwait(false);
+        return exchange.Error is { } error
+            ? new(error, exchange.RateLimits)
+            : new(new InstantTestRerun { TestId = testId.Trim(), ApiVersion = ApiVersion, AccountGroupId = aid, AcceptedAt = _time.GetUtcNow() }, exchange.RateLimits);
+    }
+
+    /// <summary>The account's Cloud, Enterprise and Enterprise Cluster agents, cached for <see cref="ThousandEyesOptions.AgentCacheLifetime"/>.</summary>
+    public virtual async Task<ThousandEyesResult<IReadOnlyList<ThousandEyesAgent>>> GetAgentsAsync(string? accountGroupId = null, CancellationToken cancellationToken = default)
+    {
+        var aid = AccountGroup(accountGroupId);
+        if (_agentCache.Get(ApiVersion, aid) is { } cached)
+        {
+            Log.AgentsFromCache(_logger, cached.Count);
+            return new(cached, null);
+        }
+
+        var path = ApiVersion == ThousandEyesApiVersion.V6
+            ? "v6/agents?agentTypes=CLOUD,ENTERPRISE,ENTERPRISE_CLUSTER"
+            : "v7/agents?agentTypes=cloud,enterprise,enterprise-cluster";
+        var agents = new List<ThousandEyesAgent>();
+        var next = Relative(path, aid);
+        RateLimitSnapshot? rateLimits = null;
+        for (var page = 1; next is not null && page <= _options.MaxResultPages; page++)
+        {
+            var exchange = await SendAsync(ThousandEyesOperation.Read, HttpMethod.Get, next, null, aid, cancellationToken).ConfigureAwait(false);
+            rateLimits = exchange.RateLimits ?? rateLimits;
+            if (exchange.Error is { } error)
+            {
+                return new(error, rateLimits);
+            }
+
+            if (AgentListParser.Parse(exchange.Body) is not { } pageAgents)
+            {
+                return new(new UnexpectedResponseError(exchange.StatusCode, "the agent list has no 'agents' array"), rateLimits);
+            }
+
+            agents.AddRange(pageAgents);
+            next = ApiVersion == ThousandEyesApiVersion.V7 ? SameOrigin(JsonNodeReader.AsString(exchange.Body?["_links"]?["next"]?["href"]), aid) : null;
+        }
+
+        _agentCache.Set(ApiVersion, aid, agents, _options.AgentCacheLifetime);
+        return new(agents, rateLimits);
+    }
+
+    /// <summary>The results of one family for a test, every page followed up to <see cref="ThousandEyesOptions.MaxResultPages"/>.</summary>
+    public virtual async Task<ThousandEyesResult<TestResults>> GetTestResultsAsync(
+        string testId,
+        TestResultFamily family,
+        TestResultsQuery? query = null,
+        string? accountGroupId = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(family);
+        query ??= TestResultsQuery.CurrentRound;
+        var problems = new List<ValidationProblem>();
+        if (TestIdProblem(testId) is { } idProblem)
+        {
+            problems.Add(idProblem);
+        }
+
+        if (!family.IsAvailableIn(ApiVersion))
+        {
+            problems.Add(new("family", $"{family.Name} results are not available in API {InstantTestRequestValidator.VersionName(ApiVersion)}"));
+        }
+
+        if (query.Window is not null && (query.From is not null || query.To is not null))
+        {
+            problems.Add(new("window", "window cannot be combined with from/to"));
+        }
+
+        if (query.From > query.To)
+        {
+            problems.Add(new("from", "from must not be after to"));
+        }
+
+        if (query.Window is { } w && w < TimeSpan.FromSeconds(1))
+        {
+            problems.Add(new("window", "window must be at least one second"));
+        }
+
+        if (problems.Count > 0)
+        {
+            return new(new ValidationFailedError(problems), null);
+        }
+
+        var aid = AccountGroup(accountGroupId);
+        var first = Relative(family.PathFor(testId, ApiVersion), aid, TimeRange(query));
+        return await FetchResultPagesAsync(first, ApiVersion, testId.Trim(), family, aid, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Fetches results by a link from a create response (absolute on this API, or relative to it).</summary>
+    public virtual async Task<ThousandEyesResult<TestResults>> GetTestResultsByLinkAsync(string href, string? accountGroupId = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(href);
+        var aid = AccountGroup(accountGroupId);
+        var uri = SameOrigin(href, aid);
+        if (uri is null)
+        {
+            // Following a foreign link would send the credential to another host.
+            return new(new ValidationFailedError([new("href", $"href must be a link on the configured ThousandEyes API ({BaseAddress.GetLeftPart(UriPartial.Authority)})")]), null);
+        }
+
+        var parts = ResultPath.Parse(new Uri(BaseAddress, uri));
+        return await FetchResultPagesAsync(uri, parts?.Version ?? ApiVersion, parts?.TestId ?? string.Empty, parts?.Family, aid, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<ThousandEyesResult<TestResults>> FetchResultPagesAsync(
+        Uri first, ThousandEyesApiVersion version, string testId, TestResultFamily? family, string? aid, CancellationToken cancellationToken)
+    {
+        var rows = new List<TestResultRow>();
+        JsonObject? test = null;
+        RateLimitSnapshot? rateLimits = null;
+        Uri? next = first;
+        var pages = 0;
+        while (next is not null)
+        {
+            if (pages == _options.MaxResultPages)
+            {
+                Log.ResultPagesCapped(_logger, testId, pages);
+                break;
+            }
+
+            var exchange = await SendAsync(ThousandEyesOperation.Read, HttpMethod.Get, next, null, aid, cancellationToken).ConfigureAwait(false);
+            rateLimits = exchange.RateLimits ?? rateLimits;
+            if (exchange.Error is { } error)
+            {
+                return new(error, rateLimits);
+            }
+
+            if (TestResultsParser.Parse(exchange.Body, version) is not { } page)
+            {
+                return new(new UnexpectedResponseError(exchange.StatusCode, "the results response has no result list"), rateLimits);
+            }
+
+            pages++;
+            rows.AddRange(page.Rows);
+            test ??= page.Test;
+            next = page.Next is null ? null : SameOrigin(page.Next, aid);
+            if (page.Next is not null && next is null)
+            {
+                return new(new UnexpectedResponseError(exchange.StatusCode, "the next-page link points outside the configured API"), rateLimits);
+            }
+        }
+
+        var results = new TestResults
+        {
+            TestId = testId,
+            Family = family,
+            ApiVersion = version,
+            Rows = rows,
+            PagesFetched = pages,
+            Truncated = next is not null,
+            Test = test,
+        };
+        return new(results, rateLimits);
+    }
+
+    /// <summary>
+    /// Sends one logical request: credential applied, the resilience handler retrying transient failures below,
+    /// and one credential re-read (bypassing its cache) plus resend after a 401.
+    /// </summary>
+    private async Task<Exchange> SendAsync(
+        ThousandEyesOperation operation, HttpMethod method, Uri uri, JsonObject? body, string? accountGroupId, CancellationToken cancellationToken)
+    {
+        var path = PathOf(uri);
+        ThousandEyesCredential credential;
+        try
+        {
+            credential = await _credentials.GetCredentialAsync(forceRefresh: false, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ThousandEyesCredentialException ex)
+        {
+            return CredentialFailure(ex);
+        }
+
+        for (var refreshed = false; ; refreshed = true)
+        {
+            using var request = new HttpRequestMessage(method, uri);
+            request.Headers.Authorization = credential.ToAuthorizationHeader();
+            request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+            if (ApiVersion == ThousandEyesApiVersion.V7)
+            {
+                request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/hal+json"));
+                request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/problem+json"));
+            }
+
+            if (body is not null)
+            {
+                request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
+            }
+
+            request.Options.Set(ThousandEyesRequestOptions.Operation, operation);
+            Log.RequestSent(_logger, method.Method, path);
+
+            HttpResponseMessage response;
+            try
+            {
+                response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+            }
+            catch (HttpRequestException ex)
+            {
+                var reason = $"connection failed ({ex.HttpRequestError})";
+                Log.RequestFailed(_logger, method.Method, path, reason);
+                var mayHaveSucceeded = operation == ThousandEyesOperation.CreateInstantTest && !TransientFailurePolicy.FailedBeforeSending(ex);
+                return Exchange.Failed(new TransientError(reason, null, mayHaveSucceeded), null);
+            }
+            catch (Exception ex) when (ex is TimeoutRejectedException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+            {
+                var reason = $"no answer within {_options.RequestTimeout}";
+                Log.RequestFailed(_logger, method.Method, path, reason);
+                return Exchange.Failed(new TransientError(reason, null, operation == ThousandEyesOperation.CreateInstantTest), null);
+            }
+
+            using (response)
+            {
+                var status = (int)response.StatusCode;
+                Log.ResponseReceived(_logger, method.Method, path, status);
+                var rateLimits = Observe(response);
+
+                if (response.StatusCode == HttpStatusCode.Unauthorized && !refreshed)
+                {
+                    Log.CredentialRefreshing(_logger, method.Method, path);
+                    try
+                    {
+                        credential = await _credentials.GetCredentialAsync(forceRefresh: true, cancellationToken).ConfigureAwait(false);
+                    }
+                    catch (ThousandEyesCredentialException ex)
+                    {
+                        return CredentialFailure(ex);
+                    }
+
+                    continue;
+                }
+
+                var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+                if (response.IsSuccessStatusCode)
+                {
+                    return new Exchange(status, JsonNodeReader.TryParse(text), rateLimits, null);
+                }
+
+                if (response.StatusCode == HttpStatusCode.TooManyRequests)
+                {
+                    var limited = RateLimitedFrom(response, rateLimits, operation);
+                    Log.RateLimited(_logger, limited.Family, limited.Until);
+                    return Exchange.Failed(limited, rateLimits);
+                }
+
+                return Exchange.Failed(ErrorResponseMapper.Map(response.StatusCode, text, operation, ApiVersion, accountGroupId, path), rateLimits);
+            }
+        }
+    }
+
+    private RateLimitSnapshot? Observe(HttpResponseMessage response)
+    {
+        var observed = RateLimitHeaders.Parse(response.Headers, _time.GetUtcNow());
+        if (observed is not null)
+        {
+            _rateLimits.Update(observed);
+            Log.RateLimitState(_logger, observed.Organization?.Remaining, observed.Organization?.Limit, observed.InstantTest?.Remaining, observed.InstantTest?.Limit);
+        }
+
+        return observed;
+    }
+
+    /// <summary>
+    /// Until when a 429 holds: the relevant family's Reset (the instant-test family for create and rerun unless
+    /// only the organisation window is exhausted), later of that and Retry-After, else a minute from now.
+    /// </summary>
+    private RateLimitedError RateLimitedFrom(HttpResponseMessage response, RateLimitSnapshot? observed, ThousandEyesOperation operation)
+    {
+        var now = _time.GetUtcNow();
+        var family = operation != ThousandEyesOperation.Read
+            && !(observed?.InstantTest is not { IsExhausted: true } && observed?.Organization is { IsExhausted: true })
+                ? RateLimitFamily.InstantTest
+                : RateLimitFamily.Organization;
+        var reset = observed?.For(family)?.Reset;
+        var retryAfter = RateLimitHeaders.RetryAfter(response.Headers, now);
+        DateTimeOffset? until = (reset, retryAfter) switch
+        {
+            ({ } r, { } a) => r > a ? r : a,
+            ({ } r, null) => r,
+            (null, { } a) => a,
+            _ => null,
+        };
+        return new RateLimitedError(until is { } u && u > now ? u : now + (until is null ? DefaultRateLimitWait : TimeSpan.FromSeconds(1)), family);
+    }
+
+    private Exchange CredentialFailure(ThousandEyesCredentialException exception)
+    {
+        Log.CredentialUnavailable(_logger, exception.Message);
+        return Exchange.Failed(new CredentialsUnavailableError(exception.Message, exception.IsTransient), null);
+    }
+
+    private string? AccountGroup(string? accountGroupId) =>
+        string.IsNullOrWhiteSpace(accountGroupId) ? (string.IsNullOrWhiteSpace(_options.AccountGroupId) ? null : _options.AccountGroupId.Trim()) : accountGroupId.Trim();
+
+    private ValidationProblem? TestIdProblem(string? testId) =>
+        string.IsNullOrWhiteSpace(testId) ? new ValidationProblem("testId", "testId is required")
+        : ApiVersion == ThousandEyesApiVersion.V6 && !long.TryParse(testId.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out _)
+            ? new ValidationProblem("testId", "testId must be an integer for API v6")
+            : null;
+
+    private static Uri Relative(string path, string? accountGroupId, params IEnumerable<(string Name, string Value)> parameters)
+    {
+        var query = new List<string>();
+        if (accountGroupId is not null)
+        {
+            query.Add($"aid={Uri.EscapeDataString(accountGroupId)}");
+        }
+
+        query.AddRange(parameters.Select(p => $"{p.Name}={Uri.EscapeDataString(p.Value)}"));
+        var separator = path.Contains('?', StringComparison.Ordinal) ? '&' : '?';
+        return new Uri(query.Count == 0 ? path : $"{path}{separator}{string.Join('&', query)}", UriKind.Relative);
+    }
+
+    /// <summary>An absolute link on the configured API, with aid added when missing; null for any other host.</summary>
+    private Uri? SameOrigin(string? href, string? accountGroupId)
+    {
+        if (string.IsNullOrWhiteSpace(href))
+        {
+            return null;
+        }
+
+        var uri = Uri.TryCreate(href, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https"
+            ? absolute
+            : new Uri(BaseAddress, href.TrimStart('/'));
+        if (Uri.Compare(uri, BaseAddress, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) != 0)
+        {
+            return null;
+        }
+
+        if (accountGroupId is not null && !uri.Query.Contains("aid=", StringComparison.Ordinal))
+        {
+            var builder = new UriBuilder(uri);
+            builder.Query = (builder.Query.Length > 1 ? builder.Query[1..] + "&" : string.Empty) + $"aid={Uri.EscapeDataString(accountGroupId)}";
+            uri = builder.Uri;
+        }
+
+        return uri;
+    }
+
+    private IEnumerable<(string Name, string Value)> TimeRange(TestResultsQuery query)
+    {
+        if (query.Window is { } window)
+        {
+            yield return ("window", FormatWindow(window));
+        }
+
+        var (fromName, toName, format) = ApiVersion == ThousandEyesApiVersion.V6
+            ? ("from", "to", "yyyy-MM-dd'T'HH:mm:ss")
+            : ("startDate", "endDate", "yyyy-MM-dd'T'HH:mm:ss'Z'");
+        if (query.From is { } from)
+        {
+            yield return (fromName, from.UtcDateTime.ToString(format, CultureInfo.InvariantCulture));
+        }
+
+        if (query.To is { } to)
+        {
+            yield return (toName, to.UtcDateTime.ToString(format, CultureInfo.InvariantCulture));
+        }
+    }
+
+    /// <summary>12 hours → "12h"; the largest unit that divides the window exactly.</summary>
+    internal static string FormatWindow(TimeSpan window)
+    {
+        var seconds = (long)window.TotalSeconds;
+        (long Size, char Unit)[] units = [(604800, 'w'), (86400, 'd'), (3600, 'h'), (60, 'm')];
+        foreach (var (size, unit) in units)
+        {
+            if (seconds % size == 0)
+            {
+                return string.Create(CultureInfo.InvariantCulture, $"{seconds / size}{unit}");
+            }
+        }
+
+        return string.Create(CultureInfo.InvariantCulture, $"{seconds}s");
+    }
+
+    private static string PathOf(Uri uri)
+    {
+        var text = uri.IsAbsoluteUri ? uri.AbsolutePath : uri.OriginalString;
+        var query = text.IndexOf('?', StringComparison.Ordinal);
+        return "/" + (query < 0 ? text : text[..query]).TrimStart('/');
+    }
+
+    private sealed record Exchange(int StatusCode, JsonNode? Body, RateLimitSnapshot? RateLimits, ThousandEyesError? Error)
+    {
+        public static Exchange Failed(ThousandEyesError error, RateLimitSnapshot? rateLimits) => new(0, null, rateLimits, error);
+    }
+}
