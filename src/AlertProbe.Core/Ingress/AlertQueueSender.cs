@@ -15,6 +15,9 @@ public class AlertQueueSender
     /// <summary>The application property the intake reads as a format hint.</summary>
     public const string SourceProperty = "source";
 
+    /// <summary>The application property naming the chat platform a manual request came from.</summary>
+    public const string OriginProperty = "origin";
+
     private readonly ServiceBusSender _sender;
     private readonly ILogger<AlertQueueSender> _logger;
 
@@ -43,6 +46,11 @@ public class AlertQueueSender
         if (!string.IsNullOrEmpty(message.Source))
         {
             serviceBusMessage.ApplicationProperties[SourceProperty] = message.Source;
+        }
+
+        if (!string.IsNullOrEmpty(message.Origin))
+        {
+            serviceBusMessage.ApplicationProperties[OriginProperty] = message.Origin;
         }
 
         var source = message.Source ?? "auto";

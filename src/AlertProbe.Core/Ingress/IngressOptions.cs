@@ -25,6 +25,8 @@ public sealed class IngressOptions
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan SecretCacheLifetime { get; set; } = TimeSpan.FromMinutes(5);
 
+    public ChatIngressOptions Chat { get; set; } = new();
+
     public SlackIngressOptions Slack { get; set; } = new();
 
     public TeamsIngressOptions Teams { get; set; } = new();

@@ -25,6 +25,16 @@ public sealed class IngressOptionsValidator : IValidateOptions<IngressOptions>
             failures.Add($"{IngressOptions.SectionName}:Teams:ResultsWebhookUrl must be an absolute https URL.");
         }
 
+        if (options.Chat.DefaultAgentType is not ("cloud" or "enterprise" or "enterprise-cluster"))
+        {
+            failures.Add($"{IngressOptions.SectionName}:Chat:DefaultAgentType must be cloud, enterprise or enterprise-cluster.");
+        }
+
+        if (options.Chat.DefaultMaxAgents < 1 || options.Chat.DefaultMaxAgents > Chat.ChatCommandParser.MaxAgents)
+        {
+            failures.Add($"{IngressOptions.SectionName}:Chat:DefaultMaxAgents must be between 1 and {Chat.ChatCommandParser.MaxAgents}.");
+        }
+
         if (string.IsNullOrWhiteSpace(options.Grafana.SignatureHeader))
         {
             failures.Add($"{IngressOptions.SectionName}:Grafana:SignatureHeader must not be empty.");

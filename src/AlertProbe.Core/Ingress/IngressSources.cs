@@ -2,7 +2,8 @@ namespace AlertProbe.Core.Ingress;
 
 /// <summary>
 /// Values of the <c>source</c> application property and of the webhook route's <c>{source}</c> segment. The intake
-/// uses them as format hints; <see cref="Slack"/> and <see cref="Teams"/> messages carry manual-request bodies.
+/// uses them as format hints. Chat commands are queued as <see cref="Manual"/> requests (the intake's format hint)
+/// with <see cref="Slack"/> or <see cref="Teams"/> as their <c>origin</c>.
 /// </summary>
 public static class IngressSources
 {

@@ -27,6 +27,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 3007, Level = LogLevel.Information, Message = "Chat command from {Source} user {UserId} not queued: {Outcome}")]
     public static partial void ChatCommandNotQueued(ILogger logger, string source, string? userId, QueueSendOutcome outcome);
 
+    [LoggerMessage(EventId = 3009, Level = LogLevel.Information, Message = "Chat command from {Source} user {UserId} queued: {TestType} test, message {MessageId}")]
+    public static partial void ChatCommandQueued(ILogger logger, string source, string? userId, string testType, string messageId);
+
     [LoggerMessage(EventId = 3008, Level = LogLevel.Information, Message = "Chat command from {Source} user {UserId} not understood; usage sent")]
     public static partial void ChatCommandInvalid(ILogger logger, string source, string? userId);
 }

@@ -47,3 +47,13 @@ public sealed class GrafanaIngressOptions : SignedSourceOptions
 
     public TimeSpan MaxClockSkew { get; set; } = TimeSpan.FromMinutes(5);
 }
+
+/// <summary>What a chat command leaves unsaid.</summary>
+public sealed class ChatIngressOptions
+{
+    /// <summary>The agent type to run from when a command names no country or label: cloud, enterprise or enterprise-cluster.</summary>
+    public string DefaultAgentType { get; set; } = "cloud";
+
+    /// <summary>How many agents when a command does not say "from n agents".</summary>
+    public int DefaultMaxAgents { get; set; } = 3;
+}

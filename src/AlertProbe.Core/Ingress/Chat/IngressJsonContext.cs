@@ -15,6 +15,8 @@ internal sealed partial class IngressJsonContext : JsonSerializerContext;
 /// <summary>The manual request a chat command becomes (schema <c>schemas/manual-request.v1.json</c>).</summary>
 internal sealed record ManualRequestDocument
 {
+    public string SchemaVersion { get; init; } = "1.0";
+
     public required string TestType { get; init; }
 
     public string? Url { get; init; }
@@ -23,27 +25,24 @@ internal sealed record ManualRequestDocument
 
     public string? Domain { get; init; }
 
-    public IReadOnlyList<ManualRequestAgent>? Agents { get; init; }
+    public required IReadOnlyList<ManualRequestAgent> Agents { get; init; }
 
-    public int? AgentCount { get; init; }
+    public required int MaxAgents { get; init; }
 
     public required ManualRequestFollowUp FollowUp { get; init; }
 
     public ManualRequestReply? Reply { get; init; }
-
-    public ManualRequestRequester? RequestedBy { get; init; }
 }
 
-/// <summary>One agent criterion; entries of one kind are alternatives, different kinds narrow each other.</summary>
-internal sealed record ManualRequestAgent(string? Country = null, string? Label = null);
+/// <summary>One agent criterion (exactly one member set); entries of one kind are alternatives, different kinds narrow each other.</summary>
+internal sealed record ManualRequestAgent(string? Country = null, string? Label = null, string? Type = null);
 
 internal sealed record ManualRequestFollowUp(bool Collect, ManualRequestRerun? Rerun);
 
-internal sealed record ManualRequestRerun(int Count, TimeSpan Interval);
+/// <param name="Interval">ISO 8601 duration, e.g. "PT5M".</param>
+internal sealed record ManualRequestRerun(int Count, string Interval);
 
 internal sealed record ManualRequestReply(string Kind, string Url);
-
-internal sealed record ManualRequestRequester(string Kind, string? UserId, string? UserName);
 
 /// <summary>Slack slash command response.</summary>
 internal sealed record SlackReply(

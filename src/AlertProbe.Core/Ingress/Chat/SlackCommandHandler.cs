@@ -69,7 +69,7 @@ public sealed class SlackCommandHandler(
                     return Refuse(IngressRefusal.InvalidRequest);
                 }
 
-                return await QueueAsync(parsed.Command, responseUrl, form["trigger_id"], (IngressSources.Slack, userId, form["user_name"]), request, cancellationToken)
+                return await QueueAsync(parsed.Command, responseUrl, form["trigger_id"], userId, request, settings.Chat, cancellationToken)
                     .ConfigureAwait(false);
             default:
                 throw new InvalidOperationException("Unexpected parse result.");
@@ -80,26 +80,29 @@ public sealed class SlackCommandHandler(
         ChatCommand command,
         Uri responseUrl,
         string? triggerId,
-        (string, string?, string?) requester,
+        string? userId,
         InboundRequest request,
+        ChatIngressOptions defaults,
         CancellationToken cancellationToken)
     {
-        var body = ManualRequestWriter.Write(command, new ChatReplyAddress(IngressSources.Slack, responseUrl), requester);
+        var body = ManualRequestWriter.Write(command, new ChatReplyAddress(IngressSources.Slack, responseUrl), defaults);
         var message = new AlertQueueMessage
         {
             Body = body,
             ContentType = "application/json",
-            Source = IngressSources.Slack,
+            Source = IngressSources.Manual,
+            Origin = IngressSources.Slack,
             MessageId = QueueMessageId.For(IngressSources.Slack, triggerId, body),
             CorrelationId = request.CorrelationId,
         };
         var outcome = await queue.SendAsync(message, cancellationToken).ConfigureAwait(false);
         if (outcome != QueueSendOutcome.Sent)
         {
-            Log.ChatCommandNotQueued(logger, IngressSources.Slack, requester.Item2, outcome);
+            Log.ChatCommandNotQueued(logger, IngressSources.Slack, userId, outcome);
             return Reply($"Sorry, AlertProbe could not queue the {command.TestType} test right now. Please try again in a minute.");
         }
 
+        Log.ChatCommandQueued(logger, IngressSources.Slack, userId, command.TestType, message.MessageId);
         return Reply($"Running {command.Describe()} — results will be posted here.", message.MessageId);
     }
 

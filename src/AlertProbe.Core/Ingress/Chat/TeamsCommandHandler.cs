@@ -70,7 +70,7 @@ public sealed class TeamsCommandHandler(
                 Log.ChatCommandInvalid(logger, IngressSources.Teams, activity.From?.Id);
                 return Reply($"{invalid.Error}\n\n{ChatUsage.Text(Invocation)}");
             case ChatParseResult.Parsed parsed:
-                return await QueueAsync(parsed.Command, activity, settings.Teams, request, cancellationToken).ConfigureAwait(false);
+                return await QueueAsync(parsed.Command, activity, settings.Teams, settings.Chat, request, cancellationToken).ConfigureAwait(false);
             default:
                 throw new InvalidOperationException("Unexpected parse result.");
         }
@@ -80,16 +80,18 @@ public sealed class TeamsCommandHandler(
         ChatCommand command,
         TeamsActivity activity,
         TeamsIngressOptions teams,
+        ChatIngressOptions defaults,
         InboundRequest request,
         CancellationToken cancellationToken)
     {
         var reply = teams.ResultsWebhookUrl is { } url ? new ChatReplyAddress(IngressSources.Teams, url) : null;
-        var body = ManualRequestWriter.Write(command, reply, (IngressSources.Teams, activity.From?.Id, activity.From?.Name));
+        var body = ManualRequestWriter.Write(command, reply, defaults);
         var message = new AlertQueueMessage
         {
             Body = body,
             ContentType = "application/json",
-            Source = IngressSources.Teams,
+            Source = IngressSources.Manual,
+            Origin = IngressSources.Teams,
             MessageId = QueueMessageId.For(IngressSources.Teams, activity.Id, body),
             CorrelationId = request.CorrelationId,
         };
@@ -100,6 +102,7 @@ public sealed class TeamsCommandHandler(
             return Reply($"Sorry, AlertProbe could not queue the {command.TestType} test right now. Please try again in a minute.");
         }
 
+        Log.ChatCommandQueued(logger, IngressSources.Teams, activity.From?.Id, command.TestType, message.MessageId);
         var where = reply is null
             ? $"results will not be posted to Teams: see {teams.ResultsLocation}."
             : "results will be posted to the AlertProbe results channel.";
