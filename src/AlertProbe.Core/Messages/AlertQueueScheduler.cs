@@ -1,0 +1,123 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Azure.Messaging.ServiceBus;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AlertProbe.Core.Messages;
+
+/// <summary>
+/// Puts a copy of a received alert message back on the alerts queue for a later instant ("not yet": rate budget
+/// spent, 429), so the original can be completed without burning a delivery. The copy keeps body, content type,
+/// correlation id, subject and application properties; its message id is <c>{original}:r{n}</c>, so two
+/// instances rescheduling the same delivery produce the same id and the queue's duplicate detection keeps one.
+/// </summary>
+public partial class AlertQueueScheduler
+{
+    /// <summary>Service Bus refuses message ids longer than this.</summary>
+    private const int MaxMessageIdLength = 128;
+
+    private readonly ServiceBusSender _sender = null!;
+    private readonly ILogger<AlertQueueScheduler> _logger = null!;
+
+    public AlertQueueScheduler(ServiceBusClient client, IOptions<MessagingOptions> options, ILogger<AlertQueueScheduler> logger)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(logger);
+        _sender = client.CreateSender(options.Value.AlertsQueueName);
+        _logger = logger;
+    }
+
+    /// <summary>For mocking.</summary>
+    protected AlertQueueScheduler()
+    {
+    }
+
+    /// <summary>Schedules the copy for <paramref name="enqueueAt"/>; <paramref name="reason"/> is a short code ("RateLimited").</summary>
+    public virtual async Task<ScheduledAlert> ScheduleAsync(
+        ServiceBusReceivedMessage received,
+        DateTimeOffset enqueueAt,
+        string reason,
+        CancellationToken cancellationToken)
+    {
+        var copy = CreateRescheduledCopy(received, reason);
+        var sequenceNumber = await _sender.ScheduleMessageAsync(copy, enqueueAt, cancellationToken).ConfigureAwait(false);
+        var count = (int)copy.ApplicationProperties[MessageProperties.RescheduleCount];
+        var original = (string)copy.ApplicationProperties[MessageProperties.OriginalMessageId];
+        Log.Rescheduled(_logger, original, copy.MessageId, enqueueAt, reason, count, received.CorrelationId);
+        return new ScheduledAlert(copy.MessageId, sequenceNumber, enqueueAt, count);
+    }
+
+    /// <summary>The copy <see cref="ScheduleAsync"/> sends: same content, the next reschedule id and count.</summary>
+    public static ServiceBusMessage CreateRescheduledCopy(ServiceBusReceivedMessage received, string reason)
+    {
+        ArgumentNullException.ThrowIfNull(received);
+        ArgumentException.ThrowIfNullOrEmpty(reason);
+        var original = OriginalMessageIdOf(received);
+        var count = RescheduleCountOf(received) + 1;
+
+        // The copy constructor takes body, content type, correlation id, subject, TTL and application properties.
+        var copy = new ServiceBusMessage(received)
+        {
+            MessageId = RescheduledMessageId(original, count),
+        };
+        copy.ApplicationProperties[MessageProperties.OriginalMessageId] = original;
+        copy.ApplicationProperties[MessageProperties.RescheduleCount] = count;
+        copy.ApplicationProperties[MessageProperties.RescheduleReason] = reason;
+        return copy;
+    }
+
+    /// <summary>
+    /// The id the alert message had at its first delivery: idempotency and coalescing must key on this, not on
+    /// the id of a rescheduled copy.
+    /// </summary>
+    public static string OriginalMessageIdOf(ServiceBusReceivedMessage received)
+    {
+        ArgumentNullException.ThrowIfNull(received);
+        return received.ApplicationProperties.TryGetValue(MessageProperties.OriginalMessageId, out var value) && value is string { Length: > 0 } id
+            ? id
+            : received.MessageId;
+    }
+
+    /// <summary>How many times this message has been rescheduled already (0 for an original).</summary>
+    public static int RescheduleCountOf(ServiceBusReceivedMessage received)
+    {
+        ArgumentNullException.ThrowIfNull(received);
+        if (!received.ApplicationProperties.TryGetValue(MessageProperties.RescheduleCount, out var value))
+        {
+            return 0;
+        }
+
+        return value switch
+        {
+            int i => i,
+            long l => (int)Math.Clamp(l, 0, int.MaxValue),
+            string s when int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) => parsed,
+            _ => 0,
+        };
+    }
+
+    private static string RescheduledMessageId(string original, int count)
+    {
+        var suffix = string.Create(CultureInfo.InvariantCulture, $":r{count}");
+        if (original.Length + suffix.Length <= MaxMessageIdLength)
+        {
+            return original + suffix;
+        }
+
+        // Too long to extend: a digest keeps the id deterministic (duplicate detection still works).
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(original))) + suffix;
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 3010, Level = LogLevel.Information,
+            Message = "Rescheduled alert message {OriginalMessageId} as {MessageId} for {EnqueueAt:o} ({Reason}, reschedule {RescheduleCount}, correlation {CorrelationId})")]
+        public static partial void Rescheduled(ILogger logger, string originalMessageId, string messageId, DateTimeOffset enqueueAt, string reason, int rescheduleCount, string? correlationId);
+    }
+}
+
+/// <summary>A scheduled copy of an alert message: its id, the broker's sequence number (to cancel it) and when it appears.</summary>
+public sealed record ScheduledAlert(string MessageId, long SequenceNumber, DateTimeOffset EnqueueAt, int RescheduleCount);

@@ -1,0 +1,77 @@
+using Azure.Identity;
+using Azure.Messaging.ServiceBus;
+using Microsoft.Extensions.Azure;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace AlertProbe.Core.Messages;
+
+public static class MessagingServiceCollectionExtensions
+{
+    /// <summary>The connection setting, named like the Functions triggers' <c>Connection = "ServiceBus"</c>.</summary>
+    public const string ConnectionSectionName = "ServiceBus";
+
+    /// <summary>
+    /// Registers <see cref="InstantTestPublisher"/> and <see cref="AlertQueueScheduler"/> over a
+    /// <see cref="ServiceBusClient"/>: with managed identity when <c>ServiceBus:fullyQualifiedNamespace</c> is set
+    /// (optionally <c>ServiceBus:clientId</c> for a user-assigned identity), else with the connection string in
+    /// <c>ServiceBus</c> or <c>ConnectionStrings:ServiceBus</c>. <c>Messaging:Transport = InMemory</c> uses an
+    /// <see cref="InMemoryMessageBus"/> instead (CLI in-process run).
+    /// </summary>
+    public static IServiceCollection AddAlertProbeMessaging(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var section = configuration.GetSection(MessagingOptions.SectionName);
+        services.AddOptions<MessagingOptions>()
+            .Configure(options => section.Bind(options))
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MessagingOptions>, MessagingOptionsValidator>());
+
+        var transport = section.GetValue(nameof(MessagingOptions.Transport), MessagingTransport.ServiceBus);
+        if (transport == MessagingTransport.InMemory)
+        {
+            services.TryAddSingleton(provider => new InMemoryMessageBus(provider.GetService<TimeProvider>() ?? TimeProvider.System));
+            services.TryAddSingleton(provider => provider.GetRequiredService<InMemoryMessageBus>().Client);
+        }
+        else
+        {
+            AddServiceBusClient(services, configuration);
+        }
+
+        services.TryAddSingleton<InstantTestPublisher>();
+        services.TryAddSingleton<AlertQueueScheduler>();
+        return services;
+    }
+
+    private static void AddServiceBusClient(IServiceCollection services, IConfiguration configuration)
+    {
+        var connection = configuration.GetSection(ConnectionSectionName);
+        var fullyQualifiedNamespace = connection["fullyQualifiedNamespace"];
+        var connectionString = connection.Value ?? configuration.GetConnectionString(ConnectionSectionName);
+        if (string.IsNullOrWhiteSpace(fullyQualifiedNamespace) && string.IsNullOrWhiteSpace(connectionString))
+        {
+            throw new InvalidOperationException(
+                "Service Bus is not configured: set ServiceBus__fullyQualifiedNamespace (managed identity) or a ServiceBus " +
+                "connection string, or Messaging__Transport=InMemory for an in-process run.");
+        }
+
+        services.AddAzureClients(builder =>
+        {
+            if (!string.IsNullOrWhiteSpace(fullyQualifiedNamespace))
+            {
+                var clientId = connection["clientId"];
+                builder.AddServiceBusClientWithNamespace(fullyQualifiedNamespace)
+                    .WithCredential(new DefaultAzureCredential(new DefaultAzureCredentialOptions
+                    {
+                        ManagedIdentityClientId = string.IsNullOrWhiteSpace(clientId) ? null : clientId,
+                    }));
+            }
+            else
+            {
+                builder.AddServiceBusClient(connectionString);
+            }
+        });
+    }
+}
