@@ -40,7 +40,8 @@ internal static class TemplateParser
             var expression = ParseExpression(body, out var error);
             if (expression is null)
             {
-                return TemplateParseResult.Invalid($"in '{{{{{body}}}}}': {error}");
+                var whole = open == 0 && close + 2 == source.Length;
+                return TemplateParseResult.Invalid(whole ? error! : $"in '{{{{{body}}}}}': {error}");
             }
 
             result.Add(new TemplatePart(string.Empty, expression));
