@@ -1,0 +1,52 @@
+using System.Text.Json;
+using AlertProbe.Simulator.Tests.Support;
+using AlertProbe.Testing.Simulator;
+
+namespace AlertProbe.Simulator.Tests;
+
+public sealed class AgentTests
+{
+    [Fact]
+    public async Task V6_agents_have_integer_ids_capitalised_types_numeric_flags_and_groups()
+    {
+        await using var sim = await SimulatorFixture.StartAsync();
+        using var client = sim.CreateClient();
+
+        var agents = (await Calls.GetAsync(client, "v6/agents")).Json["agents"]!.AsArray();
+
+        var first = agents[0]!;
+        Assert.Equal(8, agents.Count);
+        Assert.Equal(JsonValueKind.Number, first["agentId"]!.GetValueKind());
+        Assert.Equal(("Cloud", 1), ((string)first["agentType"]!, (int)first["enabled"]!));
+        Assert.Equal("North America", (string?)first["groups"]![0]!["name"]);
+    }
+
+    [Fact]
+    public async Task V7_agents_have_string_ids_lower_case_types_booleans_and_links()
+    {
+        await using var sim = await SimulatorFixture.StartAsync();
+        using var client = sim.CreateClient();
+
+        var response = (await Calls.GetAsync(client, "v7/agents")).Json;
+
+        var first = response["agents"]![0]!;
+        Assert.Equal(("113", "cloud", true), ((string)first["agentId"]!, (string)first["agentType"]!, (bool)first["enabled"]!));
+        Assert.NotNull(response["_links"]!["self"]!["href"]);
+    }
+
+    [Theory]
+    [InlineData("v6/agents?agentTypes=ENTERPRISE", 2)]
+    [InlineData("v6/agents?agentTypes=CLOUD,ENTERPRISE", 8)]
+    [InlineData("v7/agents?agentTypes=cloud", 6)]
+    [InlineData("v7/agents?labels=Europe", 2)]
+    [InlineData("v7/agents?agentTypes=enterprise&labels=Data%20Centers", 1)]
+    public async Task Agent_filters_narrow_the_list(string path, int expected)
+    {
+        await using var sim = await SimulatorFixture.StartAsync();
+        using var client = sim.CreateClient();
+
+        var agents = (await Calls.GetAsync(client, path)).Json["agents"]!.AsArray();
+
+        Assert.Equal(expected, agents.Count);
+    }
+}
