@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+
 namespace AlertProbe.Core.Alerts;
 
 /// <summary>
@@ -43,6 +45,9 @@ public sealed record Alert
     public DateTimeOffset? StartedAt { get; init; }
 
     public DateTimeOffset? EndedAt { get; init; }
+
+    /// <summary>Where the requester asked for the verdict to go (a manual request's <c>reply</c>, as sent); null when none.</summary>
+    public JsonObject? Reply { get; init; }
 
     private static readonly IReadOnlyDictionary<string, string> EmptyMap = new Dictionary<string, string>();
 }
