@@ -30,6 +30,11 @@ public static class ThousandEyesServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
+        if (services.Any(descriptor => descriptor.ServiceType == typeof(RateLimitTracker)))
+        {
+            // Already registered (the Functions app and a shared module may both call this).
+            return services;
+        }
 
         services.AddOptions<ThousandEyesOptions>()
             .Bind(configuration.GetSection(ThousandEyesOptions.SectionName))
@@ -39,13 +44,13 @@ public static class ThousandEyesServiceCollectionExtensions
             .Bind(configuration.GetSection(KeyVaultOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ThousandEyesOptions>>(
-            sp => new ThousandEyesOptionsValidator(configuration, sp.GetRequiredService<IOptions<KeyVaultOptions>>())));
+        services.AddSingleton<IValidateOptions<ThousandEyesOptions>>(
+            sp => new ThousandEyesOptionsValidator(configuration, sp.GetRequiredService<IOptions<KeyVaultOptions>>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<KeyVaultOptions>, KeyVaultOptionsValidator>());
 
         services.AddLogging();
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<RateLimitTracker>();
+        services.AddSingleton<RateLimitTracker>();
         services.TryAddSingleton(sp => new AgentListCache(sp.GetRequiredService<TimeProvider>()));
 
         services.TryAddSingleton(sp =>

@@ -33,7 +33,9 @@ internal static class JsonFieldValues
 
         return jsonValue.GetValueKind() switch
         {
-            JsonValueKind.Number => jsonValue.TryGetValue(out value) || (jsonValue.TryGetValue<double>(out var d) && IsWhole(d, out value)),
+            // A JsonValue built from a CLR int only answers TryGetValue<int>: read the JSON text instead.
+            JsonValueKind.Number => long.TryParse(jsonValue.ToJsonString(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value)
+                || (double.TryParse(jsonValue.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && IsWhole(d, out value)),
             JsonValueKind.String => long.TryParse(jsonValue.GetValue<string>(), NumberStyles.None, CultureInfo.InvariantCulture, out value),
             _ => false,
         };
