@@ -75,7 +75,6 @@ internal static class InstantTestFactory
         var createdVersion = Name(version);
         var target = validated.Target;
         Log.TestCreated(logger, createdVersion, typeSegment, testId, target);
-        var json = definition.ToJsonString();
         if (version == ApiVersion.V6)
         {
             return HttpResults.Content(new JsonObject { ["test"] = new JsonArray(definition.DeepClone()) }.ToJsonString(),
@@ -83,7 +82,7 @@ internal static class InstantTestFactory
         }
 
         context.Response.Headers.Location = V7TestRepresentation.SelfHref(baseUrl, type, testId, account);
-        return HttpResults.Content(json, "application/hal+json", statusCode: StatusCodes.Status201Created);
+        return HttpResults.Content(definition.ToJsonString(), "application/hal+json", statusCode: StatusCodes.Status201Created);
     }
 
     private static string Name(ApiVersion version) => version == ApiVersion.V6 ? "v6" : "v7";
