@@ -1,0 +1,87 @@
+using AlertProbe.Core.Alerts;
+using AlertProbe.Core.Planning;
+
+namespace AlertProbe.Core.Tests.Planning;
+
+public class CoalescingKeyTests
+{
+    [Theory]
+    [InlineData("http-server", "https://shop.example.com", "https://Shop.Example.COM:443/")]
+    [InlineData("http-server", "https://shop.example.com/health", "HTTPS://shop.example.com/health/")]
+    [InlineData("http-server", "http://shop.example.com/", "http://shop.example.com:80")]
+    [InlineData("http-server", "https://xn--bcher-kva.example/", "https://bücher.example")]
+    [InlineData("http-server", "https://shop.example.com/a?b=1", "https://shop.example.com/a?b=1#frag")]
+    [InlineData("agent-to-server", "db.example.com:5432", "DB.Example.com:5432")]
+    [InlineData("agent-to-server", "[2001:db8::1]:443", "[2001:0db8:0:0::1]:443")]
+    [InlineData("dns-trace", "example.com", "Example.COM.")]
+    [InlineData("dns-server", "example.com A", "example.com. a")]
+    [InlineData("dns-dnssec", "example.com", "example.com")]
+    public void Same_target_spelled_differently_gives_the_same_key(string testType, string first, string second)
+    {
+        Assert.Equal(CoalescingKey.For(Plan(testType, first)), CoalescingKey.For(Plan(testType, second)));
+    }
+
+    [Fact]
+    public void V6_alias_and_v7_name_give_the_same_key()
+    {
+        Assert.Equal(CoalescingKey.For(Plan("dns-dnssec", "example.com")), CoalescingKey.For(Plan("dnssec", "example.com")));
+    }
+
+    [Fact]
+    public void Agent_order_and_case_do_not_matter()
+    {
+        var first = Plan("http-server", "https://a.example") with { Agents = new AgentSelector { Ids = ["2", "1"], Countries = ["de"], Labels = ["Probes"] } };
+        var second = Plan("http-server", "https://a.example") with { Agents = new AgentSelector { Ids = ["1", "2"], Countries = ["DE"], Labels = ["probes"] } };
+
+        Assert.Equal(CoalescingKey.For(first), CoalescingKey.For(second));
+    }
+
+    public static TheoryData<TestPlan> DifferentPlans => new()
+    {
+        Plan("http-server", "https://a.example") with { Agents = new AgentSelector { Ids = ["2"] } },
+        Plan("http-server", "https://a.example") with { Agents = new AgentSelector { Ids = ["1"], Max = 1 } },
+        Plan("http-server", "https://a.example") with { AccountGroupId = "42" },
+        Plan("http-server", "https://a.example/other"),
+        Plan("http-server", "https://a.example:8443"),
+        Plan("http-server", "http://a.example"),
+        Plan("page-load", "https://a.example"),
+    };
+
+    [Theory]
+    [MemberData(nameof(DifferentPlans))]
+    public void Different_agents_account_target_or_type_give_a_different_key(TestPlan other)
+    {
+        var baseline = Plan("http-server", "https://a.example") with { Agents = new AgentSelector { Ids = ["1"] } };
+
+        Assert.NotEqual(CoalescingKey.For(baseline), CoalescingKey.For(other));
+    }
+
+    [Fact]
+    public void Dns_servers_are_part_of_a_dns_server_key()
+    {
+        var first = Plan("dns-server", "example.com A") with { Fields = new() { ["dnsServers"] = new System.Text.Json.Nodes.JsonArray("ns1.example.com") } };
+        var second = Plan("dns-server", "example.com A") with { Fields = new() { ["dnsServers"] = new System.Text.Json.Nodes.JsonArray("ns2.example.com") } };
+
+        Assert.NotEqual(CoalescingKey.For(first), CoalescingKey.For(second));
+    }
+
+    [Fact]
+    public void Key_is_readable_and_has_a_storage_safe_form()
+    {
+        var key = CoalescingKey.For(Plan("http-server", "https://Shop.example.com") with { Agents = new AgentSelector { Labels = ["probes"], Max = 2 } });
+
+        Assert.Equal("http-server|https://shop.example.com/|labels=probes;max=2|aid=-", key.Value);
+        Assert.Matches("^[0-9a-f]{64}$", key.ToStorageKey());
+    }
+
+    private static TestPlan Plan(string testType, string target) => new()
+    {
+        Rule = "r",
+        AlertId = "a",
+        Source = AlertSource.Manual,
+        Severity = AlertSeverity.Critical,
+        TestType = testType,
+        Target = target,
+        Agents = new AgentSelector { Ids = ["1"] },
+    };
+}
