@@ -1,0 +1,92 @@
+using AlertProbe.Core.Alerts;
+using AlertProbe.Core.Messages;
+
+namespace AlertProbe.Core.Ledger;
+
+/// <summary>
+/// The durable memory that makes AlertProbe safe to redeliver and to scale out: coalescing, idempotency,
+/// alert state and follow-up guards. Every operation is atomic across instances (insert-if-absent and ETag
+/// conditions), and every "someone else got there first" is an answer, not an exception.
+/// Implementations: <see cref="TableStorageLedger"/> and <see cref="InMemoryLedger"/>.
+/// </summary>
+/// <remarks>
+/// Intake order: <see cref="BeginIntakeAsync"/> first (a redelivery returns AlreadyCreated/AlreadyPublished
+/// before anything else is asked), then <see cref="TryClaimCoalescingAsync"/> with the same intake identity as
+/// claimant (so a redelivery of the message that made a claim gets its own claim back), then the rate budget,
+/// create, <see cref="AttachTestAsync"/>, <see cref="MarkCreatedAsync"/>, publish, <see cref="MarkPublishedAsync"/>.
+/// </remarks>
+public interface ILedger
+{
+    // ── Coalescing: one test per key per cooldown window ──────────────────────────────────────────
+
+    /// <summary>
+    /// Claims <paramref name="coalescingKey"/> for <paramref name="cooldown"/>, or records
+    /// <paramref name="alertId"/> against the live claim. An expired claim is taken over. The same
+    /// <paramref name="claimant"/> asking again within the window gets its claim back.
+    /// </summary>
+    Task<CoalescingClaim> TryClaimCoalescingAsync(string coalescingKey, string alertId, string claimant, TimeSpan cooldown, CancellationToken cancellationToken);
+
+    /// <summary>Records the created test on the claim; false if the claim is no longer <paramref name="claimId"/>'s.</summary>
+    Task<bool> AttachTestAsync(string coalescingKey, string claimId, string testId, CancellationToken cancellationToken);
+
+    /// <summary>Gives the key up (creation failed for good); false if the claim is no longer <paramref name="claimId"/>'s.</summary>
+    Task<bool> ReleaseCoalescingAsync(string coalescingKey, string claimId, CancellationToken cancellationToken);
+
+    /// <summary>The alert ids coalesced onto the key's current claim (not including the claim's own alert).</summary>
+    Task<IReadOnlyList<string>> GetCoalescedAlertIdsAsync(string coalescingKey, CancellationToken cancellationToken);
+
+    // ── Idempotency per (message id, plan key): Claimed → Created → Published ─────────────────────
+
+    /// <summary>Where this plan of this message stands; <see cref="IntakeClaim.Started"/> means "yours: create it".</summary>
+    Task<IntakeClaim> BeginIntakeAsync(string messageId, string planKey, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Stores the created test and the message to publish, so a redelivery republishes instead of creating again.
+    /// False when the lease is no longer <paramref name="leaseId"/>'s (another attempt took over or finished).
+    /// </summary>
+    Task<bool> MarkCreatedAsync(string messageId, string planKey, string leaseId, InstantTestCreated created, CancellationToken cancellationToken);
+
+    /// <summary>Marks the plan published (idempotent); false if it was never created.</summary>
+    Task<bool> MarkPublishedAsync(string messageId, string planKey, CancellationToken cancellationToken);
+
+    /// <summary>Drops a claim whose attempt failed before creating (so a retry need not wait for the lease).</summary>
+    Task<bool> ReleaseIntakeAsync(string messageId, string planKey, string leaseId, CancellationToken cancellationToken);
+
+    // ── Alert state ──────────────────────────────────────────────────────────────────────────────
+
+    /// <summary>Records that the alert resolved at <paramref name="resolvedAt"/> (the latest time wins).</summary>
+    Task RecordAlertResolvedAsync(AlertSource source, string alertId, DateTimeOffset resolvedAt, CancellationToken cancellationToken);
+
+    /// <summary>When the alert last resolved, or null.</summary>
+    Task<DateTimeOffset?> GetAlertResolvedAtAsync(AlertSource source, string alertId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Whether the alert resolved at or after <paramref name="since"/> (pass the test's creation time: an older
+    /// resolution belongs to an earlier firing of the same alert).
+    /// </summary>
+    Task<bool> IsAlertResolvedAsync(AlertSource source, string alertId, DateTimeOffset since, CancellationToken cancellationToken);
+
+    // ── Follow-up bookkeeping ────────────────────────────────────────────────────────────────────
+
+    /// <summary>Records run <paramref name="run"/> of a test; false if it was already recorded (a redelivery).</summary>
+    Task<bool> TryRecordRunAsync(string testId, int run, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Records that the verdict of a run goes to <paramref name="destination"/>; true only the first time. Call it
+    /// before sending and <see cref="ForgetVerdictDeliveryAsync"/> if sending fails, so a reply is sent at most
+    /// once and a failed send can be retried.
+    /// </summary>
+    Task<bool> TryRecordVerdictDeliveredAsync(string testId, int run, string destination, CancellationToken cancellationToken);
+
+    /// <summary>Undoes <see cref="TryRecordVerdictDeliveredAsync"/> after a failed send.</summary>
+    Task ForgetVerdictDeliveryAsync(string testId, int run, string destination, CancellationToken cancellationToken);
+
+    /// <summary>Stores the results of a run (replacing an earlier save of the same run).</summary>
+    Task SaveResultsAsync(InstantTestResults results, CancellationToken cancellationToken);
+
+    /// <summary>Every saved run of a test, by run.</summary>
+    Task<IReadOnlyList<InstantTestResults>> GetResultsAsync(string testId, CancellationToken cancellationToken);
+
+    /// <summary>Every saved run of every test for an alert, by collection time.</summary>
+    Task<IReadOnlyList<InstantTestResults>> GetResultsForAlertAsync(AlertSource source, string alertId, CancellationToken cancellationToken);
+}

@@ -1,0 +1,65 @@
+using AlertProbe.Core.Ledger.Storage;
+using Azure.Data.Tables;
+using Azure.Identity;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AlertProbe.Core.Ledger;
+
+public static class LedgerServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="ILedger"/> over the storage configured in section <c>Ledger</c> (Table Storage; in-memory
+    /// only with <c>Ledger:Kind = InMemory</c>). Settings are validated at start-up.
+    /// </summary>
+    public static IServiceCollection AddLedger(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddLedgerStore(configuration);
+        services.TryAddSingleton<ILedger>(provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<LedgerOptions>>().Value;
+            return new StoreLedger(
+                provider.GetRequiredService<ILedgerStore>(),
+                provider.GetService<TimeProvider>() ?? TimeProvider.System,
+                options.IntakeLease,
+                provider.GetService<ILogger<StoreLedger>>());
+        });
+        return services;
+    }
+
+    /// <summary>The shared row store under the ledger and the rate budget (registered once).</summary>
+    internal static IServiceCollection AddLedgerStore(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        if (services.Any(d => d.ServiceType == typeof(ILedgerStore)))
+        {
+            return services;
+        }
+
+        services.AddOptions<LedgerOptions>()
+            .Configure(options => configuration.GetSection(LedgerOptions.SectionName).Bind(options))
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LedgerOptions>, LedgerOptionsValidator>());
+        services.TryAddSingleton<ILedgerStore>(provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<LedgerOptions>>().Value;
+            return options.Kind == LedgerKind.InMemory
+                ? new InMemoryLedgerStore()
+                : new TableLedgerStore(CreateServiceClient(options), options.TableNamePrefix, options.CreateTables);
+        });
+        return services;
+    }
+
+    private static TableServiceClient CreateServiceClient(LedgerOptions options) =>
+        string.IsNullOrWhiteSpace(options.ConnectionString)
+            ? new TableServiceClient(
+                options.ServiceUri,
+                new DefaultAzureCredential(new DefaultAzureCredentialOptions
+                {
+                    ManagedIdentityClientId = string.IsNullOrWhiteSpace(options.ClientId) ? null : options.ClientId,
+                }))
+            : new TableServiceClient(options.ConnectionString);
+}

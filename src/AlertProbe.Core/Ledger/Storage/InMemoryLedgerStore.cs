@@ -1,0 +1,128 @@
+using Azure;
+using Azure.Data.Tables;
+
+namespace AlertProbe.Core.Ledger.Storage;
+
+/// <summary>
+/// <see cref="ILedgerStore"/> in process memory with the same insert-if-absent and ETag semantics as Table
+/// Storage. Thread-safe; state lives as long as the instance.
+/// </summary>
+public sealed class InMemoryLedgerStore : ILedgerStore
+{
+    private readonly Lock _gate = new();
+    private readonly SortedDictionary<(LedgerTable Table, string PartitionKey, string RowKey), TableEntity> _rows = new(KeyComparer.Instance);
+    private long _version;
+
+    public Task<TableEntity?> GetAsync(LedgerTable table, string partitionKey, string rowKey, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(_rows.TryGetValue((table, partitionKey, rowKey), out var row) ? Copy(row) : null);
+        }
+    }
+
+    public Task<bool> TryInsertAsync(LedgerTable table, TableEntity entity, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entity);
+        lock (_gate)
+        {
+            var key = (table, entity.PartitionKey, entity.RowKey);
+            if (_rows.ContainsKey(key))
+            {
+                return Task.FromResult(false);
+            }
+
+            _rows[key] = Stamp(entity);
+            return Task.FromResult(true);
+        }
+    }
+
+    public Task<bool> TryReplaceAsync(LedgerTable table, TableEntity entity, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entity);
+        lock (_gate)
+        {
+            var key = (table, entity.PartitionKey, entity.RowKey);
+            if (!_rows.TryGetValue(key, out var current) || !Matches(current, entity.ETag))
+            {
+                return Task.FromResult(false);
+            }
+
+            _rows[key] = Stamp(entity);
+            return Task.FromResult(true);
+        }
+    }
+
+    public Task UpsertAsync(LedgerTable table, TableEntity entity, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entity);
+        lock (_gate)
+        {
+            _rows[(table, entity.PartitionKey, entity.RowKey)] = Stamp(entity);
+            return Task.CompletedTask;
+        }
+    }
+
+    public Task<bool> TryDeleteAsync(LedgerTable table, TableEntity entity, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entity);
+        lock (_gate)
+        {
+            var key = (table, entity.PartitionKey, entity.RowKey);
+            return Task.FromResult(_rows.TryGetValue(key, out var current) && Matches(current, entity.ETag) && _rows.Remove(key));
+        }
+    }
+
+    public Task<IReadOnlyList<TableEntity>> QueryPartitionAsync(LedgerTable table, string partitionKey, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            IReadOnlyList<TableEntity> rows = _rows
+                .Where(row => row.Key.Table == table && row.Key.PartitionKey == partitionKey)
+                .Select(row => Copy(row.Value))
+                .ToList();
+            return Task.FromResult(rows);
+        }
+    }
+
+    private static bool Matches(TableEntity current, ETag ifMatch) => ifMatch == ETag.All || current.ETag == ifMatch;
+
+    // Callers own the entities they pass and get; the store keeps copies.
+    private TableEntity Stamp(TableEntity entity)
+    {
+        var stored = Copy(entity);
+        stored.ETag = new ETag($"W/\"{++_version}\"");
+        return stored;
+    }
+
+    private static TableEntity Copy(TableEntity entity)
+    {
+        var copy = new TableEntity(entity.PartitionKey, entity.RowKey) { ETag = entity.ETag, Timestamp = entity.Timestamp };
+        foreach (var (name, value) in entity)
+        {
+            if (name is not ("PartitionKey" or "RowKey" or "odata.etag" or "Timestamp"))
+            {
+                copy[name] = value;
+            }
+        }
+
+        return copy;
+    }
+
+    private sealed class KeyComparer : IComparer<(LedgerTable Table, string PartitionKey, string RowKey)>
+    {
+        public static readonly KeyComparer Instance = new();
+
+        public int Compare((LedgerTable Table, string PartitionKey, string RowKey) x, (LedgerTable Table, string PartitionKey, string RowKey) y)
+        {
+            var table = x.Table.CompareTo(y.Table);
+            if (table != 0)
+            {
+                return table;
+            }
+
+            var partition = string.CompareOrdinal(x.PartitionKey, y.PartitionKey);
+            return partition != 0 ? partition : string.CompareOrdinal(x.RowKey, y.RowKey);
+        }
+    }
+}

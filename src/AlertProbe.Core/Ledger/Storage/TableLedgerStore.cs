@@ -1,0 +1,117 @@
+using System.Collections.Concurrent;
+using System.Net;
+using Azure;
+using Azure.Data.Tables;
+
+namespace AlertProbe.Core.Ledger.Storage;
+
+/// <summary>
+/// <see cref="ILedgerStore"/> on Azure Table Storage (or Azurite). Each <see cref="LedgerTable"/> is a table named
+/// <c>{prefix}{table}</c>, created on first use when <paramref name="createTables"/> is set. 409 on insert and
+/// 412/404 on conditional writes become <c>false</c>; anything else is unexpected and propagates.
+/// </summary>
+public sealed class TableLedgerStore(TableServiceClient service, string tableNamePrefix, bool createTables = true) : ILedgerStore
+{
+    private readonly ConcurrentDictionary<LedgerTable, Lazy<Task<TableClient>>> _tables = new();
+
+    /// <summary>The table name a <see cref="LedgerTable"/> maps to.</summary>
+    public string TableName(LedgerTable table) => tableNamePrefix + table.ToString();
+
+    public async Task<TableEntity?> GetAsync(LedgerTable table, string partitionKey, string rowKey, CancellationToken cancellationToken)
+    {
+        var client = await TableAsync(table, cancellationToken).ConfigureAwait(false);
+        var response = await client.GetEntityIfExistsAsync<TableEntity>(partitionKey, rowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return response.HasValue ? response.Value : null;
+    }
+
+    public async Task<bool> TryInsertAsync(LedgerTable table, TableEntity entity, CancellationToken cancellationToken)
+    {
+        var client = await TableAsync(table, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await client.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (RequestFailedException exception) when (exception.Status == (int)HttpStatusCode.Conflict)
+        {
+            return false;
+        }
+    }
+
+    public async Task<bool> TryReplaceAsync(LedgerTable table, TableEntity entity, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entity);
+        var client = await TableAsync(table, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await client.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (RequestFailedException exception) when (IsLostRace(exception))
+        {
+            return false;
+        }
+    }
+
+    public async Task UpsertAsync(LedgerTable table, TableEntity entity, CancellationToken cancellationToken)
+    {
+        var client = await TableAsync(table, cancellationToken).ConfigureAwait(false);
+        await client.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<bool> TryDeleteAsync(LedgerTable table, TableEntity entity, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entity);
+        var client = await TableAsync(table, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var response = await client.DeleteEntityAsync(entity.PartitionKey, entity.RowKey, entity.ETag, cancellationToken).ConfigureAwait(false);
+
+            // Delete answers 404 with a success response (no exception) when the row is already gone.
+            return response.Status != (int)HttpStatusCode.NotFound;
+        }
+        catch (RequestFailedException exception) when (IsLostRace(exception))
+        {
+            return false;
+        }
+    }
+
+    public async Task<IReadOnlyList<TableEntity>> QueryPartitionAsync(LedgerTable table, string partitionKey, CancellationToken cancellationToken)
+    {
+        var client = await TableAsync(table, cancellationToken).ConfigureAwait(false);
+        var rows = new List<TableEntity>();
+        await foreach (var row in client.QueryAsync<TableEntity>(e => e.PartitionKey == partitionKey, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            rows.Add(row);
+        }
+
+        return rows;
+    }
+
+    private static bool IsLostRace(RequestFailedException exception) =>
+        exception.Status is (int)HttpStatusCode.PreconditionFailed or (int)HttpStatusCode.NotFound;
+
+    private Task<TableClient> TableAsync(LedgerTable table, CancellationToken cancellationToken)
+    {
+        var lazy = _tables.GetOrAdd(table, t => new Lazy<Task<TableClient>>(() => OpenAsync(t, cancellationToken)));
+        var task = lazy.Value;
+        if (task.IsFaulted || task.IsCanceled)
+        {
+            // A failed create (e.g. a transient outage) must not poison the store for its lifetime.
+            _tables.TryRemove(new KeyValuePair<LedgerTable, Lazy<Task<TableClient>>>(table, lazy));
+        }
+
+        return task;
+    }
+
+    private async Task<TableClient> OpenAsync(LedgerTable table, CancellationToken cancellationToken)
+    {
+        var client = service.GetTableClient(TableName(table));
+        if (createTables)
+        {
+            await client.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return client;
+    }
+}

@@ -1,0 +1,481 @@
+using System.Globalization;
+using System.Text.Json;
+using AlertProbe.Core.Alerts;
+using AlertProbe.Core.Ledger.Storage;
+using AlertProbe.Core.Messages;
+using Azure;
+using Azure.Data.Tables;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace AlertProbe.Core.Ledger;
+
+/// <summary>
+/// The ledger's logic, once, over an <see cref="ILedgerStore"/>: every state change is a conditional write
+/// (insert-if-absent, or replace/delete If-Match the ETag just read) in a bounded read-decide-write loop.
+/// </summary>
+public partial class StoreLedger : ILedger
+{
+    /// <summary>Re-reads after a lost race; each loss means another writer made progress, so few are ever needed.</summary>
+    private const int MaxAttempts = 16;
+
+    private const string ClaimRow = "claim";
+    private const string CoalescedRowPrefix = "coalesced:";
+
+    private const string StateClaimed = "Claimed";
+    private const string StateCreated = "Created";
+    private const string StatePublished = "Published";
+
+    private readonly ILedgerStore _store;
+    private readonly TimeProvider _time;
+    private readonly TimeSpan _intakeLease;
+    private readonly ILogger _logger;
+
+    public StoreLedger(ILedgerStore store, TimeProvider timeProvider, TimeSpan intakeLease, ILogger? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(intakeLease, TimeSpan.Zero);
+        _store = store;
+        _time = timeProvider;
+        _intakeLease = intakeLease;
+        _logger = logger ?? NullLogger.Instance;
+    }
+
+    // ── Coalescing ───────────────────────────────────────────────────────────────────────────────
+
+    public virtual async Task<CoalescingClaim> TryClaimCoalescingAsync(
+        string coalescingKey, string alertId, string claimant, TimeSpan cooldown, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(coalescingKey);
+        ArgumentException.ThrowIfNullOrEmpty(alertId);
+        ArgumentException.ThrowIfNullOrEmpty(claimant);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(cooldown, TimeSpan.Zero);
+        var partition = LedgerKey.Encode(coalescingKey);
+        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        {
+            var now = _time.GetUtcNow();
+            var current = await _store.GetAsync(LedgerTable.Coalescing, partition, ClaimRow, cancellationToken).ConfigureAwait(false);
+            var claim = NewClaim(partition, coalescingKey, alertId, claimant, now, cooldown);
+            if (current is null)
+            {
+                if (await _store.TryInsertAsync(LedgerTable.Coalescing, claim, cancellationToken).ConfigureAwait(false))
+                {
+                    return Claimed(claim);
+                }
+
+                continue;
+            }
+
+            var expiresAt = current.GetDateTimeOffset("ExpiresAt")!.Value;
+            if (now >= expiresAt)
+            {
+                claim.ETag = current.ETag;
+                if (await _store.TryReplaceAsync(LedgerTable.Coalescing, claim, cancellationToken).ConfigureAwait(false))
+                {
+                    var previousTestId = NullIfEmpty(current.GetString("TestId"));
+                    Log.ExpiredClaimTakenOver(_logger, coalescingKey, previousTestId, alertId);
+                    return Claimed(claim);
+                }
+
+                continue;
+            }
+
+            if (current.GetString("Claimant") == claimant)
+            {
+                return Claimed(current);
+            }
+
+            var claimId = current.GetString("ClaimId")!;
+            var coalesced = new TableEntity(partition, CoalescedRowPrefix + claimId + ":" + LedgerKey.Encode(alertId))
+            {
+                ["AlertId"] = alertId,
+                ["At"] = now,
+            };
+            await _store.UpsertAsync(LedgerTable.Coalescing, coalesced, cancellationToken).ConfigureAwait(false);
+            var testId = NullIfEmpty(current.GetString("TestId"));
+            Log.Coalesced(_logger, alertId, coalescingKey, testId ?? "pending");
+            return new CoalescingClaim.Coalesced(testId, current.GetDateTimeOffset("ClaimedAt")!.Value, expiresAt);
+        }
+
+        throw LostTooManyRaces("coalescing claim");
+    }
+
+    public virtual Task<bool> AttachTestAsync(string coalescingKey, string claimId, string testId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(testId);
+        return UpdateClaimAsync(coalescingKey, claimId, claim => claim["TestId"] = testId, delete: false, cancellationToken);
+    }
+
+    public virtual Task<bool> ReleaseCoalescingAsync(string coalescingKey, string claimId, CancellationToken cancellationToken) =>
+        UpdateClaimAsync(coalescingKey, claimId, _ => { }, delete: true, cancellationToken);
+
+    public virtual async Task<IReadOnlyList<string>> GetCoalescedAlertIdsAsync(string coalescingKey, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(coalescingKey);
+        var partition = LedgerKey.Encode(coalescingKey);
+        var rows = await _store.QueryPartitionAsync(LedgerTable.Coalescing, partition, cancellationToken).ConfigureAwait(false);
+        var claim = rows.FirstOrDefault(r => r.RowKey == ClaimRow);
+        if (claim is null)
+        {
+            return [];
+        }
+
+        var prefix = CoalescedRowPrefix + claim.GetString("ClaimId") + ":";
+        return rows
+            .Where(r => r.RowKey.StartsWith(prefix, StringComparison.Ordinal))
+            .OrderBy(r => r.GetDateTimeOffset("At"))
+            .Select(r => r.GetString("AlertId")!)
+            .ToList();
+    }
+
+    private async Task<bool> UpdateClaimAsync(string coalescingKey, string claimId, Action<TableEntity> change, bool delete, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(coalescingKey);
+        ArgumentException.ThrowIfNullOrEmpty(claimId);
+        var partition = LedgerKey.Encode(coalescingKey);
+        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        {
+            var current = await _store.GetAsync(LedgerTable.Coalescing, partition, ClaimRow, cancellationToken).ConfigureAwait(false);
+            if (current is null || current.GetString("ClaimId") != claimId)
+            {
+                return false;
+            }
+
+            change(current);
+            var written = delete
+                ? await _store.TryDeleteAsync(LedgerTable.Coalescing, current, cancellationToken).ConfigureAwait(false)
+                : await _store.TryReplaceAsync(LedgerTable.Coalescing, current, cancellationToken).ConfigureAwait(false);
+            if (written)
+            {
+                return true;
+            }
+        }
+
+        throw LostTooManyRaces("coalescing claim update");
+    }
+
+    private static TableEntity NewClaim(string partition, string key, string alertId, string claimant, DateTimeOffset now, TimeSpan cooldown) =>
+        new(partition, ClaimRow)
+        {
+            ["Key"] = key,
+            ["ClaimId"] = Guid.NewGuid().ToString("N"),
+            ["Claimant"] = claimant,
+            ["AlertId"] = alertId,
+            ["ClaimedAt"] = now,
+            ["ExpiresAt"] = now + cooldown,
+            ["TestId"] = "",
+        };
+
+    private static CoalescingClaim.Claimed Claimed(TableEntity claim) =>
+        new(claim.GetString("ClaimId")!, claim.GetDateTimeOffset("ExpiresAt")!.Value);
+
+    // ── Idempotency ──────────────────────────────────────────────────────────────────────────────
+
+    public virtual async Task<IntakeClaim> BeginIntakeAsync(string messageId, string planKey, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(messageId);
+        ArgumentException.ThrowIfNullOrEmpty(planKey);
+        var (partition, row) = IntakeKeys(messageId, planKey);
+        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        {
+            var now = _time.GetUtcNow();
+            var current = await _store.GetAsync(LedgerTable.Intake, partition, row, cancellationToken).ConfigureAwait(false);
+            var lease = new TableEntity(partition, row)
+            {
+                ["MessageId"] = messageId,
+                ["PlanKey"] = planKey,
+                ["State"] = StateClaimed,
+                ["LeaseId"] = Guid.NewGuid().ToString("N"),
+                ["LeaseExpiresAt"] = now + _intakeLease,
+            };
+            if (current is null)
+            {
+                if (await _store.TryInsertAsync(LedgerTable.Intake, lease, cancellationToken).ConfigureAwait(false))
+                {
+                    return Started(lease);
+                }
+
+                continue;
+            }
+
+            switch (current.GetString("State"))
+            {
+                case StateCreated:
+                    return new IntakeClaim.AlreadyCreated(ReadCreated(current));
+                case StatePublished:
+                    return new IntakeClaim.AlreadyPublished(current.GetString("TestId")!);
+            }
+
+            var leaseExpiresAt = current.GetDateTimeOffset("LeaseExpiresAt")!.Value;
+            if (now < leaseExpiresAt)
+            {
+                return new IntakeClaim.InProgress(leaseExpiresAt);
+            }
+
+            lease.ETag = current.ETag;
+            if (await _store.TryReplaceAsync(LedgerTable.Intake, lease, cancellationToken).ConfigureAwait(false))
+            {
+                Log.StaleIntakeReclaimed(_logger, messageId, planKey, leaseExpiresAt);
+                return Started(lease);
+            }
+        }
+
+        throw LostTooManyRaces("intake claim");
+    }
+
+    public virtual async Task<bool> MarkCreatedAsync(string messageId, string planKey, string leaseId, InstantTestCreated created, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(leaseId);
+        ArgumentNullException.ThrowIfNull(created);
+        var payload = JsonSerializer.Serialize(created, MessagesJsonContext.Default.InstantTestCreated);
+        return await UpdateIntakeAsync(messageId, planKey, current =>
+        {
+            if (current.GetString("State") != StateClaimed || current.GetString("LeaseId") != leaseId)
+            {
+                return IntakeChange.Refuse;
+            }
+
+            current["State"] = StateCreated;
+            current["TestId"] = created.TestId;
+            current["CreatedAt"] = _time.GetUtcNow();
+            PayloadColumns.Write(current, payload);
+            return IntakeChange.Write;
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    public virtual Task<bool> MarkPublishedAsync(string messageId, string planKey, CancellationToken cancellationToken) =>
+        UpdateIntakeAsync(messageId, planKey, current =>
+        {
+            switch (current.GetString("State"))
+            {
+                case StatePublished:
+                    return IntakeChange.AlreadyDone;
+                case StateCreated:
+                    current["State"] = StatePublished;
+                    current["PublishedAt"] = _time.GetUtcNow();
+
+                    // The payload was only kept to republish; the test id stays.
+                    PayloadColumns.Remove(current);
+                    return IntakeChange.Write;
+                default:
+                    return IntakeChange.Refuse;
+            }
+        }, cancellationToken);
+
+    public virtual Task<bool> ReleaseIntakeAsync(string messageId, string planKey, string leaseId, CancellationToken cancellationToken) =>
+        UpdateIntakeAsync(messageId, planKey, current =>
+            current.GetString("State") == StateClaimed && current.GetString("LeaseId") == leaseId ? IntakeChange.Delete : IntakeChange.Refuse,
+            cancellationToken);
+
+    private enum IntakeChange
+    {
+        Write,
+        Delete,
+        Refuse,
+        AlreadyDone,
+    }
+
+    private async Task<bool> UpdateIntakeAsync(string messageId, string planKey, Func<TableEntity, IntakeChange> decide, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(messageId);
+        ArgumentException.ThrowIfNullOrEmpty(planKey);
+        var (partition, row) = IntakeKeys(messageId, planKey);
+        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        {
+            var current = await _store.GetAsync(LedgerTable.Intake, partition, row, cancellationToken).ConfigureAwait(false);
+            if (current is null)
+            {
+                return false;
+            }
+
+            var written = decide(current) switch
+            {
+                IntakeChange.Refuse => (bool?)false,
+                IntakeChange.AlreadyDone => true,
+                IntakeChange.Delete => await _store.TryDeleteAsync(LedgerTable.Intake, current, cancellationToken).ConfigureAwait(false) ? true : null,
+                _ => await _store.TryReplaceAsync(LedgerTable.Intake, current, cancellationToken).ConfigureAwait(false) ? true : null,
+            };
+            if (written is { } answer)
+            {
+                return answer;
+            }
+        }
+
+        throw LostTooManyRaces("intake update");
+    }
+
+    private static (string Partition, string Row) IntakeKeys(string messageId, string planKey) =>
+        (LedgerKey.Encode(messageId), LedgerKey.Encode(planKey));
+
+    private static IntakeClaim.Started Started(TableEntity lease) =>
+        new(lease.GetString("LeaseId")!, lease.GetDateTimeOffset("LeaseExpiresAt")!.Value);
+
+    private static InstantTestCreated ReadCreated(TableEntity entity)
+    {
+        var payload = PayloadColumns.Read(entity)
+            ?? throw new InvalidOperationException($"Intake row {entity.PartitionKey}/{entity.RowKey} is Created but holds no payload.");
+        return JsonSerializer.Deserialize(payload, MessagesJsonContext.Default.InstantTestCreated)
+            ?? throw new InvalidOperationException($"Intake row {entity.PartitionKey}/{entity.RowKey} holds a null payload.");
+    }
+
+    // ── Alert state ──────────────────────────────────────────────────────────────────────────────
+
+    public virtual async Task RecordAlertResolvedAsync(AlertSource source, string alertId, DateTimeOffset resolvedAt, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(alertId);
+        var (partition, row) = AlertKeys(source, alertId);
+        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        {
+            var current = await _store.GetAsync(LedgerTable.Alerts, partition, row, cancellationToken).ConfigureAwait(false);
+            if (current is null)
+            {
+                var entity = new TableEntity(partition, row) { ["AlertId"] = alertId, ["ResolvedAt"] = resolvedAt };
+                if (await _store.TryInsertAsync(LedgerTable.Alerts, entity, cancellationToken).ConfigureAwait(false))
+                {
+                    return;
+                }
+
+                continue;
+            }
+
+            if (current.GetDateTimeOffset("ResolvedAt") >= resolvedAt)
+            {
+                return;
+            }
+
+            current["ResolvedAt"] = resolvedAt;
+            if (await _store.TryReplaceAsync(LedgerTable.Alerts, current, cancellationToken).ConfigureAwait(false))
+            {
+                return;
+            }
+        }
+
+        throw LostTooManyRaces("alert state");
+    }
+
+    public virtual async Task<DateTimeOffset?> GetAlertResolvedAtAsync(AlertSource source, string alertId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(alertId);
+        var (partition, row) = AlertKeys(source, alertId);
+        var current = await _store.GetAsync(LedgerTable.Alerts, partition, row, cancellationToken).ConfigureAwait(false);
+        return current?.GetDateTimeOffset("ResolvedAt");
+    }
+
+    public virtual async Task<bool> IsAlertResolvedAsync(AlertSource source, string alertId, DateTimeOffset since, CancellationToken cancellationToken) =>
+        await GetAlertResolvedAtAsync(source, alertId, cancellationToken).ConfigureAwait(false) >= since;
+
+    private static (string Partition, string Row) AlertKeys(AlertSource source, string alertId) =>
+        (MessageEnvelope.Name(source), LedgerKey.Encode(alertId));
+
+    // ── Follow-up bookkeeping ────────────────────────────────────────────────────────────────────
+
+    public virtual Task<bool> TryRecordRunAsync(string testId, int run, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(testId);
+        ArgumentOutOfRangeException.ThrowIfNegative(run);
+        var entity = new TableEntity(LedgerKey.Encode(testId), RunRow(run))
+        {
+            ["TestId"] = testId,
+            ["Run"] = run,
+            ["RecordedAt"] = _time.GetUtcNow(),
+        };
+        return _store.TryInsertAsync(LedgerTable.FollowUp, entity, cancellationToken);
+    }
+
+    public virtual Task<bool> TryRecordVerdictDeliveredAsync(string testId, int run, string destination, CancellationToken cancellationToken)
+    {
+        var entity = VerdictRow(testId, run, destination);
+        entity["TestId"] = testId;
+        entity["Run"] = run;
+        entity["DeliveredAt"] = _time.GetUtcNow();
+
+        // Destinations are reply URLs (capabilities): only their digest is stored.
+        return _store.TryInsertAsync(LedgerTable.FollowUp, entity, cancellationToken);
+    }
+
+    public virtual async Task ForgetVerdictDeliveryAsync(string testId, int run, string destination, CancellationToken cancellationToken)
+    {
+        var entity = VerdictRow(testId, run, destination);
+        entity.ETag = ETag.All;
+        await _store.TryDeleteAsync(LedgerTable.FollowUp, entity, cancellationToken).ConfigureAwait(false);
+    }
+
+    public virtual async Task SaveResultsAsync(InstantTestResults results, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        var payload = JsonSerializer.Serialize(results, MessagesJsonContext.Default.InstantTestResults);
+        var byTest = new TableEntity(LedgerKey.Encode(results.TestId), RunRow(results.Run))
+        {
+            ["TestId"] = results.TestId,
+            ["Run"] = results.Run,
+            ["CollectedAt"] = results.CollectedAt,
+        };
+        PayloadColumns.Write(byTest, payload);
+        await _store.UpsertAsync(LedgerTable.Results, byTest, cancellationToken).ConfigureAwait(false);
+
+        var byAlert = new TableEntity(
+            AlertResultsPartition(results.Trigger.Source, results.Trigger.AlertId),
+            LedgerKey.Encode(results.TestId) + ":" + RunRow(results.Run))
+        {
+            ["TestId"] = results.TestId,
+            ["Run"] = results.Run,
+            ["CollectedAt"] = results.CollectedAt,
+        };
+        PayloadColumns.Write(byAlert, payload);
+        await _store.UpsertAsync(LedgerTable.ResultsByAlert, byAlert, cancellationToken).ConfigureAwait(false);
+    }
+
+    public virtual async Task<IReadOnlyList<InstantTestResults>> GetResultsAsync(string testId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(testId);
+        var rows = await _store.QueryPartitionAsync(LedgerTable.Results, LedgerKey.Encode(testId), cancellationToken).ConfigureAwait(false);
+        return rows.Select(ReadResults).OrderBy(r => r.Run).ToList();
+    }
+
+    public virtual async Task<IReadOnlyList<InstantTestResults>> GetResultsForAlertAsync(AlertSource source, string alertId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(alertId);
+        var rows = await _store.QueryPartitionAsync(LedgerTable.ResultsByAlert, AlertResultsPartition(source, alertId), cancellationToken).ConfigureAwait(false);
+        return rows.Select(ReadResults).OrderBy(r => r.CollectedAt).ThenBy(r => r.TestId, StringComparer.Ordinal).ThenBy(r => r.Run).ToList();
+    }
+
+    private static string RunRow(int run) => "run:" + run.ToString("D6", CultureInfo.InvariantCulture);
+
+    private static TableEntity VerdictRow(string testId, int run, string destination)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(testId);
+        ArgumentOutOfRangeException.ThrowIfNegative(run);
+        ArgumentException.ThrowIfNullOrEmpty(destination);
+        return new TableEntity(LedgerKey.Encode(testId), "verdict:" + run.ToString("D6", CultureInfo.InvariantCulture) + ":" + LedgerKey.Encode("destination|" + destination));
+    }
+
+    private static string AlertResultsPartition(AlertSource source, string alertId) =>
+        LedgerKey.Encode(MessageEnvelope.Name(source) + ":" + alertId);
+
+    private static InstantTestResults ReadResults(TableEntity entity)
+    {
+        var payload = PayloadColumns.Read(entity)
+            ?? throw new InvalidOperationException($"Results row {entity.PartitionKey}/{entity.RowKey} holds no payload.");
+        return JsonSerializer.Deserialize(payload, MessagesJsonContext.Default.InstantTestResults)
+            ?? throw new InvalidOperationException($"Results row {entity.PartitionKey}/{entity.RowKey} holds a null payload.");
+    }
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+
+    private static InvalidOperationException LostTooManyRaces(string what) =>
+        new($"The ledger lost {MaxAttempts} races in a row on a {what}; storage is under unexpected contention.");
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 3100, Level = LogLevel.Information, Message = "Alert {AlertId} coalesced onto {CoalescingKey} (test {TestId})")]
+        public static partial void Coalesced(ILogger logger, string alertId, string coalescingKey, string testId);
+
+        [LoggerMessage(EventId = 3101, Level = LogLevel.Information, Message = "Expired coalescing claim on {CoalescingKey} (test {PreviousTestId}) taken over for alert {AlertId}")]
+        public static partial void ExpiredClaimTakenOver(ILogger logger, string coalescingKey, string? previousTestId, string alertId);
+
+        [LoggerMessage(EventId = 3102, Level = LogLevel.Warning,
+            Message = "Intake of message {MessageId} plan {PlanKey} re-claimed after its lease ran out at {LeaseExpiresAt:o}: an earlier attempt stopped before recording a test (if it had created one, it is a duplicate)")]
+        public static partial void StaleIntakeReclaimed(ILogger logger, string messageId, string planKey, DateTimeOffset leaseExpiresAt);
+    }
+}
