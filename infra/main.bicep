@@ -33,9 +33,6 @@ param thousandEyesAccountGroupId string = ''
 @minValue(1)
 param maxDeliveryCount int = 10
 
-@description('Ledger tables (the app\'s Ledger:TableName).')
-param ledgerTableNames array = ['ledger']
-
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = { 'azd-env-name': environmentName }
 var functionAppName = 'func-${resourceToken}'
@@ -76,7 +73,6 @@ module storage 'modules/storage.bicep' = {
     location: location
     tags: tags
     deploymentContainerName: deploymentContainerName
-    ledgerTableNames: ledgerTableNames
   }
 }
 

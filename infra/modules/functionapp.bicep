@@ -110,20 +110,24 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
       // DefaultAzureCredential / ManagedIdentityCredential pick the user-assigned identity from this.
       AZURE_CLIENT_ID: identityClientId
 
-      // Trigger connection "ServiceBus" and the app's own publisher.
+      // Connection "ServiceBus": the triggers (Functions host) and the app's publishers read the same settings.
       ServiceBus__fullyQualifiedNamespace: serviceBusFullyQualifiedNamespace
       ServiceBus__credential: 'managedidentity'
       ServiceBus__clientId: identityClientId
-      ServiceBus__AlertsQueueName: alertsQueueName
-      ServiceBus__InstantTestsTopicName: instantTestsTopicName
-      ServiceBus__CollectSubscriptionName: collectSubscriptionName
-      ServiceBus__RerunSubscriptionName: rerunSubscriptionName
-      ServiceBus__TestResultsTopicName: testResultsTopicName
+
+      // Entity names (MessagingOptions, IngressOptions).
+      Messaging__AlertsQueueName: alertsQueueName
+      Messaging__InstantTestsTopicName: instantTestsTopicName
+      Messaging__CollectSubscriptionName: collectSubscriptionName
+      Messaging__RerunSubscriptionName: rerunSubscriptionName
+      Messaging__TestResultsTopicName: testResultsTopicName
+      Ingress__AlertsQueueName: alertsQueueName
 
       KeyVault__Uri: keyVaultUri
       KeyVault__ManagedIdentityClientId: identityClientId
 
       Ledger__ServiceUri: ledgerServiceUri
+      Ledger__ClientId: identityClientId
 
       ThousandEyes__BaseUrl: thousandEyesBaseUrl
       ThousandEyes__ApiVersion: thousandEyesApiVersion

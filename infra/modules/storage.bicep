@@ -1,5 +1,7 @@
 // One storage account for the Functions host (AzureWebJobsStorage, the Flex deployment package) and the
 // ledger tables. Shared keys are disabled: every client uses Entra ID (the app's managed identity).
+// The ledger creates its tables on first use (Ledger:CreateTables, names "<Ledger:TableNamePrefix><Kind>"),
+// so none is declared here; its role (roles.bicep) allows creating tables.
 
 param name string
 param location string
@@ -7,9 +9,6 @@ param tags object
 
 @description('Blob container that holds the Flex Consumption deployment package.')
 param deploymentContainerName string
-
-@description('Ledger tables (must match the app\'s Ledger settings).')
-param ledgerTableNames array
 
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   name: name
@@ -38,14 +37,6 @@ resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
         publicAccess: 'None'
       }
     }
-  }
-
-  resource tables 'tableServices' = {
-    name: 'default'
-
-    resource ledgerTables 'tables' = [for tableName in ledgerTableNames: {
-      name: tableName
-    }]
   }
 }
 
