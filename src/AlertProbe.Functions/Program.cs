@@ -1,6 +1,14 @@
+using AlertProbe.Functions.Hosting;
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
+builder.Services
+    .AddApplicationInsightsTelemetryWorkerService()
+    .ConfigureFunctionsApplicationInsights()
+    .KeepInformationLogsInApplicationInsights();
+builder.Services.AddAlertProbeFunctions(builder.Configuration);
 builder.Build().Run();

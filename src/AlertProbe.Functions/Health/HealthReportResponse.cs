@@ -1,0 +1,43 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace AlertProbe.Functions.Health;
+
+/// <summary>The body of <c>GET /api/health</c>.</summary>
+public sealed record HealthReportResponse
+{
+    public required string Status { get; init; }
+
+    public required IReadOnlyList<HealthCheckEntry> Checks { get; init; }
+
+    /// <summary>
+    /// Maps a report: descriptions, data and validation failures only (never exception messages, which may quote
+    /// a connection string), with any configured secret value redacted as a second line of defence.
+    /// </summary>
+    public static HealthReportResponse From(HealthReport report, SecretRedactor redactor)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(redactor);
+        var secrets = redactor.CurrentSecrets();
+        return new HealthReportResponse
+        {
+            Status = report.Status.ToString(),
+            Checks = report.Entries
+                .OrderBy(entry => entry.Key, StringComparer.Ordinal)
+                .Select(entry => new HealthCheckEntry
+                {
+                    Name = entry.Key,
+                    Status = entry.Value.Status.ToString(),
+                    Description = entry.Value.Exception is not null
+                        ? $"The {entry.Key} check failed unexpectedly ({entry.Value.Exception.GetType().Name}); see the logs."
+                        : secrets.Redact(entry.Value.Description),
+                    Data = entry.Value.Data
+                        .Where(item => item.Key != HealthCheckData.FailuresKey)
+                        .ToDictionary(item => item.Key, item => secrets.Redact(Convert.ToString(item.Value, System.Globalization.CultureInfo.InvariantCulture)) ?? "", StringComparer.Ordinal),
+                    Failures = entry.Value.Data.TryGetValue(HealthCheckData.FailuresKey, out var failures) && failures is IEnumerable<string> messages
+                        ? messages.Select(message => secrets.Redact(message)!).ToList()
+                        : [],
+                })
+                .ToList(),
+        };
+    }
+}
