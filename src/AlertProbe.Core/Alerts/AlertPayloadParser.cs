@@ -134,16 +134,17 @@ public sealed class AlertPayloadParser
             return hintRejection;
         }
 
-        if (forced is not null)
-        {
-            return Format(forced.Value).Parse(root, hints);
-        }
-
         if (root.ValueKind is not (JsonValueKind.Object or JsonValueKind.Array))
         {
             return AlertParseResult.Rejected(
                 RejectionReasons.UnknownFormat,
-                $"The payload is a JSON {root.ValueKind.ToString().ToLowerInvariant()}; an alert or request is a JSON object (or an array of manual requests or CloudEvents).");
+                $"The payload is {KindName(root.ValueKind)}; an alert or request is a JSON object (or an array of manual requests or CloudEvents).",
+                forced);
+        }
+
+        if (forced is not null)
+        {
+            return Format(forced.Value).Parse(root, hints);
         }
 
         foreach (var format in _formats)
@@ -189,6 +190,15 @@ public sealed class AlertPayloadParser
     }
 
     private IAlertFormat Format(AlertSource source) => _formats.First(format => format.Source == source);
+
+    private static string KindName(JsonValueKind kind) => kind switch
+    {
+        JsonValueKind.Null => "JSON null",
+        JsonValueKind.Number => "a JSON number",
+        JsonValueKind.String => "a JSON string",
+        JsonValueKind.True or JsonValueKind.False => "a JSON boolean",
+        _ => "not a JSON object",
+    };
 
     private static int FirstInvalidUtf8Offset(ReadOnlySpan<byte> span)
     {

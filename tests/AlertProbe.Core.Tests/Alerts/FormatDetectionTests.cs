@@ -90,6 +90,26 @@ public class FormatDetectionTests
         Assert.Equal(RejectionReasons.MissingField, result.Rejection?.Reason);
     }
 
+    [Theory]
+    [InlineData("manual")]
+    [InlineData("azure-monitor")]
+    [InlineData("cloudevents")]
+    public void Forced_format_still_refuses_a_scalar_body(string hint)
+    {
+        var result = AlertFixtures.ParseText("42", new PayloadHints { Source = hint });
+
+        Assert.Equal(RejectionReasons.UnknownFormat, result.Rejection?.Reason);
+    }
+
+    [Fact]
+    public void Forced_azure_parser_says_the_schema_id_is_missing()
+    {
+        var result = AlertFixtures.Parse("pagerduty/triggered.json", new PayloadHints { Source = "azure-monitor" });
+
+        Assert.Equal(RejectionReasons.MissingField, result.Rejection?.Reason);
+        Assert.Contains("/schemaId", result.Rejection!.Description, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Grafana_is_told_from_alertmanager_by_org_id()
     {

@@ -39,6 +39,14 @@ internal sealed class AzureMonitorParser(AzureMonitorParserOptions options) : IA
     public AlertParseResult Parse(JsonElement root, PayloadHints hints)
     {
         var schemaId = root.ReadString("schemaId");
+        if (schemaId is null && root.ReadObject("context") is null)
+        {
+            return AlertParseResult.Rejected(
+                RejectionReasons.MissingField,
+                $"/schemaId: an Azure Monitor payload names its schema. {EnableCommonSchema}",
+                Source);
+        }
+
         if (!string.Equals(schemaId, CommonSchemaId, StringComparison.OrdinalIgnoreCase))
         {
             var what = schemaId is null ? "a classic (pre-common-schema) alert body" : $"schemaId '{Truncate(schemaId)}'";

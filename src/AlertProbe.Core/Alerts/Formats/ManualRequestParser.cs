@@ -107,9 +107,11 @@ internal sealed class ManualRequestParser : IAlertFormat
         rejection = null;
         var testType = test.ReadString("testType")!;
         var target = Target(test, testType);
-        if (test.ReadString("url") is { } url && !Uri.TryCreate(url, UriKind.Absolute, out _))
+        if (test.ReadString("url") is { } url && !IsTestableUrl(url, testType))
         {
-            rejection = new Rejection(RejectionReasons.InvalidField, $"{pointer}/url: '{Truncate(url)}' is not an absolute URL.");
+            rejection = new Rejection(
+                RejectionReasons.InvalidField,
+                $"{pointer}/url: '{Truncate(url)}' is not an absolute {(testType == "ftp-server" ? "ftp(s)/sftp" : "http(s)")} URL.");
             return null;
         }
 
@@ -260,6 +262,14 @@ internal sealed class ManualRequestParser : IAlertFormat
             StartedAt = hints.EnqueuedTime,
         };
     }
+
+    // Uri accepts "/path" as file:///path on Unix: the scheme is checked, not just absoluteness.
+    private static bool IsTestableUrl(string url, string testType) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri)
+        && !string.IsNullOrEmpty(uri.Host)
+        && (testType == "ftp-server"
+            ? uri.Scheme is "ftp" or "ftps" or "sftp"
+            : uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
 
     private static string TargetField(JsonElement test) =>
         TargetFields.FirstOrDefault(name => test.Has(name)) ?? "targetSipCredentials.sipRegistrar";
