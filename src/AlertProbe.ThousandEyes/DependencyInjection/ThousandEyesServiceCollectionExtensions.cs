@@ -82,6 +82,10 @@ public static class ThousandEyesServiceCollectionExtensions
                 sp.GetRequiredService<RateLimitTracker>(),
                 sp.GetRequiredService<AgentListCache>(),
                 sp.GetRequiredService<ILogger<ThousandEyesClient>>()))
+            // The factory's default request logging puts raw header values (the Authorization header included)
+            // into the structured log state, even though its message text redacts them; the client logs
+            // method, path and status itself.
+            .RemoveAllLoggers()
             .AddResilienceHandler(ThousandEyesResiliencePipeline.Name, ThousandEyesResiliencePipeline.Configure);
 
         return services;

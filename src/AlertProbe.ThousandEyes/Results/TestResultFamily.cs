@@ -27,6 +27,9 @@ public sealed class TestResultFamily : IEquatable<TestResultFamily>
 
     public static TestResultFamily WebTransactions { get; } = new("web-transactions", "web/web-transactions", "web-transactions");
 
+    /// <summary>v6 only: results of (classic) transaction tests.</summary>
+    public static TestResultFamily Transactions { get; } = new("transactions", "web/transactions", null);
+
     /// <summary>v7 only.</summary>
     public static TestResultFamily Api { get; } = new("api", null, "api");
 
@@ -44,7 +47,7 @@ public sealed class TestResultFamily : IEquatable<TestResultFamily>
     public static TestResultFamily Rtp { get; } = new("rtp-server", "voice/rtp-stream", "rtp-server");
 
     public static IReadOnlyList<TestResultFamily> All { get; } =
-        [Network, PathVis, HttpServer, PageLoad, WebTransactions, Api, FtpServer, DnsTrace, DnsServer, Dnssec, SipServer, Rtp];
+        [Network, PathVis, HttpServer, PageLoad, WebTransactions, Transactions, Api, FtpServer, DnsTrace, DnsServer, Dnssec, SipServer, Rtp];
 
     /// <summary>The canonical (v7) name.</summary>
     public string Name { get; }
