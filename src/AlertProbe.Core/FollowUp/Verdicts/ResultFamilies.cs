@@ -1,0 +1,55 @@
+using AlertProbe.ThousandEyes.Results;
+
+namespace AlertProbe.Core.FollowUp.Verdicts;
+
+/// <summary>
+/// Which result families decide a verdict for a test type: the type's own family (HTTP, DNS, SIP, …) first, then
+/// end-to-end network metrics where the type has them. Path visualisation and secondary families (a page-load
+/// test's HTTP rows) are links for a human, not inputs.
+/// </summary>
+public static class ResultFamilies
+{
+    private static readonly Dictionary<string, TestResultFamily?> OwnFamily = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["agent-to-server"] = null,
+        ["agent-to-agent"] = null,
+        ["http-server"] = TestResultFamily.HttpServer,
+        ["page-load"] = TestResultFamily.PageLoad,
+        ["transactions"] = TestResultFamily.WebTransactions,
+        ["web-transactions"] = TestResultFamily.WebTransactions,
+        ["api"] = TestResultFamily.Api,
+        ["ftp-server"] = TestResultFamily.FtpServer,
+        ["dns-server"] = TestResultFamily.DnsServer,
+        ["dns-trace"] = TestResultFamily.DnsTrace,
+        ["dns-dnssec"] = TestResultFamily.Dnssec,
+        ["dnssec"] = TestResultFamily.Dnssec,
+        ["sip-server"] = TestResultFamily.SipServer,
+        ["voice"] = TestResultFamily.Rtp,
+    };
+
+    // Types whose results have no network family (DNS trace/DNSSEC and API tests measure no path).
+    private static readonly HashSet<string> WithoutNetwork = new(StringComparer.OrdinalIgnoreCase) { "dns-trace", "dns-dnssec", "dnssec", "api" };
+
+    /// <summary>The families to read for <paramref name="testType"/>, most telling first; empty for an unknown type.</summary>
+    public static IReadOnlyList<TestResultFamily> For(string testType)
+    {
+        ArgumentNullException.ThrowIfNull(testType);
+        if (!OwnFamily.TryGetValue(testType, out var own))
+        {
+            return [];
+        }
+
+        var families = new List<TestResultFamily>(2);
+        if (own is not null)
+        {
+            families.Add(own);
+        }
+
+        if (!WithoutNetwork.Contains(testType))
+        {
+            families.Add(TestResultFamily.Network);
+        }
+
+        return families;
+    }
+}
