@@ -1,0 +1,71 @@
+using AlertProbe.Core.FollowUp.Verdicts;
+using AlertProbe.Core.Messages;
+using AlertProbe.ThousandEyes;
+using AlertProbe.ThousandEyes.Results;
+using Microsoft.Extensions.Options;
+
+namespace AlertProbe.Core.FollowUp.Collection;
+
+/// <summary>
+/// Reads one run's results: the families that decide the verdict (<see cref="ResultFamilies"/>) among the run's
+/// result links, each fetched for the time range from the run's start to now (every page), then narrowed to the
+/// run's round by <see cref="RoundSelector"/>. A time range rather than the link's "current round" because a
+/// rerun's round replaces the current one: a late collection would otherwise summarise the wrong run.
+/// </summary>
+public class RunResultsReader
+{
+    private readonly ThousandEyesClient _client = null!;
+    private readonly TimeProvider _time = null!;
+    private readonly FollowUpOptions _options = null!;
+
+    public RunResultsReader(ThousandEyesClient client, TimeProvider timeProvider, IOptions<FollowUpOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _client = client ?? throw new ArgumentNullException(nameof(client));
+        _time = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
+        _options = options.Value;
+    }
+
+    /// <summary>For mocking.</summary>
+    protected RunResultsReader()
+    {
+    }
+
+    /// <summary>The families read for <paramref name="created"/>: the deciding ones its links offer (all deciding ones when it has no links).</summary>
+    public static IReadOnlyList<TestResultFamily> FamiliesFor(InstantTestCreated created)
+    {
+        ArgumentNullException.ThrowIfNull(created);
+        var deciding = ResultFamilies.For(created.TestType);
+        if (created.ResultLinks.Count == 0)
+        {
+            return deciding;
+        }
+
+        var linked = created.ResultLinks.Select(link => TestResultFamily.Find(link.Family)).OfType<TestResultFamily>().ToHashSet();
+        return [.. deciding.Where(linked.Contains)];
+    }
+
+    public virtual async Task<RunResults> ReadAsync(InstantTestCreated created, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(created);
+        var query = new TestResultsQuery { From = created.CreatedAt - _options.RoundTolerance, To = _time.GetUtcNow() };
+        var families = new List<FamilyResults>();
+        var complete = true;
+        var expected = created.Agents.Select(agent => agent.AgentId).ToHashSet(StringComparer.Ordinal);
+        foreach (var family in FamiliesFor(created).Where(family => family.IsAvailableIn(_client.ApiVersion)))
+        {
+            var fetched = await _client.GetTestResultsAsync(created.TestId, family, query, created.AccountGroupId, cancellationToken).ConfigureAwait(false);
+            if (!fetched.IsSuccess)
+            {
+                return new RunResults { Families = families, Error = fetched.Error };
+            }
+
+            var rows = RoundSelector.RowsOfRun(fetched.Value.Rows, created.CreatedAt, _options.RoundTolerance);
+            families.Add(new FamilyResults(family, rows));
+            var reported = rows.Select(row => row.AgentId).OfType<string>().ToHashSet(StringComparer.Ordinal);
+            complete &= rows.Count > 0 && expected.IsSubsetOf(reported);
+        }
+
+        return new RunResults { Families = families, IsComplete = complete && families.Count > 0 };
+    }
+}
