@@ -1,0 +1,55 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+
+namespace AlertProbe.Core.Policy;
+
+/// <summary>A host name pattern: <c>example.com</c> matches exactly, <c>*.example.com</c> matches any sub-domain (at any depth) but not the apex.</summary>
+public sealed record DomainPattern
+{
+    private static readonly IdnMapping Idn = new();
+
+    private DomainPattern(string suffix, bool wildcard)
+    {
+        Suffix = suffix;
+        IsWildcard = wildcard;
+    }
+
+    /// <summary>The ASCII, lower-case name after any <c>*.</c>.</summary>
+    public string Suffix { get; }
+
+    public bool IsWildcard { get; }
+
+    public static bool TryParse(string text, [NotNullWhen(true)] out DomainPattern? pattern)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        pattern = null;
+        var trimmed = text.Trim().TrimEnd('.');
+        var wildcard = trimmed.StartsWith("*.", StringComparison.Ordinal);
+        var name = wildcard ? trimmed[2..] : trimmed;
+        if (name.Length == 0 || name.Contains('*', StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        try
+        {
+            pattern = new DomainPattern(Idn.GetAscii(name).ToLowerInvariant(), wildcard);
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>True when the (ASCII, lower-case) host matches.</summary>
+    public bool Matches(string host)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        return IsWildcard
+            ? host.EndsWith("." + Suffix, StringComparison.Ordinal)
+            : string.Equals(host, Suffix, StringComparison.Ordinal);
+    }
+
+    public override string ToString() => IsWildcard ? "*." + Suffix : Suffix;
+}
