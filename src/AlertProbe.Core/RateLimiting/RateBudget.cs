@@ -1,0 +1,229 @@
+using AlertProbe.Core.Alerts;
+using AlertProbe.Core.Ledger.Storage;
+using Azure.Data.Tables;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AlertProbe.Core.RateLimiting;
+
+/// <summary>
+/// The ThousandEyes instant-test budget shared by every instance: ONE stored row per scope (window reset instant,
+/// calls used, the API's observed limit, a 429 block), changed only by ETag-conditional writes in a bounded
+/// retry loop, so concurrent instances never hand out more than the window holds. The API is the authority:
+/// its rate-limit headers can only lower what is left and push the reset later (<see cref="ObserveAsync"/>),
+/// and a 429 blocks the budget until the instant it names (<see cref="ObserveRateLimitedAsync"/>).
+/// </summary>
+public partial class RateBudget
+{
+    private const string RowKey = "instant-tests";
+
+    // Each lost race means another writer took a call or observed headers; the window holds only so many.
+    private const int MaxAttempts = 100;
+
+    private static readonly TimeSpan ContentionBackoff = TimeSpan.FromSeconds(1);
+
+    private readonly ILedgerStore _store = null!;
+    private readonly RateBudgetOptions _options = null!;
+    private readonly TimeProvider _time = null!;
+    private readonly ILogger<RateBudget> _logger = null!;
+    private readonly string _partition = null!;
+
+    public RateBudget(ILedgerStore store, IOptions<RateBudgetOptions> options, TimeProvider timeProvider, ILogger<RateBudget> logger)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        ArgumentNullException.ThrowIfNull(logger);
+        _store = store;
+        _options = options.Value;
+        _time = timeProvider;
+        _logger = logger;
+        _partition = LedgerKey.Encode(_options.Scope);
+    }
+
+    /// <summary>For mocking.</summary>
+    protected RateBudget()
+    {
+    }
+
+    /// <summary>
+    /// Takes one call from the window if this severity may: Error and Critical may use the whole window, lower
+    /// severities all but the reserve.
+    /// </summary>
+    public virtual async Task<RateBudgetDecision> TryAcquireAsync(AlertSeverity severity, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        {
+            var now = _time.GetUtcNow();
+            var (row, state) = await ReadAsync(now, cancellationToken).ConfigureAwait(false);
+            if (state.RateLimitedUntil > now)
+            {
+                return new RateBudgetDecision.Exhausted(state.RateLimitedUntil.Value, RateBudgetExhaustion.RateLimitedByApi);
+            }
+
+            var limit = EffectiveLimit(state);
+            var allowance = IsHighSeverity(severity) ? limit : limit - (limit * _options.HighSeverityReservePercent / 100);
+            if (state.Used >= allowance)
+            {
+                var reason = state.Used >= limit ? RateBudgetExhaustion.WindowUsed : RateBudgetExhaustion.ReservedForHigherSeverity;
+                Log.Exhausted(_logger, severity, state.Used, limit, state.ResetAt, reason);
+                return new RateBudgetDecision.Exhausted(state.ResetAt, reason);
+            }
+
+            var taken = state with { Used = state.Used + 1 };
+            if (await WriteAsync(row, taken, cancellationToken).ConfigureAwait(false))
+            {
+                return new RateBudgetDecision.Acquired(allowance - taken.Used, taken.ResetAt);
+            }
+        }
+
+        Log.Contended(_logger, MaxAttempts);
+        return new RateBudgetDecision.Exhausted(_time.GetUtcNow() + ContentionBackoff, RateBudgetExhaustion.Contention);
+    }
+
+    /// <summary>
+    /// Brings the budget in step with the API's <c>X-Instant-Test-Rate-Limit-*</c> headers: the API's count of used
+    /// calls (<paramref name="limit"/> − <paramref name="remaining"/>) raises ours, a later reset moves the window,
+    /// and the limit caps ours from now on. A reset already past is a stale response and is ignored.
+    /// </summary>
+    public virtual async Task ObserveAsync(int limit, int remaining, DateTimeOffset resetAt, CancellationToken cancellationToken)
+    {
+        if (limit <= 0 || remaining < 0)
+        {
+            Log.HeadersIgnored(_logger, limit, remaining);
+            return;
+        }
+
+        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        {
+            var now = _time.GetUtcNow();
+            if (resetAt <= now)
+            {
+                return;
+            }
+
+            var (row, state) = await ReadAsync(now, cancellationToken).ConfigureAwait(false);
+            var observed = state with
+            {
+                Used = Math.Max(state.Used, Math.Max(0, limit - remaining)),
+                ResetAt = state.IsFresh ? resetAt : Max(state.ResetAt, resetAt),
+                ObservedLimit = limit,
+            };
+            if (observed == state || await WriteAsync(row, observed, cancellationToken).ConfigureAwait(false))
+            {
+                return;
+            }
+        }
+
+        Log.Contended(_logger, MaxAttempts);
+    }
+
+    /// <summary>After a 429: no call until <paramref name="until"/> (the API's reset, or <c>Retry-After</c>).</summary>
+    public virtual async Task ObserveRateLimitedAsync(DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        {
+            var now = _time.GetUtcNow();
+            if (until <= now)
+            {
+                return;
+            }
+
+            var (row, state) = await ReadAsync(now, cancellationToken).ConfigureAwait(false);
+            if (state.RateLimitedUntil >= until)
+            {
+                return;
+            }
+
+            // The 429 is the freshest word on the API's window: spent, and over at that instant.
+            var blocked = state with
+            {
+                Used = Math.Max(state.Used, EffectiveLimit(state)),
+                ResetAt = until,
+                RateLimitedUntil = until,
+            };
+            if (await WriteAsync(row, blocked, cancellationToken).ConfigureAwait(false))
+            {
+                Log.RateLimited(_logger, until);
+                return;
+            }
+        }
+
+        Log.Contended(_logger, MaxAttempts);
+    }
+
+    /// <summary>The budget as it stands now (no change).</summary>
+    public virtual async Task<RateBudgetSnapshot> GetSnapshotAsync(CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow();
+        var (_, state) = await ReadAsync(now, cancellationToken).ConfigureAwait(false);
+        return new RateBudgetSnapshot(EffectiveLimit(state), state.Used, state.ResetAt, state.RateLimitedUntil > now ? state.RateLimitedUntil : null);
+    }
+
+    private static bool IsHighSeverity(AlertSeverity severity) => severity <= AlertSeverity.Error;
+
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a >= b ? a : b;
+
+    private int EffectiveLimit(WindowState state) => Math.Min(_options.Limit, state.ObservedLimit ?? int.MaxValue);
+
+    /// <summary>The stored row (null if none yet) and the window as it stands at <paramref name="now"/>.</summary>
+    private async Task<(TableEntity? Row, WindowState State)> ReadAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var row = await _store.GetAsync(LedgerTable.RateBudget, _partition, RowKey, cancellationToken).ConfigureAwait(false);
+        var observedLimit = row?.GetInt32("ObservedLimit");
+        var rateLimitedUntil = row?.GetDateTimeOffset("RateLimitedUntil");
+        var resetAt = row?.GetDateTimeOffset("ResetAt");
+        if (row is null || resetAt is null || now >= resetAt)
+        {
+            // No window running: the next one starts with this call (the API's window rolls a minute after the first request).
+            return (row, new WindowState(0, now + _options.Window, observedLimit, rateLimitedUntil, IsFresh: true));
+        }
+
+        return (row, new WindowState(row.GetInt32("Used") ?? 0, resetAt.Value, observedLimit, rateLimitedUntil, IsFresh: false));
+    }
+
+    private Task<bool> WriteAsync(TableEntity? row, WindowState state, CancellationToken cancellationToken)
+    {
+        var entity = new TableEntity(_partition, RowKey)
+        {
+            ["Scope"] = _options.Scope,
+            ["Used"] = state.Used,
+            ["ResetAt"] = state.ResetAt,
+        };
+        if (state.ObservedLimit is { } observedLimit)
+        {
+            entity["ObservedLimit"] = observedLimit;
+        }
+
+        if (state.RateLimitedUntil is { } rateLimitedUntil)
+        {
+            entity["RateLimitedUntil"] = rateLimitedUntil;
+        }
+
+        if (row is null)
+        {
+            return _store.TryInsertAsync(LedgerTable.RateBudget, entity, cancellationToken);
+        }
+
+        entity.ETag = row.ETag;
+        return _store.TryReplaceAsync(LedgerTable.RateBudget, entity, cancellationToken);
+    }
+
+    private sealed record WindowState(int Used, DateTimeOffset ResetAt, int? ObservedLimit, DateTimeOffset? RateLimitedUntil, bool IsFresh);
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 3200, Level = LogLevel.Information,
+            Message = "Instant-test budget exhausted for {Severity}: {Used}/{Limit} used until {ResetAt:o} ({Reason})")]
+        public static partial void Exhausted(ILogger logger, AlertSeverity severity, int used, int limit, DateTimeOffset resetAt, RateBudgetExhaustion reason);
+
+        [LoggerMessage(EventId = 3201, Level = LogLevel.Warning, Message = "ThousandEyes rate-limited instant tests until {Until:o}")]
+        public static partial void RateLimited(ILogger logger, DateTimeOffset until);
+
+        [LoggerMessage(EventId = 3202, Level = LogLevel.Warning, Message = "Instant-test budget lost {Attempts} races in a row; backing off")]
+        public static partial void Contended(ILogger logger, int attempts);
+
+        [LoggerMessage(EventId = 3203, Level = LogLevel.Warning, Message = "Ignored implausible rate-limit headers: limit {Limit}, remaining {Remaining}")]
+        public static partial void HeadersIgnored(ILogger logger, int limit, int remaining);
+    }
+}

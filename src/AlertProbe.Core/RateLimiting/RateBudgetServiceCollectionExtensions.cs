@@ -1,0 +1,33 @@
+using AlertProbe.Core.Ledger;
+using AlertProbe.Core.Ledger.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace AlertProbe.Core.RateLimiting;
+
+public static class RateBudgetServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="RateBudget"/> (section <c>RateBudget</c>) on the ledger's storage (section <c>Ledger</c>),
+    /// so every instance shares one budget.
+    /// </summary>
+    public static IServiceCollection AddRateBudget(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddLedgerStore(configuration);
+        services.AddOptions<RateBudgetOptions>()
+            .Configure(options => configuration.GetSection(RateBudgetOptions.SectionName).Bind(options))
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RateBudgetOptions>, RateBudgetOptionsValidator>());
+        services.TryAddSingleton(provider => new RateBudget(
+            provider.GetRequiredService<ILedgerStore>(),
+            provider.GetRequiredService<IOptions<RateBudgetOptions>>(),
+            provider.GetService<TimeProvider>() ?? TimeProvider.System,
+            provider.GetService<ILogger<RateBudget>>() ?? NullLogger<RateBudget>.Instance));
+        return services;
+    }
+}

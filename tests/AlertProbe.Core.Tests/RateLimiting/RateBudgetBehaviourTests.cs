@@ -1,0 +1,187 @@
+using AlertProbe.Core.Alerts;
+using AlertProbe.Core.Ledger.Storage;
+using AlertProbe.Core.RateLimiting;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace AlertProbe.Core.Tests.RateLimiting;
+
+/// <summary>The shared rate budget's behaviour, run against every store (see the derived classes).</summary>
+public abstract class RateBudgetBehaviourTests
+{
+    private static readonly DateTimeOffset Start = new(2026, 3, 14, 9, 0, 0, TimeSpan.Zero);
+
+    private ILedgerStore? _store;
+
+    protected FakeTimeProvider Time { get; } = new(Start);
+
+    private ILedgerStore Store => _store ??= CreateStore();
+
+    protected abstract ILedgerStore CreateStore();
+
+    private RateBudget Budget(int limit = 24, int reservePercent = 25, string scope = "org-1") =>
+        new(Store, Options.Create(new RateBudgetOptions { Limit = limit, HighSeverityReservePercent = reservePercent, Scope = scope }), Time, NullLogger<RateBudget>.Instance);
+
+    private static async Task<int> AcquireAll(RateBudget budget, AlertSeverity severity, int count)
+    {
+        var decisions = await Task.WhenAll(Enumerable.Range(0, count).Select(_ => Task.Run(() => budget.TryAcquireAsync(severity, default))));
+        return decisions.Count(d => d is RateBudgetDecision.Acquired);
+    }
+
+    [Fact]
+    public async Task Twenty_four_concurrent_acquires_on_a_limit_of_24_all_succeed()
+    {
+        Assert.Equal(24, await AcquireAll(Budget(), AlertSeverity.Critical, 24));
+    }
+
+    [Fact]
+    public async Task The_25th_acquire_is_exhausted_until_the_window_resets()
+    {
+        var budget = Budget();
+        await AcquireAll(budget, AlertSeverity.Critical, 24);
+
+        var decision = await budget.TryAcquireAsync(AlertSeverity.Critical, default);
+
+        Assert.Equal(new RateBudgetDecision.Exhausted(Start.AddMinutes(1), RateBudgetExhaustion.WindowUsed), decision);
+    }
+
+    [Fact]
+    public async Task Concurrent_acquires_beyond_the_limit_never_oversubscribe()
+    {
+        Assert.Equal(10, await AcquireAll(Budget(limit: 10, reservePercent: 0), AlertSeverity.Warning, 30));
+    }
+
+    [Fact]
+    public async Task Lower_severities_stop_at_the_reserve()
+    {
+        var budget = Budget();
+        Assert.Equal(18, await AcquireAll(budget, AlertSeverity.Warning, 18));
+
+        var decision = await budget.TryAcquireAsync(AlertSeverity.Warning, default);
+
+        Assert.Equal(new RateBudgetDecision.Exhausted(Start.AddMinutes(1), RateBudgetExhaustion.ReservedForHigherSeverity), decision);
+    }
+
+    [Fact]
+    public async Task Error_and_critical_alerts_may_use_the_reserve()
+    {
+        var budget = Budget();
+        await AcquireAll(budget, AlertSeverity.Warning, 18);
+
+        Assert.Equal(6, await AcquireAll(budget, AlertSeverity.Error, 8));
+    }
+
+    [Fact]
+    public async Task A_new_window_starts_once_the_old_one_resets()
+    {
+        var budget = Budget();
+        await AcquireAll(budget, AlertSeverity.Critical, 24);
+        Time.Advance(TimeSpan.FromMinutes(1));
+
+        Assert.IsType<RateBudgetDecision.Acquired>(await budget.TryAcquireAsync(AlertSeverity.Warning, default));
+    }
+
+    [Fact]
+    public async Task Remaining_from_the_headers_lowers_what_is_left()
+    {
+        var budget = Budget();
+        await budget.ObserveAsync(limit: 24, remaining: 4, resetAt: Start.AddSeconds(50), default);
+
+        Assert.Equal(4, await AcquireAll(budget, AlertSeverity.Critical, 6));
+    }
+
+    [Fact]
+    public async Task Headers_never_give_back_calls_already_taken()
+    {
+        var budget = Budget();
+        await AcquireAll(budget, AlertSeverity.Critical, 5);
+
+        await budget.ObserveAsync(limit: 24, remaining: 24, resetAt: Start.AddSeconds(50), default);
+
+        Assert.Equal(5, (await budget.GetSnapshotAsync(default)).Used);
+    }
+
+    [Fact]
+    public async Task A_later_reset_from_the_headers_moves_the_window()
+    {
+        var budget = Budget();
+        await budget.TryAcquireAsync(AlertSeverity.Critical, default);
+
+        await budget.ObserveAsync(limit: 24, remaining: 0, resetAt: Start.AddSeconds(90), default);
+
+        Assert.Equal(
+            new RateBudgetDecision.Exhausted(Start.AddSeconds(90), RateBudgetExhaustion.WindowUsed),
+            await budget.TryAcquireAsync(AlertSeverity.Critical, default));
+    }
+
+    [Fact]
+    public async Task A_smaller_limit_from_the_headers_caps_the_budget()
+    {
+        var budget = Budget();
+
+        await budget.ObserveAsync(limit: 2, remaining: 2, resetAt: Start.AddSeconds(30), default);
+
+        Assert.Equal(2, await AcquireAll(budget, AlertSeverity.Critical, 5));
+    }
+
+    [Fact]
+    public async Task A_configured_limit_below_the_apis_is_kept()
+    {
+        var budget = Budget(limit: 10);
+
+        await budget.ObserveAsync(limit: 24, remaining: 24, resetAt: Start.AddSeconds(30), default);
+
+        Assert.Equal(10, (await budget.GetSnapshotAsync(default)).Limit);
+    }
+
+    [Fact]
+    public async Task Headers_with_a_reset_already_past_are_ignored()
+    {
+        var budget = Budget();
+
+        await budget.ObserveAsync(limit: 24, remaining: 0, resetAt: Start.AddSeconds(-1), default);
+
+        Assert.IsType<RateBudgetDecision.Acquired>(await budget.TryAcquireAsync(AlertSeverity.Critical, default));
+    }
+
+    [Fact]
+    public async Task A_429_blocks_every_severity_until_the_instant_it_names()
+    {
+        var budget = Budget();
+
+        await budget.ObserveRateLimitedAsync(Start.AddSeconds(40), default);
+
+        Assert.Equal(
+            new RateBudgetDecision.Exhausted(Start.AddSeconds(40), RateBudgetExhaustion.RateLimitedByApi),
+            await budget.TryAcquireAsync(AlertSeverity.Critical, default));
+    }
+
+    [Fact]
+    public async Task After_a_429_the_budget_opens_again_at_the_instant_it_named()
+    {
+        var budget = Budget();
+        await budget.ObserveRateLimitedAsync(Start.AddSeconds(40), default);
+        Time.Advance(TimeSpan.FromSeconds(40));
+
+        Assert.IsType<RateBudgetDecision.Acquired>(await budget.TryAcquireAsync(AlertSeverity.Warning, default));
+    }
+
+    [Fact]
+    public async Task Instances_sharing_a_store_share_the_budget()
+    {
+        var first = Budget(limit: 4, reservePercent: 0);
+        var second = Budget(limit: 4, reservePercent: 0);
+        await AcquireAll(first, AlertSeverity.Warning, 3);
+
+        Assert.Equal(1, await AcquireAll(second, AlertSeverity.Warning, 3));
+    }
+
+    [Fact]
+    public async Task Budgets_of_different_scopes_are_independent()
+    {
+        await AcquireAll(Budget(limit: 2, reservePercent: 0, scope: "org-1"), AlertSeverity.Warning, 2);
+
+        Assert.IsType<RateBudgetDecision.Acquired>(await Budget(limit: 2, reservePercent: 0, scope: "org-2").TryAcquireAsync(AlertSeverity.Warning, default));
+    }
+}
