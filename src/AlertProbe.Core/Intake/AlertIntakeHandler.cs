@@ -1,0 +1,109 @@
+using System.Globalization;
+using AlertProbe.Core.Alerts;
+using AlertProbe.Core.Ledger;
+using AlertProbe.Core.Messages;
+using Azure.Messaging.ServiceBus;
+using Microsoft.Extensions.Logging;
+
+namespace AlertProbe.Core.Intake;
+
+/// <summary>
+/// Handles one message from the <c>alerts</c> queue and says how to settle it (see the settlement table
+/// in docs/architecture.md). Shared by the <c>AlertIntake</c> function and the CLI's in-process run.
+/// </summary>
+/// <remarks>
+/// A message may hold many alerts and so many tests. Tests are done in priority order; each is recorded
+/// in the ledger as it goes, so when the message comes back (rescheduled for the rate budget, redelivered
+/// after a failure, or resubmitted from the dead-letter queue after a fix) only what is left is done.
+/// If any plan of an otherwise good message is refused, the message is dead-lettered with that reason
+/// after the others were created: a human sees what was refused, and resubmitting never doubles a test.
+/// </remarks>
+public sealed partial class AlertIntakeHandler(
+    IntakePlanner planner,
+    InstantTestCreator creator,
+    ILedger ledger,
+    AlertQueueScheduler scheduler,
+    ILogger<AlertIntakeHandler> logger)
+{
+    public async Task<IntakeOutcome> HandleAsync(ServiceBusReceivedMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var originalMessageId = AlertQueueScheduler.OriginalMessageIdOf(message);
+        var correlationId = string.IsNullOrEmpty(message.CorrelationId) ? originalMessageId : message.CorrelationId;
+        var hints = new PayloadHints
+        {
+            Source = message.ApplicationProperties.TryGetValue(MessageProperties.Source, out var source)
+                ? Convert.ToString(source, CultureInfo.InvariantCulture)
+                : null,
+            ContentType = message.ContentType,
+            MessageId = originalMessageId,
+            EnqueuedTime = message.EnqueuedTime,
+        };
+
+        var plan = planner.Plan(message.Body.ToMemory(), hints);
+        if (plan.PayloadRejection is { } refused)
+        {
+            return IntakeOutcome.DeadLettered.From(refused);
+        }
+
+        Log.Planned(logger, originalMessageId, plan.Format, plan.Alerts.Count, plan.Tests.Count, plan.Rejections.Count, correlationId);
+        foreach (var resolved in plan.Alerts.Where(a => a.Status == AlertStatus.Resolved))
+        {
+            await ledger.RecordAlertResolvedAsync(resolved.Source, resolved.Id, resolved.EndedAt ?? message.EnqueuedTime, cancellationToken).ConfigureAwait(false);
+        }
+
+        var context = new IntakeContext { OriginalMessageId = originalMessageId, CorrelationId = correlationId, Alerts = plan.Alerts };
+        var rejections = new List<Rejection>(plan.Rejections);
+        var done = new List<string>();
+        foreach (var test in plan.Tests)
+        {
+            var result = await creator.CreateAsync(test, context, cancellationToken).ConfigureAwait(false);
+            switch (result)
+            {
+                case PlanResult.Created created:
+                    done.Add(created.Republished ? $"republished {created.TestId}" : $"created {created.TestId}");
+                    break;
+                case PlanResult.AlreadyDone already:
+                    done.Add($"already created {already.TestId}");
+                    break;
+                case PlanResult.Coalesced coalesced:
+                    done.Add($"coalesced onto {coalesced.TestId ?? "a test being created"}");
+                    break;
+                case PlanResult.Rejected rejected:
+                    rejections.Add(rejected.Rejection);
+                    break;
+                case PlanResult.NotYet notYet:
+                    // The rest of this message waits too: the copy comes back whole, and the ledger skips what is done.
+                    var scheduled = await scheduler.ScheduleAsync(message, notYet.At, notYet.Reason, cancellationToken).ConfigureAwait(false);
+                    return new IntakeOutcome.Rescheduled(scheduled.EnqueueAt, $"{notYet.Reason}; {Summary(done)}");
+                case PlanResult.Failed failed:
+                    return new IntakeOutcome.Abandoned($"{failed.Error}; {Summary(done)}");
+            }
+        }
+
+        if (rejections.Count > 0)
+        {
+            var first = rejections[0];
+            var description = rejections.Count == 1
+                ? first.Description
+                : $"{first.Description} (and {rejections.Count - 1} more: {string.Join("; ", rejections.Skip(1).Select(r => r.ToString()))})";
+            return new IntakeOutcome.DeadLettered(first.Reason, done.Count == 0 ? description : $"{description}. Also: {Summary(done)}");
+        }
+
+        if (plan.Tests.Count == 0)
+        {
+            var why = plan.Notes.Count > 0 ? string.Join("; ", plan.Notes) : "nothing to test";
+            return new IntakeOutcome.Completed($"no test to run: {why}");
+        }
+
+        return new IntakeOutcome.Completed(Summary(done));
+    }
+
+    private static string Summary(List<string> done) => done.Count == 0 ? "no test created yet" : string.Join(", ", done);
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 310, Level = LogLevel.Information, Message = "Message {MessageId}: {Format} payload with {AlertCount} alert(s) planned {TestCount} test(s), {RejectionCount} refused (correlation {CorrelationId})")]
+        public static partial void Planned(ILogger logger, string messageId, AlertSource? format, int alertCount, int testCount, int rejectionCount, string correlationId);
+    }
+}

@@ -1,0 +1,237 @@
+using System.Text.Json.Nodes;
+using AlertProbe.Core.Agents;
+using AlertProbe.Core.Alerts;
+using AlertProbe.Core.Ledger;
+using AlertProbe.Core.Messages;
+using AlertProbe.Core.RateLimiting;
+using AlertProbe.ThousandEyes;
+using AlertProbe.ThousandEyes.Errors;
+using AlertProbe.ThousandEyes.Requests;
+using AlertProbe.ThousandEyes.Responses;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AlertProbe.Core.Intake;
+
+/// <summary>
+/// Takes one planned test through idempotency, coalescing, the shared rate budget, agent selection,
+/// creation and publishing. Every step that can be repeated by a redelivery is recorded in the ledger
+/// first, so a message redelivered at any point republishes what exists and never creates a second test.
+/// </summary>
+public sealed partial class InstantTestCreator(
+    ILedger ledger,
+    RateBudget budget,
+    ThousandEyesClient client,
+    InstantTestPublisher publisher,
+    CredentialCircuit circuit,
+    IOptions<IntakeOptions> options,
+    TimeProvider timeProvider,
+    ILogger<InstantTestCreator> logger)
+{
+    public async Task<PlanResult> CreateAsync(PlannedTest test, IntakeContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(test);
+        ArgumentNullException.ThrowIfNull(context);
+        var plan = test.Plan;
+
+        var claim = await ledger.BeginIntakeAsync(context.OriginalMessageId, test.PlanKey, cancellationToken).ConfigureAwait(false);
+        switch (claim)
+        {
+            case IntakeClaim.AlreadyPublished published:
+                return new PlanResult.AlreadyDone(published.TestId);
+            case IntakeClaim.AlreadyCreated created:
+                // Created by an earlier delivery that failed to publish: publish that, create nothing.
+                await PublishAsync(created.Created, context, test, cancellationToken).ConfigureAwait(false);
+                return new PlanResult.Created(created.Created.TestId, Republished: true);
+            case IntakeClaim.InProgress inProgress:
+                return new PlanResult.NotYet(inProgress.LeaseExpiresAt, "another delivery of this message holds the intake lease");
+        }
+
+        var lease = ((IntakeClaim.Started)claim).LeaseId;
+        var coalescingKey = test.CoalescingKey.ToStorageKey();
+        var claimant = $"{context.OriginalMessageId}/{test.PlanKey}";
+        var coalescing = await ledger.TryClaimCoalescingAsync(coalescingKey, plan.AlertId, claimant, plan.Cooldown, cancellationToken).ConfigureAwait(false);
+        if (coalescing is CoalescingClaim.Coalesced coalesced)
+        {
+            await ledger.ReleaseIntakeAsync(context.OriginalMessageId, test.PlanKey, lease, cancellationToken).ConfigureAwait(false);
+            Log.Coalesced(logger, plan.AlertId, test.CoalescingKey.Value, coalesced.TestId ?? "pending", context.CorrelationId);
+            return new PlanResult.Coalesced(coalesced.TestId);
+        }
+
+        var claimId = ((CoalescingClaim.Claimed)coalescing).ClaimId;
+        var result = await CreateClaimedAsync(test, context, cancellationToken).ConfigureAwait(false);
+        if (result is not PlanResult.Created)
+        {
+            // Nothing was created: free both claims so a later delivery (or another alert) can try again.
+            await ledger.ReleaseCoalescingAsync(coalescingKey, claimId, cancellationToken).ConfigureAwait(false);
+            await ledger.ReleaseIntakeAsync(context.OriginalMessageId, test.PlanKey, lease, cancellationToken).ConfigureAwait(false);
+            return result;
+        }
+
+        var testId = ((PlanResult.Created)result).TestId;
+        await ledger.AttachTestAsync(coalescingKey, claimId, testId, cancellationToken).ConfigureAwait(false);
+        return result;
+
+        async Task<PlanResult> CreateClaimedAsync(PlannedTest planned, IntakeContext ctx, CancellationToken ct)
+        {
+            if (circuit.OpenUntil is { } openUntil)
+            {
+                return new PlanResult.Failed($"ThousandEyes rejected the credentials; not calling it again before {openUntil:O}");
+            }
+
+            if (await budget.TryAcquireAsync(planned.Plan.Severity, ct).ConfigureAwait(false) is RateBudgetDecision.Exhausted exhausted)
+            {
+                return new PlanResult.NotYet(exhausted.RetryAt, $"instant-test rate budget spent ({exhausted.Reason})");
+            }
+
+            var agents = await ResolveAgentsAsync(planned, ct).ConfigureAwait(false);
+            if (agents is not { IsResolved: true })
+            {
+                return agents?.Rejection is { } rejection
+                    ? new PlanResult.Rejected(rejection)
+                    : new PlanResult.Failed("could not read the ThousandEyes agent list");
+            }
+
+            var request = InstantTestRequest.Create(
+                planned.Plan.TestType,
+                (JsonObject)planned.Plan.Fields.DeepClone(),
+                agents.AgentIds,
+                TestNameFor(planned),
+                planned.Plan.AccountGroupId);
+            var validation = client.Validate(request);
+            if (!validation.IsValid)
+            {
+                return new PlanResult.Rejected(RejectionFor(validation.Problems));
+            }
+
+            var response = await client.CreateInstantTestAsync(request, ct).ConfigureAwait(false);
+            if (response.RateLimits?.InstantTest is { } window)
+            {
+                await budget.ObserveAsync(window.Limit, window.Remaining, window.Reset, ct).ConfigureAwait(false);
+            }
+
+            if (!response.IsSuccess)
+            {
+                return await FailureAsync(response.Error!, planned, ctx, ct).ConfigureAwait(false);
+            }
+
+            var created = ToMessage(response.Value!, planned, ctx);
+            if (!await ledger.MarkCreatedAsync(ctx.OriginalMessageId, planned.PlanKey, lease, created, ct).ConfigureAwait(false))
+            {
+                Log.LeaseLost(logger, created.TestId, ctx.OriginalMessageId, ctx.CorrelationId);
+            }
+
+            Log.Created(logger, created.TestId, created.TestType, created.Target, planned.Plan.AlertId, planned.Plan.Rule, ctx.CorrelationId);
+            await PublishAsync(created, ctx, planned, ct).ConfigureAwait(false);
+            return new PlanResult.Created(created.TestId, Republished: false);
+        }
+    }
+
+    private async Task PublishAsync(InstantTestCreated created, IntakeContext context, PlannedTest test, CancellationToken cancellationToken)
+    {
+        // If this throws, the ledger still holds the created test: the redelivery republishes it.
+        await publisher.PublishCreatedAsync(created, cancellationToken).ConfigureAwait(false);
+        await ledger.MarkPublishedAsync(context.OriginalMessageId, test.PlanKey, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<AgentResolution?> ResolveAgentsAsync(PlannedTest test, CancellationToken cancellationToken)
+    {
+        var selector = test.Plan.Agents;
+        if (selector.Ids.Count > 0 || selector.IsEmpty)
+        {
+            return AgentResolver.Resolve(selector, []);
+        }
+
+        var agents = await client.GetAgentsAsync(test.Plan.AccountGroupId, cancellationToken).ConfigureAwait(false);
+        return agents.IsSuccess ? AgentResolver.Resolve(selector, agents.Value!) : null;
+    }
+
+    private async Task<PlanResult> FailureAsync(ThousandEyesError error, PlannedTest test, IntakeContext context, CancellationToken cancellationToken)
+    {
+        switch (error)
+        {
+            case RateLimitedError limited:
+                await budget.ObserveRateLimitedAsync(limited.Until, cancellationToken).ConfigureAwait(false);
+                return new PlanResult.NotYet(limited.Until, "ThousandEyes answered 429");
+            case UnauthorizedError or ForbiddenError:
+                circuit.Open(options.Value.CredentialCircuitOpenFor);
+                Log.CredentialsRejected(logger, error.Message, options.Value.CredentialCircuitOpenFor, context.CorrelationId);
+                return new PlanResult.Failed(error.Message);
+            case ValidationFailedError validation:
+                return new PlanResult.Rejected(RejectionFor(validation.Problems));
+            case BadRequestError or NotFoundError:
+                return new PlanResult.Rejected(new Rejection(
+                    RejectionReasons.ThousandEyesRejected,
+                    $"ThousandEyes refused the {test.Plan.TestType} test for {test.Plan.Target} (rule '{test.Plan.Rule}'): {error.Message}"));
+            default:
+                return new PlanResult.Failed(error.Message);
+        }
+    }
+
+    private static Rejection RejectionFor(IReadOnlyList<ValidationProblem> problems) => new(
+        problems.Any(p => p.Field == "testType") ? RejectionReasons.UnsupportedTestType : RejectionReasons.InvalidField,
+        string.Join("; ", problems));
+
+    private string TestNameFor(PlannedTest test)
+    {
+        // Names must be unique per account: the plan key makes them so, and keeps them stable across
+        // redeliveries of the same message.
+        var name = test.Plan.TestName is { Length: > 0 } given
+            ? given
+            : $"{options.Value.TestNamePrefix} {test.Plan.TestType} {test.Plan.Target}";
+        if (name.Length > 80)
+        {
+            name = name[..80];
+        }
+
+        return $"{name} [{test.PlanKey[..8]}]";
+    }
+
+    private InstantTestCreated ToMessage(CreatedInstantTest created, PlannedTest test, IntakeContext context)
+    {
+        var plan = test.Plan;
+        return new InstantTestCreated
+        {
+            TestId = created.TestId,
+            TestType = created.Type.Name,
+            TestName = created.TestName ?? TestNameFor(test),
+            ApiVersion = created.ApiVersion == ThousandEyesApiVersion.V6 ? InstantTestApiVersion.V6 : InstantTestApiVersion.V7,
+            Target = plan.Target,
+            Agents = [.. created.Agents.Select(a => new TestAgentRef { AgentId = a.AgentId, AgentName = a.AgentName })],
+            CreatedAt = created.CreatedDate ?? timeProvider.GetUtcNow(),
+            Run = 0,
+            ResultLinks = [.. created.ResultLinks.Select(l => new Messages.ResultLink
+            {
+                Family = l.Family?.Name ?? "data",
+                Href = new Uri(l.Href, UriKind.RelativeOrAbsolute),
+            })],
+            AccountGroupId = created.AccountGroupId ?? plan.AccountGroupId,
+            Trigger = new TestTrigger
+            {
+                Source = plan.Source,
+                AlertId = plan.AlertId,
+                Rule = plan.Rule,
+                Severity = plan.Severity,
+                OriginalMessageId = context.OriginalMessageId,
+                CorrelationId = context.CorrelationId,
+            },
+            FollowUp = FollowUpInstructions.From(plan.FollowUp),
+            ReplyTo = context.ReplyFor(plan.AlertId),
+        };
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 300, Level = LogLevel.Information, Message = "Created {TestType} instant test {TestId} for {Target} (alert {AlertId}, rule {Rule}, correlation {CorrelationId})")]
+        public static partial void Created(ILogger logger, string testId, string testType, string target, string alertId, string rule, string correlationId);
+
+        [LoggerMessage(EventId = 301, Level = LogLevel.Information, Message = "Alert {AlertId} coalesced onto test {TestId} (key {CoalescingKey}, correlation {CorrelationId})")]
+        public static partial void Coalesced(ILogger logger, string alertId, string coalescingKey, string testId, string correlationId);
+
+        [LoggerMessage(EventId = 302, Level = LogLevel.Critical, Message = "ThousandEyes rejected the credentials after a fresh secret read: {Error}. Intake stops calling ThousandEyes for {CircuitOpenFor} (correlation {CorrelationId}); check the token in Key Vault")]
+        public static partial void CredentialsRejected(ILogger logger, string error, TimeSpan circuitOpenFor, string correlationId);
+
+        [LoggerMessage(EventId = 303, Level = LogLevel.Warning, Message = "Created test {TestId} but the intake lease of message {MessageId} had passed to another delivery (correlation {CorrelationId})")]
+        public static partial void LeaseLost(ILogger logger, string testId, string messageId, string correlationId);
+    }
+}

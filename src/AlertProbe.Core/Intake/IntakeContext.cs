@@ -1,0 +1,39 @@
+using System.Text.Json.Nodes;
+using AlertProbe.Core.Alerts;
+using AlertProbe.Core.Messages;
+
+namespace AlertProbe.Core.Intake;
+
+/// <summary>What the intake knows about the message being handled, beyond its plans.</summary>
+public sealed record IntakeContext
+{
+    /// <summary>The id of the message as first sent (rescheduled copies keep it): the idempotency key.</summary>
+    public required string OriginalMessageId { get; init; }
+
+    public required string CorrelationId { get; init; }
+
+    public IReadOnlyList<Alert> Alerts { get; init; } = [];
+
+    /// <summary>Where the verdict for an alert's tests goes: the request's own reply address, if it gave one.</summary>
+    public ReplyAddress? ReplyFor(string alertId)
+    {
+        var reply = Alerts.FirstOrDefault(a => a.Id == alertId)?.Reply;
+        return reply is not null && TryReadReply(reply, out var address) ? address : null;
+    }
+
+    private static bool TryReadReply(JsonObject reply, out ReplyAddress? address)
+    {
+        address = null;
+        var kindText = reply["kind"]?.GetValueKind() == System.Text.Json.JsonValueKind.String ? (string?)reply["kind"] : null;
+        var urlText = reply["url"]?.GetValueKind() == System.Text.Json.JsonValueKind.String ? (string?)reply["url"] : null;
+        if (!Enum.TryParse<ReplyKind>(kindText, ignoreCase: true, out var kind)
+            || !Uri.TryCreate(urlText, UriKind.Absolute, out var url)
+            || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp))
+        {
+            return false;
+        }
+
+        address = new ReplyAddress { Kind = kind, Url = url };
+        return true;
+    }
+}

@@ -1,0 +1,21 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace AlertProbe.Core.Intake;
+
+/// <summary>Settings of the alert intake (section <c>Intake</c>).</summary>
+public sealed class IntakeOptions
+{
+    public const string SectionName = "Intake";
+
+    /// <summary>
+    /// After ThousandEyes rejects the credentials even with a freshly read secret, stop calling it for this
+    /// long (messages are abandoned meanwhile, so they are redelivered, not lost).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan CredentialCircuitOpenFor { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Prefix of generated test names (ThousandEyes wants names unique per account).</summary>
+    [Required]
+    [StringLength(40, MinimumLength = 1)]
+    public string TestNamePrefix { get; set; } = "AlertProbe";
+}

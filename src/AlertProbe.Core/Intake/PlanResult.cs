@@ -1,0 +1,27 @@
+namespace AlertProbe.Core.Intake;
+
+/// <summary>What became of one planned test during intake.</summary>
+public abstract record PlanResult
+{
+    private PlanResult()
+    {
+    }
+
+    /// <summary>The test was created now (or earlier, and now republished) and published.</summary>
+    public sealed record Created(string TestId, bool Republished) : PlanResult;
+
+    /// <summary>An earlier delivery of this message already created and published it.</summary>
+    public sealed record AlreadyDone(string TestId) : PlanResult;
+
+    /// <summary>Another alert already has a test for the same key in this cooldown window.</summary>
+    public sealed record Coalesced(string? TestId) : PlanResult;
+
+    /// <summary>Bad input for this plan: nothing was created.</summary>
+    public sealed record Rejected(Rejection Rejection) : PlanResult;
+
+    /// <summary>Not now: try again at <paramref name="At"/> (rate budget, or another instance holds the lease).</summary>
+    public sealed record NotYet(DateTimeOffset At, string Reason) : PlanResult;
+
+    /// <summary>A transient or credential failure: the message should be redelivered.</summary>
+    public sealed record Failed(string Error) : PlanResult;
+}
