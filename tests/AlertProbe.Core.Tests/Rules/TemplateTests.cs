@@ -15,6 +15,7 @@ public class TemplateTests
         .WithLabel("bare", "Example.COM")
         .WithLabel("empty", string.Empty)
         .WithLabel("app.kubernetes.io/name", "checkout")
+        .WithLabel("service.summary", "Corporate VPN")
         .WithAnnotation("summary", "probe down")
         .WithCustomProperty("probeUrl", "https://portal.example.com/login")
         .WithHostTarget("api.example.com:8080")
@@ -41,6 +42,7 @@ public class TemplateTests
     [InlineData("{{ labels.bare | default \"fallback\" }}", "Example.COM")]
     [InlineData("{{ labels.bare | port | default \"443\" }}", "443")]
     [InlineData("{{ labels[\"app.kubernetes.io/name\"] }}", "checkout")]
+    [InlineData("{{ labels.service.summary }}", "Corporate VPN")]
     [InlineData("{{ annotations.summary }}", "probe down")]
     [InlineData("{{ alert.name }}", "BlackboxProbeFailed")]
     [InlineData("{{ alert.id }}", "fp-42")]

@@ -206,7 +206,7 @@ internal static class TemplateParser
 
         public string? ReadIdentifier() => Read(static (c, first) => char.IsAsciiLetter(c) || c == '_' || (!first && char.IsAsciiDigit(c)));
 
-        public string? ReadMember() => Read(static (c, _) => char.IsAsciiLetterOrDigit(c) || c is '_' or '-');
+        public string? ReadMember() => Read(static (c, _) => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.');
 
         public string? ReadString(out string? error)
         {

@@ -50,5 +50,5 @@ internal sealed record TemplateVariable(string Name, Func<Alert, string?> Resolv
     private static TemplateVariable Target(string name, string what, params AlertTargetKind[] kinds) =>
         new(name, alert => alert.Targets.FirstOrDefault(target => kinds.Contains(target.Kind))?.Value, $"the alert has no {what} target");
 
-    internal static bool IsSimpleKey(string key) => key.Length > 0 && key.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-');
+    internal static bool IsSimpleKey(string key) => key.Length > 0 && key.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.');
 }
