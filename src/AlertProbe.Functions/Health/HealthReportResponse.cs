@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace AlertProbe.Functions.Health;
@@ -32,7 +33,7 @@ public sealed record HealthReportResponse
                         : secrets.Redact(entry.Value.Description),
                     Data = entry.Value.Data
                         .Where(item => item.Key != HealthCheckData.FailuresKey)
-                        .ToDictionary(item => item.Key, item => secrets.Redact(Convert.ToString(item.Value, System.Globalization.CultureInfo.InvariantCulture)) ?? "", StringComparer.Ordinal),
+                        .ToDictionary(item => item.Key, item => secrets.Redact(Format(item.Value)) ?? "", StringComparer.Ordinal),
                     Failures = entry.Value.Data.TryGetValue(HealthCheckData.FailuresKey, out var failures) && failures is IEnumerable<string> messages
                         ? messages.Select(message => secrets.Redact(message)!).ToList()
                         : [],
@@ -40,4 +41,10 @@ public sealed record HealthReportResponse
                 .ToList(),
         };
     }
+
+    private static string? Format(object? value) => value switch
+    {
+        bool flag => flag ? "true" : "false",
+        _ => Convert.ToString(value, CultureInfo.InvariantCulture),
+    };
 }

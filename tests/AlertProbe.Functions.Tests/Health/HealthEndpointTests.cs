@@ -104,6 +104,15 @@ public sealed class HealthEndpointTests
     }
 
     [Fact]
+    public async Task Malformed_service_bus_connection_string_is_reported_as_malformed()
+    {
+        var response = await SendAsync(ValidSettingsWith(("ServiceBus", "Endpoint=sb://sb-cs.servicebus.windows.net/;SharedAccessKey;;=")));
+
+        Assert.Equal(503, response.StatusCode);
+        Assert.Equal("The ServiceBus connection string is malformed.", (string?)response.Check("serviceBus")["description"]);
+    }
+
+    [Fact]
     public async Task Rules_path_to_a_missing_file_answers_503()
     {
         var response = await SendAsync(ValidSettingsWith(("Rules:Path", Path.Combine(Path.GetTempPath(), $"no-such-rules-{Guid.NewGuid():N}.yaml"))));

@@ -52,7 +52,7 @@ internal sealed class ServiceBusHealthCheck(IConfiguration configuration) : IHea
                 ["namespace"] = endpoint?.Host ?? "",
             });
         }
-        catch (FormatException)
+        catch (Exception exception) when (exception is FormatException or ArgumentException or IndexOutOfRangeException)
         {
             // The parser's message may quote the string: say only that it is malformed.
             return HealthCheckResult.Unhealthy(
