@@ -48,6 +48,9 @@ public static class FollowUpServiceCollectionExtensions
         services.AddHttpClient(ReplyHttpClientName, http => http.Timeout = Timeout.InfiniteTimeSpan)
             .AddTypedClient((http, provider) => new ReplyDispatcher(
                 http, provider.GetRequiredService<IOptions<FollowUpOptions>>(), provider.GetRequiredService<ILogger<ReplyDispatcher>>()))
+            // The factory's request logging writes the full URL, and reply URLs are capabilities (Slack's path holds a
+            // token); the dispatcher logs the destination's kind and host itself.
+            .RemoveAllLoggers()
             .AddResilienceHandler("verdict-delivery", ConfigureReplyPipeline);
 
         services.TryAddSingleton<FollowUpScheduler>();

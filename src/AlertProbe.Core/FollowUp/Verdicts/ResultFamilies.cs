@@ -15,7 +15,7 @@ public static class ResultFamilies
         ["agent-to-agent"] = null,
         ["http-server"] = TestResultFamily.HttpServer,
         ["page-load"] = TestResultFamily.PageLoad,
-        ["transactions"] = TestResultFamily.WebTransactions,
+        ["transactions"] = TestResultFamily.Transactions,
         ["web-transactions"] = TestResultFamily.WebTransactions,
         ["api"] = TestResultFamily.Api,
         ["ftp-server"] = TestResultFamily.FtpServer,

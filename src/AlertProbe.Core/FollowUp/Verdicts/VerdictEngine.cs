@@ -123,7 +123,7 @@ public sealed class VerdictEngine(VerdictThresholds thresholds)
                 AssessResponse(row, agent, "HTTP", successBelow: 400);
                 AboveThreshold(row, agent, "pageLoadTime", "page load time", _thresholds.PageLoadDegradedMs, " ms");
                 break;
-            case "web-transactions":
+            case "web-transactions" or "transactions":
                 Copy(row, agent, family, TransactionFields);
                 AssessCompletion(row, agent, "Transaction");
                 break;

@@ -1,0 +1,151 @@
+using System.Text.Json.Nodes;
+using AlertProbe.Core.FollowUp.Verdicts;
+using AlertProbe.Core.Messages;
+using AlertProbe.ThousandEyes;
+using AlertProbe.ThousandEyes.Results;
+
+namespace AlertProbe.Core.Tests.FollowUp;
+
+public sealed class VerdictEngineTests
+{
+    private static readonly VerdictEngine Engine = new(new VerdictThresholds());
+
+    private static IReadOnlyList<TestAgentRef> Agents(int count) =>
+        [.. Enumerable.Range(1, count).Select(i => new TestAgentRef { AgentId = i.ToString(System.Globalization.CultureInfo.InvariantCulture), AgentName = $"agent {i}" })];
+
+    private static FamilyResults Family(TestResultFamily family, params JsonObject[] rows) =>
+        new(family, [.. rows.Select((row, i) => ThousandEyesModelFactory.TestResultRow(row, agentId: (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), agentName: $"agent {i + 1}", roundId: 1000))]);
+
+    private static JsonObject Http(int code, string? errorType = null, string? detail = null, double responseTime = 120)
+    {
+        var row = new JsonObject { ["responseCode"] = code, ["responseTime"] = responseTime };
+        if (errorType is not null)
+        {
+            row["errorType"] = errorType;
+            row["errorDetails"] = detail;
+        }
+
+        return row;
+    }
+
+    private static JsonObject Net(double loss, double latency = 40, double jitter = 1) =>
+        new() { ["loss"] = loss, ["avgLatency"] = latency, ["jitter"] = jitter };
+
+    [Fact]
+    public void Three_of_five_agents_failing_is_failing_with_the_count_phase_and_detail()
+    {
+        var verdict = Engine.Evaluate(
+            [Family(TestResultFamily.HttpServer, Http(503, "HTTP", "HTTP 503"), Http(503, "HTTP", "HTTP 503"), Http(503, "HTTP", "HTTP 503"), Http(200), Http(200))],
+            Agents(5));
+
+        Assert.Equal((TestVerdict.Failing, "3 of 5 agents fail at HTTP: HTTP 503"), (verdict.Verdict, verdict.Reasons[0]));
+    }
+
+    [Fact]
+    public void One_of_five_agents_failing_is_degraded_not_failing()
+    {
+        var verdict = Engine.Evaluate(
+            [Family(TestResultFamily.HttpServer, Http(0, "Connect", "timed out"), Http(200), Http(200), Http(200), Http(200))],
+            Agents(5));
+
+        Assert.Equal((TestVerdict.Degraded, "1 of 5 agents fail at Connect: timed out"), (verdict.Verdict, verdict.Reasons[0]));
+    }
+
+    [Fact]
+    public void Loss_past_the_threshold_from_some_agents_is_degraded_with_the_worst_loss()
+    {
+        var verdict = Engine.Evaluate([Family(TestResultFamily.Network, Net(12), Net(5), Net(0), Net(0), Net(1))], Agents(5));
+
+        Assert.Equal((TestVerdict.Degraded, "loss up to 12% from 2 of 5 agents (threshold 2%)"), (verdict.Verdict, verdict.Reasons.Single()));
+    }
+
+    [Theory]
+    [InlineData(450.0, 1.0, "latency up to 450 ms from 1 of 1 agents (threshold 300 ms)")]
+    [InlineData(40.0, 45.0, "jitter up to 45 ms from 1 of 1 agents (threshold 30 ms)")]
+    public void Slow_or_jittery_paths_are_degraded(double latency, double jitter, string reason)
+    {
+        var verdict = Engine.Evaluate([Family(TestResultFamily.Network, Net(0, latency, jitter))], Agents(1));
+
+        Assert.Equal((TestVerdict.Degraded, reason), (verdict.Verdict, verdict.Reasons.Single()));
+    }
+
+    [Fact]
+    public void Total_loss_fails_the_agent_at_the_network()
+    {
+        var verdict = Engine.Evaluate([Family(TestResultFamily.Network, new JsonObject { ["loss"] = 100.0, ["errorDetails"] = "All packets lost" })], Agents(1));
+
+        Assert.Equal(("Network", "All packets lost"), (verdict.Agents.Single().Error?.Phase, verdict.Agents.Single().Error?.Detail));
+    }
+
+    [Theory]
+    [InlineData("dnssec", """{"valid":false,"errorDetails":"bad signature"}""", "DNSSEC")]
+    [InlineData("dnssec", """{"valid":0}""", "DNSSEC")]
+    [InlineData("sip-server", """{"availability":0,"errorType":"Register","errorDetails":"SIP/2.0 503"}""", "Register")]
+    [InlineData("web-transactions", """{"completion":0,"errorType":"DNS"}""", "DNS")]
+    [InlineData("api", """{"completion":0}""", "API")]
+    [InlineData("dns-server", """{"errorDetails":"NXDOMAIN"}""", "DNS")]
+    [InlineData("ftp-server", """{"responseCode":550,"errorType":"Receive"}""", "Receive")]
+    [InlineData("page-load", """{"responseCode":"503"}""", "HTTP")]
+    [InlineData("rtp-server", """{"loss":100,"mos":1}""", "Voice")]
+    public void Each_familys_failure_names_its_phase(string family, string row, string phase)
+    {
+        var verdict = Engine.Evaluate([Family(TestResultFamily.Find(family)!, JsonNode.Parse(row)!.AsObject())], Agents(1));
+
+        Assert.Equal((TestVerdict.Failing, phase), (verdict.Verdict, verdict.Agents.Single().Error?.Phase));
+    }
+
+    [Fact]
+    public void A_low_voice_mos_is_degraded()
+    {
+        var verdict = Engine.Evaluate([Family(TestResultFamily.Rtp, new JsonObject { ["loss"] = 0.1, ["mos"] = 3.1 })], Agents(1));
+
+        Assert.Equal((TestVerdict.Degraded, "MOS down to 3.1 from 1 of 1 agents (threshold 3.5)"), (verdict.Verdict, verdict.Reasons.Single()));
+    }
+
+    [Fact]
+    public void The_tests_own_family_keeps_plain_metric_names_and_a_clashing_network_field_is_prefixed()
+    {
+        var verdict = Engine.Evaluate(
+            [Family(TestResultFamily.Rtp, new JsonObject { ["loss"] = 0.2, ["mos"] = 4.3 }), Family(TestResultFamily.Network, Net(1))],
+            Agents(1));
+
+        var metrics = verdict.Agents.Single().Metrics;
+        Assert.Equal((0.2, 1.0, 40.0), (metrics["loss"], metrics["network.loss"], metrics["avgLatency"]));
+    }
+
+    [Fact]
+    public void Agents_without_rows_are_inconclusive_and_named_in_a_reason()
+    {
+        var verdict = Engine.Evaluate([Family(TestResultFamily.HttpServer, Http(200), Http(200))], Agents(3));
+
+        Assert.Equal(
+            (TestVerdict.Healthy, TestVerdict.Inconclusive, "no data from 1 of 3 agents (agent 3)"),
+            (verdict.Verdict, verdict.Agents.Single(a => a.AgentId == "3").Verdict, verdict.Reasons[^1]));
+    }
+
+    [Fact]
+    public void No_rows_at_all_is_inconclusive()
+    {
+        var verdict = Engine.Evaluate([Family(TestResultFamily.HttpServer)], Agents(2));
+
+        Assert.Equal((TestVerdict.Inconclusive, 2), (verdict.Verdict, verdict.Agents.Count(a => a.Verdict == TestVerdict.Inconclusive)));
+    }
+
+    [Fact]
+    public void The_failing_share_is_configurable()
+    {
+        var strict = new VerdictEngine(new VerdictThresholds { FailingAgentShare = 0.2 });
+
+        var verdict = strict.Evaluate([Family(TestResultFamily.HttpServer, Http(500, "HTTP", "HTTP 500"), Http(200), Http(200), Http(200), Http(200))], Agents(5));
+
+        Assert.Equal(TestVerdict.Failing, verdict.Verdict);
+    }
+
+    [Fact]
+    public void A_healthy_run_summarises_loss_latency_and_response_codes()
+    {
+        var verdict = Engine.Evaluate([Family(TestResultFamily.HttpServer, Http(200), Http(200)), Family(TestResultFamily.Network, Net(0, 35), Net(1, 80))], Agents(2));
+
+        Assert.Equal("all 2 agents healthy: loss at most 1%, latency at most 80 ms, response 200", verdict.Reasons.Single());
+    }
+}
