@@ -14,8 +14,6 @@ namespace AlertProbe.Core.Planning;
 /// </summary>
 public static class TargetNormalizer
 {
-    private static readonly IdnMapping Idn = new();
-
     /// <summary>Finds and normalises the main target of a test from its rendered fields.</summary>
     public static bool TryGetTarget(InstantTestType type, JsonObject fields, [NotNullWhen(true)] out string? target, [NotNullWhen(false)] out string? error)
     {
@@ -169,7 +167,7 @@ public static class TargetNormalizer
 
         try
         {
-            normalized = Idn.GetAscii(host.TrimEnd('.')).ToLowerInvariant();
+            normalized = new IdnMapping().GetAscii(host.TrimEnd('.')).ToLowerInvariant();
             error = null;
             return true;
         }

@@ -6,8 +6,6 @@ namespace AlertProbe.Core.Policy;
 /// <summary>A host name pattern: <c>example.com</c> matches exactly, <c>*.example.com</c> matches any sub-domain (at any depth) but not the apex.</summary>
 public sealed record DomainPattern
 {
-    private static readonly IdnMapping Idn = new();
-
     private DomainPattern(string suffix, bool wildcard)
     {
         Suffix = suffix;
@@ -33,7 +31,7 @@ public sealed record DomainPattern
 
         try
         {
-            pattern = new DomainPattern(Idn.GetAscii(name).ToLowerInvariant(), wildcard);
+            pattern = new DomainPattern(new IdnMapping().GetAscii(name).ToLowerInvariant(), wildcard);
             return true;
         }
         catch (ArgumentException)

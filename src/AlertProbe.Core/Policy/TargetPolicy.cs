@@ -19,8 +19,6 @@ namespace AlertProbe.Core.Policy;
 /// </summary>
 public sealed partial class TargetPolicy
 {
-    private static readonly IdnMapping Idn = new();
-
     private readonly List<DomainPattern> allowDomains;
     private readonly List<DomainPattern> denyDomains;
     private readonly List<IPNetwork> allowCidrs;
@@ -176,7 +174,7 @@ public sealed partial class TargetPolicy
         string ascii;
         try
         {
-            ascii = Idn.GetAscii(bare.TrimEnd('.')).ToLowerInvariant();
+            ascii = new IdnMapping().GetAscii(bare.TrimEnd('.')).ToLowerInvariant();
         }
         catch (ArgumentException)
         {
