@@ -35,13 +35,20 @@ internal static class HealthRequest
         return settings;
     }
 
-    public static async Task<HealthResponse> SendAsync(IDictionary<string, string?> settings)
+    public static Task<HealthResponse> SendAsync(IDictionary<string, string?> settings) =>
+        SendAsync(settings, (services, configuration) => services.AddAlertProbeFunctions(configuration));
+
+    /// <summary>With the health checks alone: for states the features refuse at registration (no Service Bus).</summary>
+    public static Task<HealthResponse> SendToHealthChecksOnlyAsync(IDictionary<string, string?> settings) =>
+        SendAsync(settings, (services, configuration) => services.AddAlertProbeHealthChecks(configuration));
+
+    private static async Task<HealthResponse> SendAsync(IDictionary<string, string?> settings, Action<IServiceCollection, IConfiguration> register)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection()
             .AddLogging()
             .AddSingleton<IConfiguration>(configuration);
-        services.AddAlertProbeFunctions(configuration);
+        register(services, configuration);
         await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
 
         var function = ActivatorUtilities.CreateInstance<HealthEndpoint>(provider);

@@ -1,26 +1,25 @@
-using Microsoft.Extensions.Configuration;
+using AlertProbe.Core.Rules;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 
 namespace AlertProbe.Functions.Health.Checks;
 
-/// <summary>Where the rules come from: the file named by <c>Rules:Path</c> (which must exist) or the embedded default.</summary>
-internal sealed class RulesHealthCheck(IConfiguration configuration) : IHealthCheck
+/// <summary>Where the rules come from: the file named by <c>Rules:Path</c> (validated by loading it) or the embedded default.</summary>
+internal sealed class RulesHealthCheck(IOptionsMonitor<RulesOptions> options) : IHealthCheck
 {
-    public const string PathKey = "Rules:Path";
-
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        var path = configuration[PathKey];
-        if (string.IsNullOrWhiteSpace(path))
+        var read = OptionsReader.Read(options, RulesOptions.SectionName);
+        if (!read.IsValid)
         {
-            return Task.FromResult(HealthCheckResult.Healthy(
-                "Embedded default rules.",
-                new Dictionary<string, object> { ["source"] = "embedded-default" }));
+            return Task.FromResult(HealthCheckResult.Unhealthy(
+                "Rules settings are invalid or the rules file does not load.",
+                data: new Dictionary<string, object> { [HealthCheckData.FailuresKey] = read.Failures }));
         }
 
-        var data = new Dictionary<string, object> { ["source"] = "file", ["path"] = path };
-        return Task.FromResult(File.Exists(path)
-            ? HealthCheckResult.Healthy("Rules file configured.", data)
-            : HealthCheckResult.Unhealthy($"{PathKey} names a file that does not exist.", data: data));
+        var path = read.Value!.Path;
+        return Task.FromResult(string.IsNullOrWhiteSpace(path)
+            ? HealthCheckResult.Healthy("Embedded default rules.", new Dictionary<string, object> { ["source"] = "embedded-default" })
+            : HealthCheckResult.Healthy("Rules file loaded.", new Dictionary<string, object> { ["source"] = "file", ["path"] = path }));
     }
 }
