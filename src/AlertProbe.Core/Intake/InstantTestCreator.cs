@@ -92,12 +92,7 @@ public sealed partial class InstantTestCreator(
                     : new PlanResult.Failed("could not read the ThousandEyes agent list");
             }
 
-            var request = InstantTestRequest.Create(
-                planned.Plan.TestType,
-                (JsonObject)planned.Plan.Fields.DeepClone(),
-                agents.AgentIds,
-                TestNameFor(planned),
-                planned.Plan.AccountGroupId);
+            var request = RequestFor(planned, agents.AgentIds, options.Value.TestNamePrefix);
             var validation = client.Validate(request);
             if (!validation.IsValid)
             {
@@ -168,17 +163,33 @@ public sealed partial class InstantTestCreator(
         }
     }
 
-    private static Rejection RejectionFor(IReadOnlyList<ValidationProblem> problems) => new(
+    /// <summary>
+    /// The request sent to ThousandEyes for a plan once its agents are chosen. Public so the CLI's dry run prints
+    /// exactly what the intake would send.
+    /// </summary>
+    public static InstantTestRequest RequestFor(PlannedTest test, IEnumerable<string> agentIds, string testNamePrefix)
+    {
+        ArgumentNullException.ThrowIfNull(test);
+        return InstantTestRequest.Create(
+            test.Plan.TestType,
+            (JsonObject)test.Plan.Fields.DeepClone(),
+            agentIds,
+            TestNameFor(test, testNamePrefix),
+            test.Plan.AccountGroupId);
+    }
+
+    /// <summary>The rejection (and so the dead-letter reason) for a request the client's validation refuses.</summary>
+    public static Rejection RejectionFor(IReadOnlyList<ValidationProblem> problems) => new(
         problems.Any(p => p.Field == "testType") ? RejectionReasons.UnsupportedTestType : RejectionReasons.InvalidField,
         string.Join("; ", problems));
 
-    private string TestNameFor(PlannedTest test)
+    private static string TestNameFor(PlannedTest test, string testNamePrefix)
     {
         // Names must be unique per account: the plan key makes them so, and keeps them stable across
         // redeliveries of the same message.
         var name = test.Plan.TestName is { Length: > 0 } given
             ? given
-            : $"{options.Value.TestNamePrefix} {test.Plan.TestType} {test.Plan.Target}";
+            : $"{testNamePrefix} {test.Plan.TestType} {test.Plan.Target}";
         if (name.Length > 80)
         {
             name = name[..80];
@@ -194,7 +205,7 @@ public sealed partial class InstantTestCreator(
         {
             TestId = created.TestId,
             TestType = created.Type.Name,
-            TestName = created.TestName ?? TestNameFor(test),
+            TestName = created.TestName ?? TestNameFor(test, options.Value.TestNamePrefix),
             ApiVersion = created.ApiVersion == ThousandEyesApiVersion.V6 ? InstantTestApiVersion.V6 : InstantTestApiVersion.V7,
             Target = plan.Target,
             Agents = [.. created.Agents.Select(a => new TestAgentRef { AgentId = a.AgentId, AgentName = a.AgentName })],

@@ -1,0 +1,58 @@
+using System.CommandLine;
+using AlertProbe.Cli.Mapping;
+
+namespace AlertProbe.Cli;
+
+/// <summary>
+/// The <c>alertprobe</c> command tree. <see cref="InvokeAsync"/> is the whole program: the process entry point passes
+/// the real console and environment, tests pass their own writers and variables.
+/// </summary>
+internal static class AlertProbeCommand
+{
+    public static RootCommand Create(CliContext context)
+    {
+        var root = new RootCommand(
+            "alertprobe: turn monitoring alerts into ThousandEyes instant tests, locally. Dry-run a payload (map), test "
+            + "rules (rules test), run the whole flow in-process (run), drop a message on a real queue (send), or start "
+            + "the ThousandEyes simulator (simulator).")
+        {
+            MapCommand.Create(context),
+        };
+        return root;
+    }
+
+    public static async Task<int> InvokeAsync(string[] args, CliContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var parse = Create(context).Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors)
+            {
+                await context.Error.WriteLineAsync($"alertprobe: {error.Message}").ConfigureAwait(false);
+            }
+
+            await context.Error.WriteLineAsync("Run 'alertprobe --help' (or 'alertprobe COMMAND --help') for usage.").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
+        try
+        {
+            return await parse.InvokeAsync(
+                new InvocationConfiguration { Output = context.Out, Error = context.Error, EnableDefaultExceptionHandler = false },
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await context.Error.WriteLineAsync("alertprobe: cancelled.").ConfigureAwait(false);
+            return ExitCodes.Failure;
+        }
+#pragma warning disable CA1031 // The last line of defence: an unexpected failure is reported in one line, not as a stack trace.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            await context.Error.WriteLineAsync($"alertprobe: unexpected failure: {exception.GetType().Name}: {exception.Message}").ConfigureAwait(false);
+            return ExitCodes.Failure;
+        }
+    }
+}

@@ -1,0 +1,67 @@
+using AlertProbe.Core.FollowUp;
+using AlertProbe.Core.Intake;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AlertProbe.Cli.Hosting;
+
+/// <summary>
+/// The DI container of a CLI command: the very registration extensions the Functions app calls
+/// (<see cref="IntakeServiceCollectionExtensions.AddAlertIntake"/>,
+/// <see cref="FollowUpServiceCollectionExtensions.AddAlertProbeFollowUp"/>), over the CLI's configuration, with the
+/// handlers' logs on standard error.
+/// </summary>
+internal static class CliServices
+{
+    public static ServiceProvider Build(
+        CliContext context,
+        IConfiguration configuration,
+        LogLevel logLevel,
+        TimeProvider? timeProvider = null,
+        bool withFollowUp = false)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var services = new ServiceCollection();
+        services.AddSingleton(configuration);
+        services.AddLogging(logging => logging
+            .SetMinimumLevel(logLevel)
+            .AddProvider(new TextWriterLoggerProvider(context.Error, logLevel)));
+        if (timeProvider is not null)
+        {
+            // Registered first: the extensions only add the system clock when none is there.
+            services.AddSingleton(timeProvider);
+        }
+
+        services.AddAlertIntake(configuration);
+        if (withFollowUp)
+        {
+            services.AddAlertProbeFollowUp(configuration);
+        }
+
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+    }
+
+    /// <summary>
+    /// Runs the start-up validation of every option registered with <c>ValidateOnStart</c> (what a host does when it
+    /// starts); the failures name the settings. Empty when the configuration is valid.
+    /// </summary>
+    public static IReadOnlyList<string> ValidateOnStart(IServiceProvider services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        try
+        {
+            services.GetService<IStartupValidator>()?.Validate();
+            return [];
+        }
+        catch (OptionsValidationException exception)
+        {
+            return [.. exception.Failures];
+        }
+        catch (AggregateException exception) when (exception.InnerExceptions.All(e => e is OptionsValidationException))
+        {
+            return [.. exception.InnerExceptions.Cast<OptionsValidationException>().SelectMany(e => e.Failures)];
+        }
+    }
+}
