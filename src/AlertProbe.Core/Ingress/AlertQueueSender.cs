@@ -1,3 +1,4 @@
+using AlertProbe.Core.Messages;
 using Azure.Identity;
 using Azure.Messaging.ServiceBus;
 using Microsoft.Extensions.Logging;
@@ -13,7 +14,7 @@ namespace AlertProbe.Core.Ingress;
 public class AlertQueueSender
 {
     /// <summary>The application property the intake reads as a format hint.</summary>
-    public const string SourceProperty = "source";
+    public const string SourceProperty = MessageProperties.Source;
 
     /// <summary>The application property naming the chat platform a manual request came from.</summary>
     public const string OriginProperty = "origin";

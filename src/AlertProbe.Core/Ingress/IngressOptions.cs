@@ -10,10 +10,6 @@ public sealed class IngressOptions
     /// <summary>Service Bus' standard-tier message size limit; Azure Monitor payloads are at most 256 KB too.</summary>
     public const int DefaultMaxBodyBytes = 256 * 1024;
 
-    /// <summary>The queue every ingress message goes to.</summary>
-    [Required]
-    public string AlertsQueueName { get; set; } = "alerts";
-
     /// <summary>Larger bodies are answered 413 without being queued.</summary>
     [Range(1024, 100 * 1024 * 1024)]
     public int MaxBodyBytes { get; set; } = DefaultMaxBodyBytes;

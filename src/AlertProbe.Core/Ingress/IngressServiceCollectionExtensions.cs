@@ -1,5 +1,6 @@
 using AlertProbe.Core.Ingress.Chat;
 using AlertProbe.Core.Ingress.Signatures;
+using AlertProbe.Core.Messages;
 using Azure.Identity;
 using Azure.Messaging.ServiceBus;
 using Azure.Security.KeyVault.Secrets;
@@ -13,13 +14,11 @@ namespace AlertProbe.Core.Ingress;
 
 public static class IngressServiceCollectionExtensions
 {
-    /// <summary>The connection name the Functions Service Bus bindings use too (<c>ServiceBus__fullyQualifiedNamespace</c>).</summary>
-    public const string ServiceBusConnectionName = "ServiceBus";
-
     /// <summary>
     /// Registers the alert webhook and chat command handlers, their signature verifiers, the signing secret store and
     /// the <see cref="AlertQueueSender"/>, with <see cref="IngressOptions"/> bound from <see cref="IngressOptions.SectionName"/>
-    /// and validated at start-up. A <see cref="ServiceBusClient"/> is added only if none is registered yet.
+    /// and validated at start-up. The Service Bus client and the queue name (<see cref="MessagingOptions.AlertsQueueName"/>)
+    /// come from <see cref="MessagingServiceCollectionExtensions.AddAlertProbeMessaging"/>, which this calls.
     /// </summary>
     public static IServiceCollection AddAlertProbeIngress(this IServiceCollection services, IConfiguration configuration)
     {
@@ -37,10 +36,10 @@ public static class IngressServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<IngressOptions>, IngressOptionsValidator>());
 
+        services.AddAlertProbeMessaging(configuration);
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(provider => CreateServiceBusClient(configuration));
         services.TryAddSingleton(provider => new AlertQueueSender(
-            provider.GetRequiredService<ServiceBusClient>().CreateSender(provider.GetRequiredService<IOptions<IngressOptions>>().Value.AlertsQueueName),
+            provider.GetRequiredService<ServiceBusClient>().CreateSender(provider.GetRequiredService<IOptions<MessagingOptions>>().Value.AlertsQueueName),
             provider.GetRequiredService<ILogger<AlertQueueSender>>()));
         services.TryAddSingleton(provider => new SigningSecretStore(
             CreateSecretClient(provider.GetRequiredService<IOptions<IngressOptions>>().Value),
@@ -56,26 +55,6 @@ public static class IngressServiceCollectionExtensions
         services.TryAddSingleton<SlackCommandHandler>();
         services.TryAddSingleton<TeamsCommandHandler>();
         return services;
-    }
-
-    /// <summary>A connection string in <c>ServiceBus</c> (local), else <c>ServiceBus:fullyQualifiedNamespace</c> with an Azure identity.</summary>
-    private static ServiceBusClient CreateServiceBusClient(IConfiguration configuration)
-    {
-        var connectionString = configuration[ServiceBusConnectionName];
-        if (!string.IsNullOrWhiteSpace(connectionString))
-        {
-            return new ServiceBusClient(connectionString);
-        }
-
-        var section = configuration.GetSection(ServiceBusConnectionName);
-        var fullyQualifiedNamespace = section["fullyQualifiedNamespace"];
-        if (string.IsNullOrWhiteSpace(fullyQualifiedNamespace))
-        {
-            throw new InvalidOperationException(
-                $"Service Bus is not configured: set {ServiceBusConnectionName}__fullyQualifiedNamespace (managed identity) or a {ServiceBusConnectionName} connection string.");
-        }
-
-        return new ServiceBusClient(fullyQualifiedNamespace, CreateCredential(section["clientId"]));
     }
 
     private static SecretClient? CreateSecretClient(IngressOptions options)
