@@ -38,8 +38,8 @@ resource namespace 'Microsoft.ServiceBus/namespaces@2024-01-01' = {
     publicNetworkAccess: 'Enabled'
   }
 
-  // No duplicate detection on the queue: a rate-limited message is rescheduled as a copy with the same
-  // MessageId, which duplicate detection would silently drop. The ledger makes intake idempotent.
+  // Duplicate detection drops webhook deliveries the sender retried (ingress derives the MessageId from the
+  // sender's delivery id). Rescheduled copies carry their own MessageId (`<original>:r<n>`), so they arrive.
   resource alertsQueue 'queues' = {
     name: alertsQueueName
     properties: {
@@ -47,7 +47,8 @@ resource namespace 'Microsoft.ServiceBus/namespaces@2024-01-01' = {
       maxDeliveryCount: maxDeliveryCount
       defaultMessageTimeToLive: messageTimeToLive
       deadLetteringOnMessageExpiration: true
-      requiresDuplicateDetection: false
+      requiresDuplicateDetection: true
+      duplicateDetectionHistoryTimeWindow: 'PT1H'
       requiresSession: false
     }
   }

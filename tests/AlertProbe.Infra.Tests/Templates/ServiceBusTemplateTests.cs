@@ -35,11 +35,12 @@ public sealed class ServiceBusTemplateTests
     }
 
     [Fact]
-    public async Task Alerts_queue_keeps_duplicate_detection_off_so_rescheduled_copies_arrive()
+    public async Task Alerts_queue_detects_duplicates_so_retried_webhook_deliveries_are_dropped()
     {
+        // Rescheduled copies get their own MessageId (AlertQueueScheduler), so detection never drops them.
         var queue = (await CompiledTemplate.MainAsync()).Single(Queues, "alertsQueueName");
 
-        Assert.False((bool?)queue.Properties?["requiresDuplicateDetection"]);
+        Assert.True((bool?)queue.Properties?["requiresDuplicateDetection"]);
     }
 
     [Theory]
