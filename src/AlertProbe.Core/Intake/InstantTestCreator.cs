@@ -8,6 +8,7 @@ using AlertProbe.ThousandEyes;
 using AlertProbe.ThousandEyes.Errors;
 using AlertProbe.ThousandEyes.Requests;
 using AlertProbe.ThousandEyes.Responses;
+using Azure.Messaging.ServiceBus;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -41,8 +42,7 @@ public sealed partial class InstantTestCreator(
                 return new PlanResult.AlreadyDone(published.TestId);
             case IntakeClaim.AlreadyCreated created:
                 // Created by an earlier delivery that failed to publish: publish that, create nothing.
-                await PublishAsync(created.Created, context, test, cancellationToken).ConfigureAwait(false);
-                return new PlanResult.Created(created.Created.TestId, Republished: true);
+                return await PublishAsync(created.Created, context, test, republished: true, cancellationToken).ConfigureAwait(false);
             case IntakeClaim.InProgress inProgress:
                 return new PlanResult.NotYet(inProgress.LeaseExpiresAt, "another delivery of this message holds the intake lease");
         }
@@ -59,44 +59,45 @@ public sealed partial class InstantTestCreator(
         }
 
         var claimId = ((CoalescingClaim.Claimed)coalescing).ClaimId;
-        var result = await CreateClaimedAsync(test, context, cancellationToken).ConfigureAwait(false);
-        if (result is not PlanResult.Created)
+        var (createdTest, notCreated) = await CreateClaimedAsync(test, context, cancellationToken).ConfigureAwait(false);
+        if (createdTest is null)
         {
             // Nothing was created: free both claims so a later delivery (or another alert) can try again.
             await ledger.ReleaseCoalescingAsync(coalescingKey, claimId, cancellationToken).ConfigureAwait(false);
             await ledger.ReleaseIntakeAsync(context.OriginalMessageId, test.PlanKey, lease, cancellationToken).ConfigureAwait(false);
-            return result;
+            return notCreated!;
         }
 
-        var testId = ((PlanResult.Created)result).TestId;
-        await ledger.AttachTestAsync(coalescingKey, claimId, testId, cancellationToken).ConfigureAwait(false);
-        return result;
+        // Attached before publishing: alerts for the same key coalesce onto the test even if publishing fails now.
+        await ledger.AttachTestAsync(coalescingKey, claimId, createdTest.TestId, cancellationToken).ConfigureAwait(false);
+        return await PublishAsync(createdTest, context, test, republished: false, cancellationToken).ConfigureAwait(false);
 
-        async Task<PlanResult> CreateClaimedAsync(PlannedTest planned, IntakeContext ctx, CancellationToken ct)
+        // Either the created test (recorded in the ledger) or why nothing was created.
+        async Task<(InstantTestCreated? Created, PlanResult? NotCreated)> CreateClaimedAsync(PlannedTest planned, IntakeContext ctx, CancellationToken ct)
         {
             if (circuit.OpenUntil is { } openUntil)
             {
-                return new PlanResult.Failed($"ThousandEyes rejected the credentials; not calling it again before {openUntil:O}");
+                return (null, new PlanResult.Failed($"ThousandEyes rejected the credentials; not calling it again before {openUntil:O}"));
             }
 
             if (await budget.TryAcquireAsync(planned.Plan.Severity, ct).ConfigureAwait(false) is RateBudgetDecision.Exhausted exhausted)
             {
-                return new PlanResult.NotYet(exhausted.RetryAt, $"instant-test rate budget spent ({exhausted.Reason})");
+                return (null, new PlanResult.NotYet(exhausted.RetryAt, $"instant-test rate budget spent ({exhausted.Reason})"));
             }
 
             var agents = await ResolveAgentsAsync(planned, ct).ConfigureAwait(false);
             if (agents is not { IsResolved: true })
             {
-                return agents?.Rejection is { } rejection
+                return (null, agents?.Rejection is { } rejection
                     ? new PlanResult.Rejected(rejection)
-                    : new PlanResult.Failed("could not read the ThousandEyes agent list");
+                    : new PlanResult.Failed("could not read the ThousandEyes agent list"));
             }
 
             var request = RequestFor(planned, agents.AgentIds, options.Value.TestNamePrefix);
             var validation = client.Validate(request);
             if (!validation.IsValid)
             {
-                return new PlanResult.Rejected(RejectionFor(validation.Problems));
+                return (null, new PlanResult.Rejected(RejectionFor(validation.Problems)));
             }
 
             var response = await client.CreateInstantTestAsync(request, ct).ConfigureAwait(false);
@@ -107,7 +108,7 @@ public sealed partial class InstantTestCreator(
 
             if (!response.IsSuccess)
             {
-                return await FailureAsync(response.Error!, planned, ctx, ct).ConfigureAwait(false);
+                return (null, await FailureAsync(response.Error!, planned, ctx, ct).ConfigureAwait(false));
             }
 
             var created = ToMessage(response.Value!, planned, ctx);
@@ -117,16 +118,25 @@ public sealed partial class InstantTestCreator(
             }
 
             Log.Created(logger, created.TestId, created.TestType, created.Target, planned.Plan.AlertId, planned.Plan.Rule, ctx.CorrelationId);
-            await PublishAsync(created, ctx, planned, ct).ConfigureAwait(false);
-            return new PlanResult.Created(created.TestId, Republished: false);
+            return (created, null);
         }
     }
 
-    private async Task PublishAsync(InstantTestCreated created, IntakeContext context, PlannedTest test, CancellationToken cancellationToken)
+    private async Task<PlanResult> PublishAsync(InstantTestCreated created, IntakeContext context, PlannedTest test, bool republished, CancellationToken cancellationToken)
     {
-        // If this throws, the ledger still holds the created test: the redelivery republishes it.
-        await publisher.PublishCreatedAsync(created, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await publisher.PublishCreatedAsync(created, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ServiceBusException exception)
+        {
+            // The SDK has already retried. The ledger holds the created test: the redelivery republishes it.
+            Log.PublishFailed(logger, exception, created.TestId, context.OriginalMessageId, context.CorrelationId);
+            return new PlanResult.Failed($"created test {created.TestId} but could not publish it ({exception.Reason}); a redelivery publishes it without creating another");
+        }
+
         await ledger.MarkPublishedAsync(context.OriginalMessageId, test.PlanKey, cancellationToken).ConfigureAwait(false);
+        return new PlanResult.Created(created.TestId, republished);
     }
 
     private async Task<AgentResolution?> ResolveAgentsAsync(PlannedTest test, CancellationToken cancellationToken)
@@ -244,5 +254,8 @@ public sealed partial class InstantTestCreator(
 
         [LoggerMessage(EventId = 303, Level = LogLevel.Warning, Message = "Created test {TestId} but the intake lease of message {MessageId} had passed to another delivery (correlation {CorrelationId})")]
         public static partial void LeaseLost(ILogger logger, string testId, string messageId, string correlationId);
+
+        [LoggerMessage(EventId = 304, Level = LogLevel.Warning, Message = "Created test {TestId} for message {MessageId} but could not publish it; the message is abandoned and its redelivery republishes (correlation {CorrelationId})")]
+        public static partial void PublishFailed(ILogger logger, Exception exception, string testId, string messageId, string correlationId);
     }
 }
