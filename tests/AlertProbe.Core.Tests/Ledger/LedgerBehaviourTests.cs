@@ -12,11 +12,14 @@ public abstract class LedgerBehaviourTests
     private static readonly TimeSpan Cooldown = TimeSpan.FromMinutes(5);
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
 
+    // Thread-safe: concurrent tests touch the ledger first from several threads at once.
+    private readonly Lazy<ILedger> _ledger;
+
+    protected LedgerBehaviourTests() => _ledger = new Lazy<ILedger>(() => CreateLedger(Lease));
+
     protected FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 3, 14, 9, 0, 0, TimeSpan.Zero));
 
-    private ILedger? _ledger;
-
-    private ILedger Ledger => _ledger ??= CreateLedger(Lease);
+    private ILedger Ledger => _ledger.Value;
 
     protected abstract ILedger CreateLedger(TimeSpan intakeLease);
 

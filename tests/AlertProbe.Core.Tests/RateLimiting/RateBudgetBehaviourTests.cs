@@ -12,11 +12,14 @@ public abstract class RateBudgetBehaviourTests
 {
     private static readonly DateTimeOffset Start = new(2026, 3, 14, 9, 0, 0, TimeSpan.Zero);
 
-    private ILedgerStore? _store;
+    // Thread-safe: concurrent tests touch the store first from several threads at once.
+    private readonly Lazy<ILedgerStore> _store;
+
+    protected RateBudgetBehaviourTests() => _store = new Lazy<ILedgerStore>(CreateStore);
 
     protected FakeTimeProvider Time { get; } = new(Start);
 
-    private ILedgerStore Store => _store ??= CreateStore();
+    private ILedgerStore Store => _store.Value;
 
     protected abstract ILedgerStore CreateStore();
 
