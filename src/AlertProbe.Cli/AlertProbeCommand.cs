@@ -1,5 +1,8 @@
 using System.CommandLine;
 using AlertProbe.Cli.Mapping;
+using AlertProbe.Cli.RuleTests;
+using AlertProbe.Cli.Sending;
+using AlertProbe.Cli.Simulating;
 
 namespace AlertProbe.Cli;
 
@@ -17,6 +20,9 @@ internal static class AlertProbeCommand
             + "the ThousandEyes simulator (simulator).")
         {
             MapCommand.Create(context),
+            RulesTestCommand.Create(context),
+            SendCommand.Create(context),
+            SimulatorCommand.Create(context),
         };
         return root;
     }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using AlertProbe.Core.Alerts;
+using AlertProbe.Core.Rules;
 
 namespace AlertProbe.Cli;
 
@@ -39,5 +40,24 @@ internal static class CommonOptions
     public static Option<bool> Verbose() => new("--verbose", "-v")
     {
         Description = "Show the handlers' information logs on standard error (warnings and errors are always shown).",
+    };
+
+    /// <summary>A duration option: <c>20s</c>, <c>2m</c>, <c>1h30m</c>, <c>500ms</c> or ISO 8601 (<c>PT20S</c>).</summary>
+    public static Option<TimeSpan> Duration(string name, TimeSpan defaultValue, string description) => new(name)
+    {
+        Description = description,
+        HelpName = "DURATION",
+        DefaultValueFactory = _ => defaultValue,
+        CustomParser = result =>
+        {
+            var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : string.Empty;
+            if (RuleDuration.TryParse(text, out var duration) && duration > TimeSpan.Zero)
+            {
+                return duration;
+            }
+
+            result.AddError($"{name}: '{text}' is not a duration (e.g. 20s, 2m, 1h30m, PT20S).");
+            return defaultValue;
+        },
     };
 }

@@ -8,7 +8,7 @@ namespace AlertProbe.Cli.Output;
 /// </summary>
 internal static class ConsoleFactory
 {
-    private const int RedirectedWidth = 160;
+    private const int RedirectedWidth = 512;
 
     public static IAnsiConsole ForOutput(CliContext context) => Create(context.Out, context.OutputIsTerminal, context.NoColor);
 
