@@ -42,7 +42,7 @@ public static class IngressServiceCollectionExtensions
             provider.GetRequiredService<ServiceBusClient>().CreateSender(provider.GetRequiredService<IOptions<MessagingOptions>>().Value.AlertsQueueName),
             provider.GetRequiredService<ILogger<AlertQueueSender>>()));
         services.TryAddSingleton(provider => new SigningSecretStore(
-            CreateSecretClient(provider.GetRequiredService<IOptions<IngressOptions>>().Value),
+            CreateSecretClient(provider.GetRequiredService<IOptions<IngressOptions>>().Value, configuration["KeyVault:ManagedIdentityClientId"]),
             provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<IOptions<IngressOptions>>(),
             provider.GetRequiredService<ILogger<SigningSecretStore>>()));
@@ -57,11 +57,12 @@ public static class IngressServiceCollectionExtensions
         return services;
     }
 
-    private static SecretClient? CreateSecretClient(IngressOptions options)
+    /// <param name="clientId">The user-assigned identity to read Key Vault with (<c>KeyVault:ManagedIdentityClientId</c>), if any.</param>
+    private static SecretClient? CreateSecretClient(IngressOptions options, string? clientId)
     {
         var anyFromKeyVault = new SignedSourceOptions[] { options.Slack, options.Teams, options.PagerDuty, options.Grafana }
             .Any(source => !string.IsNullOrEmpty(source.SigningSecretName));
-        return anyFromKeyVault && options.KeyVaultUri is { } vault ? new SecretClient(vault, CreateCredential(clientId: null)) : null;
+        return anyFromKeyVault && options.KeyVaultUri is { } vault ? new SecretClient(vault, CreateCredential(clientId)) : null;
     }
 
     private static DefaultAzureCredential CreateCredential(string? clientId)
