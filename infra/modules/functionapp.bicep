@@ -121,7 +121,6 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
       Messaging__CollectSubscriptionName: collectSubscriptionName
       Messaging__RerunSubscriptionName: rerunSubscriptionName
       Messaging__TestResultsTopicName: testResultsTopicName
-      Ingress__AlertsQueueName: alertsQueueName
 
       KeyVault__Uri: keyVaultUri
       KeyVault__ManagedIdentityClientId: identityClientId

@@ -57,5 +57,9 @@ internal static class RulesSchema
         _ => message,
     };
 
-    private static JsonSchema Load() => JsonSchema.FromText(Text);
+    private static JsonSchema Load() => JsonSchema.FromText(Text, PrivateRegistry());
+
+    // A registry of its own: the global one refuses a second registration of the same $id (another
+    // loader, or a test, loading the same schema would then throw).
+    private static BuildOptions PrivateRegistry() => new() { SchemaRegistry = new SchemaRegistry() };
 }

@@ -58,6 +58,10 @@ internal static class ManualRequestSchema
         using var stream = typeof(ManualRequestSchema).Assembly.GetManifestResourceStream(ResourceName)
             ?? throw new InvalidOperationException($"Embedded resource {ResourceName} is missing from {typeof(ManualRequestSchema).Assembly.GetName().Name}.");
         using var reader = new StreamReader(stream);
-        return JsonSchema.FromText(reader.ReadToEnd());
+        return JsonSchema.FromText(reader.ReadToEnd(), PrivateRegistry());
     }
+
+    // A registry of its own: the global one refuses a second registration of the same $id (another
+    // loader, or a test, loading the same schema would then throw).
+    private static BuildOptions PrivateRegistry() => new() { SchemaRegistry = new SchemaRegistry() };
 }

@@ -63,6 +63,10 @@ public sealed class ManualRequestWriterTests
         using var stream = typeof(IngressOptions).Assembly.GetManifestResourceStream("AlertProbe.Schemas.manual-request.v1.json")
             ?? throw new InvalidOperationException("The manual request schema is not embedded in AlertProbe.Core.");
         using var reader = new StreamReader(stream);
-        return JsonSchema.FromText(reader.ReadToEnd());
+        return JsonSchema.FromText(reader.ReadToEnd(), PrivateRegistry());
     });
+
+    // A registry of its own: the global one refuses a second registration of the same $id (another
+    // loader, or a test, loading the same schema would then throw).
+    private static BuildOptions PrivateRegistry() => new() { SchemaRegistry = new SchemaRegistry() };
 }
