@@ -6,8 +6,10 @@ using AlertProbe.Core.Messages;
 using AlertProbe.Core.Policy;
 using AlertProbe.Core.RateLimiting;
 using AlertProbe.Functions.Health;
+using AlertProbe.Functions.Messaging;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace AlertProbe.Functions.Hosting;
 
@@ -26,6 +28,7 @@ public static class AlertProbeFunctionsServiceCollectionExtensions
         services.AddAlertIntake(configuration);
         services.AddAlertProbeFollowUp(configuration);
         services.AddAlertProbeIngress(configuration);
+        services.TryAddSingleton<MessageSettler>();
 
         services.AddAlertProbeHealthChecks(configuration)
             .AddOptionsCheck<AzureMonitorParserOptions>("alertParsing", AzureMonitorParserOptions.SectionName)
