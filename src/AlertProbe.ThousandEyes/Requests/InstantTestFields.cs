@@ -32,6 +32,11 @@ internal static class InstantTestFields
     public static FrozenSet<string> IgnoredByInstantApi { get; } =
         FrozenSet.ToFrozenSet(["interval", "subinterval", "alertsEnabled", "alertRules", "bgpMeasurements", "bgpMonitors"], StringComparer.Ordinal);
 
+    /// <summary>Whole-number fields of instant test definitions.</summary>
+    public static FrozenSet<string> Integers { get; } = FrozenSet.ToFrozenSet(
+        [Port, NumPathTraces, HttpInterval, "httpTimeLimit", "timeLimit", "targetTime", "pingPayloadSize", "dscpId"],
+        StringComparer.Ordinal);
+
     /// <summary>Boolean fields of instant test definitions (v6 sends them as 0/1, v7 as true/false).</summary>
     public static FrozenSet<string> Booleans { get; } = FrozenSet.ToFrozenSet(
         [

@@ -44,8 +44,9 @@ public static class InstantTestRequestValidator
     {
         if (!type.IsKnown)
         {
+            // bgp's refusal is the catalogue's own; other unknown names get the list this version offers.
             var message = type.Name == "bgp"
-                ? "testType bgp is not supported for instant tests (ThousandEyes offers BGP only as a scheduled test)"
+                ? $"testType {type.UnknownReason}"
                 : $"testType '{type.Name}' is unknown; supported for API {VersionName(version)}: {SupportedList(version)}";
             problems.Add(new("testType", message));
             return false;
@@ -94,64 +95,21 @@ public static class InstantTestRequestValidator
 
     private static void ValidateRequired(Context c)
     {
-        switch (c.Type.Name)
+        foreach (var field in c.Type.RequiredFieldsIn(c.Version))
         {
-            case "agent-to-server":
-                c.Require(Server);
-                break;
-            case "agent-to-agent" or "voice":
-                c.Require(TargetAgentId);
-                break;
-            case "http-server":
-                c.Require(Url);
-                break;
-            case "page-load":
-                c.Require(Url);
-                if (c.Version == ThousandEyesApiVersion.V6)
+            if (c.Require(field) && field == TargetSipCredentials)
+            {
+                if (c.Fields[TargetSipCredentials] is JsonObject credentials)
                 {
-                    c.Require(HttpInterval);
+                    // v6 also wants port and sipRegistrar at the top level: the v6 serialiser copies them from here.
+                    c.RequireIn(credentials, TargetSipCredentials, Port);
+                    c.RequireIn(credentials, TargetSipCredentials, SipRegistrar);
                 }
-
-                break;
-            case "transactions" or "web-transactions":
-                c.Require(Url);
-                c.Require(TransactionScript);
-                break;
-            case "api":
-                c.Require(Url);
-                c.Require(ApiRequests);
-                break;
-            case "ftp-server":
-                c.Require(Url);
-                c.Require(Username);
-                c.Require(Password);
-                c.Require(RequestType);
-                break;
-            case "dns-server":
-                c.Require(Domain);
-                c.Require(DnsServers);
-                break;
-            case "dns-trace" or "dnssec":
-                c.Require(Domain);
-                break;
-            case "sip-server":
-                if (c.Require(TargetSipCredentials))
+                else
                 {
-                    if (c.Fields[TargetSipCredentials] is JsonObject credentials)
-                    {
-                        // v6 also wants port and sipRegistrar at the top level: the v6 serialiser copies them from here.
-                        c.RequireIn(credentials, TargetSipCredentials, Port);
-                        c.RequireIn(credentials, TargetSipCredentials, SipRegistrar);
-                    }
-                    else
-                    {
-                        c.Problem(TargetSipCredentials, "targetSipCredentials must be an object");
-                    }
+                    c.Problem(TargetSipCredentials, "targetSipCredentials must be an object");
                 }
-
-                break;
-            default:
-                throw new InvalidOperationException($"No required-field rules for instant test type {c.Type.Name}.");
+            }
         }
     }
 

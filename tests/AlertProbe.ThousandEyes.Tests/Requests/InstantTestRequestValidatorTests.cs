@@ -40,7 +40,7 @@ public sealed class InstantTestRequestValidatorTests
 
         var problem = Assert.Single(InstantTestRequestValidator.Validate(request, ThousandEyesApiVersion.V7).Problems);
 
-        Assert.Contains("bgp is not supported for instant tests", problem.Message, StringComparison.Ordinal);
+        Assert.Contains("'bgp' is not supported for instant tests", problem.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,5 +1,7 @@
+using System.Text.Json.Nodes;
 using AlertProbe.ThousandEyes;
 using AlertProbe.ThousandEyes.Requests;
+using AlertProbe.ThousandEyes.Tests.Infrastructure;
 
 namespace AlertProbe.ThousandEyes.Tests.Requests;
 
@@ -43,5 +45,78 @@ public sealed class InstantTestTypeTests
         var type = InstantTestType.Parse("BGP");
         Assert.False(type.IsKnown);
         Assert.Equal("bgp", type.Name);
+    }
+
+    public static TheoryData<string, ThousandEyesApiVersion> Types => InstantTestSamples.TypesOfBothVersions();
+
+    [Theory]
+    [MemberData(nameof(Types))]
+    public void Required_fields_are_the_top_level_fields_validation_requires(string typeName, ThousandEyesApiVersion version)
+    {
+        var type = InstantTestType.Parse(typeName);
+
+        Assert.Equal(InstantTestSamples.RequiredFields(type, version).Where(field => !field.Contains('.', StringComparison.Ordinal)), type.RequiredFieldsIn(version));
+    }
+
+    [Fact]
+    public void Page_load_requires_http_interval_only_in_v6()
+    {
+        Assert.Equal(
+            ("url,httpInterval", "url"),
+            (string.Join(',', InstantTestType.PageLoad.RequiredFieldsIn(ThousandEyesApiVersion.V6)), string.Join(',', InstantTestType.PageLoad.RequiredFieldsIn(ThousandEyesApiVersion.V7))));
+    }
+
+    [Fact]
+    public void A_type_requires_nothing_in_a_version_that_does_not_offer_it()
+    {
+        Assert.Empty(InstantTestType.Transactions.RequiredFieldsIn(ThousandEyesApiVersion.V7));
+    }
+
+    [Fact]
+    public void A_known_type_has_no_unknown_reason()
+    {
+        Assert.All(InstantTestType.All, type => Assert.Null(type.UnknownReason));
+    }
+
+    [Fact]
+    public void Bgp_is_refused_as_a_scheduled_only_test()
+    {
+        Assert.Equal("'bgp' is not supported for instant tests (ThousandEyes offers BGP only as a scheduled test)", InstantTestType.Parse(" BGP ").UnknownReason);
+    }
+
+    [Fact]
+    public void An_unknown_name_is_refused_listing_every_known_name_and_the_v6_spellings()
+    {
+        Assert.Equal(
+            "'ping' is not an instant test type (supported: agent-to-agent, agent-to-server, http-server, page-load, transactions, web-transactions, api, ftp-server, dns-trace, dns-server, dnssec, sip-server, voice; v6 spellings accepted too: dns-dnssec)",
+            InstantTestType.Parse("Ping").UnknownReason);
+    }
+
+    [Fact]
+    public void Every_ignored_field_is_dropped_by_validation()
+    {
+        var fields = InstantTestSamples.ValidFields(InstantTestType.HttpServer);
+        foreach (var field in InstantTestType.IgnoredFields)
+        {
+            fields[field] = 1;
+        }
+
+        var validation = InstantTestRequestValidator.Validate(InstantTestSamples.Request(InstantTestType.HttpServer, fields), ThousandEyesApiVersion.V7);
+
+        Assert.Equal(InstantTestType.IgnoredFields.Order(StringComparer.Ordinal), validation.DroppedFields.Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("agent-to-server", "port")]
+    [InlineData("agent-to-server", "numPathTraces")]
+    [InlineData("page-load", "httpInterval")]
+    public void A_field_validation_requires_to_be_a_whole_number_is_an_integer_field(string typeName, string field)
+    {
+        var type = InstantTestType.Parse(typeName);
+        var fields = InstantTestSamples.ValidFields(type);
+        fields[field] = JsonValue.Create(4.5);
+        var refused = InstantTestRequestValidator.Validate(InstantTestSamples.Request(type, fields), ThousandEyesApiVersion.V7).Problems.Select(p => p.Field);
+
+        Assert.Equal((true, true), (refused.Contains(field), InstantTestType.IntegerFields.Contains(field)));
     }
 }
