@@ -1,4 +1,5 @@
 using System.CommandLine;
+using AlertProbe.Cli.LocalRun;
 using AlertProbe.Cli.Mapping;
 using AlertProbe.Cli.RuleTests;
 using AlertProbe.Cli.Sending;
@@ -20,6 +21,7 @@ internal static class AlertProbeCommand
             + "the ThousandEyes simulator (simulator).")
         {
             MapCommand.Create(context),
+            RunCommand.Create(context),
             RulesTestCommand.Create(context),
             SendCommand.Create(context),
             SimulatorCommand.Create(context),

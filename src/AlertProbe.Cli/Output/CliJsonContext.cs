@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using AlertProbe.Cli.LocalRun;
 using AlertProbe.Cli.Mapping;
 
 namespace AlertProbe.Cli.Output;
@@ -9,4 +10,5 @@ namespace AlertProbe.Cli.Output;
     WriteIndented = true,
     DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
 [JsonSerializable(typeof(MapDocument))]
+[JsonSerializable(typeof(RunDocument))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;

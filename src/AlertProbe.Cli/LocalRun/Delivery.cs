@@ -1,0 +1,26 @@
+using AlertProbe.Core.Intake;
+using AlertProbe.Core.Messages;
+
+namespace AlertProbe.Cli.LocalRun;
+
+/// <summary>One delivery of a bus message to a handler in the in-process run, and how the handler asked to settle it.</summary>
+/// <param name="Handler">Which handler took it: <see cref="Intake"/>, <see cref="Collect"/> or <see cref="Rerun"/>.</param>
+/// <param name="Message">The message as it sat on the bus.</param>
+/// <param name="DeliveryCount">1 for the first delivery; more after abandons.</param>
+/// <param name="Outcome">The settlement; a delivery past the maximum count is dead-lettered by the bus itself.</param>
+/// <param name="At">The run's clock when the handler returned.</param>
+internal sealed record Delivery(string Handler, BusMessage Message, int DeliveryCount, IntakeOutcome Outcome, DateTimeOffset At)
+{
+    public const string Intake = "intake";
+    public const string Collect = "collect";
+    public const string Rerun = "rerun";
+
+    /// <summary>The dead-letter reason Service Bus uses when a message was delivered too often.</summary>
+    public const string MaxDeliveryCountExceeded = "MaxDeliveryCountExceeded";
+
+    /// <summary>The id the alert message had when first sent (rescheduled copies keep it).</summary>
+    public string OriginalMessageId =>
+        Message.Message.ApplicationProperties.TryGetValue(MessageProperties.OriginalMessageId, out var value) && value is string { Length: > 0 } id
+            ? id
+            : Message.Message.MessageId;
+}

@@ -1,0 +1,162 @@
+using AlertProbe.Cli.Hosting;
+using AlertProbe.Cli.Mapping;
+using AlertProbe.Core.Ingress;
+using AlertProbe.Core.Messages;
+using AlertProbe.Simulator;
+using AlertProbe.Simulator.State;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AlertProbe.Cli.LocalRun;
+
+/// <summary>
+/// The whole flow in one process: the Functions' handlers, registered by the same extensions, over an in-memory
+/// Service Bus and ledger. ThousandEyes is the API configured in the environment (<c>ThousandEyes__BaseUrl</c> and
+/// credentials), or, when none is, the embedded simulator on 127.0.0.1 with a <see cref="SkippingClock"/>.
+/// </summary>
+internal static class LocalRunner
+{
+    private const string BaseUrlKey = "ThousandEyes:BaseUrl";
+
+    public static async Task<RunResult> RunAsync(CliContext context, RunSettings settings, RunObserver observer, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(observer);
+        var overrides = new Dictionary<string, string?>
+        {
+            ["Messaging:Transport"] = "InMemory",
+            ["Ledger:Kind"] = "InMemory",
+        };
+        if (settings.RulesPath is { } rules)
+        {
+            var full = context.ResolvePath(rules);
+            if (!File.Exists(full))
+            {
+                return RunResult.Unusable([$"rules file not found: {rules}"]);
+            }
+
+            overrides["Rules:Path"] = full;
+        }
+
+        if (settings.ApiVersion is { } version)
+        {
+            overrides["ThousandEyes:ApiVersion"] = version;
+        }
+
+        var environment = CliConfiguration.Build(context, overrides);
+        if (!DryRunPlanner.TryReadApiVersion(environment["ThousandEyes:ApiVersion"], out _))
+        {
+            return RunResult.Unusable([$"ThousandEyes:ApiVersion '{environment["ThousandEyes:ApiVersion"]}' is not v6 or v7."]);
+        }
+
+        if (!string.IsNullOrWhiteSpace(environment[BaseUrlKey]))
+        {
+            if (settings.FailTargets.Count > 0)
+            {
+                return RunResult.Unusable(["--fail-target only applies to the embedded simulator, and ThousandEyes__BaseUrl names a real API."]);
+            }
+
+            InferBasicAuth(environment, overrides);
+            var configured = CliConfiguration.Build(context, overrides);
+            return await RunFlowAsync(context, settings, observer, configured, TimeProvider.System, null, embedded: false, cancellationToken).ConfigureAwait(false);
+        }
+
+        var clock = new SkippingClock();
+        var simulatorOptions = new SimulatorOptions { Port = 0, ResultDelay = settings.SimulatorResultDelay };
+        var simulator = await ThousandEyesSimulator.StartAsync(simulatorOptions, clock, cancellationToken).ConfigureAwait(false);
+        await using (simulator.ConfigureAwait(false))
+        {
+            foreach (var target in settings.FailTargets)
+            {
+                simulator.State.BreakTarget(target, TargetFailure.ConnectionTimeout);
+                observer.Announced?.Invoke($"simulator: runs against targets containing '{target}' will time out");
+            }
+
+            overrides[BaseUrlKey] = simulator.BaseAddress.ToString();
+            overrides["ThousandEyes:AuthScheme"] = "Bearer";
+            overrides["ThousandEyes:BearerToken"] = simulatorOptions.BearerToken;
+            var embedded = CliConfiguration.Build(context, overrides);
+            return await RunFlowAsync(context, settings, observer, embedded, clock, clock, embedded: true, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>v6 basic auth when the environment gives an email and basic token but no bearer token and no scheme.</summary>
+    private static void InferBasicAuth(IConfiguration environment, Dictionary<string, string?> overrides)
+    {
+        var section = environment.GetSection("ThousandEyes");
+        if (string.IsNullOrWhiteSpace(section["AuthScheme"])
+            && string.IsNullOrWhiteSpace(section["BearerToken"])
+            && !string.IsNullOrWhiteSpace(section["Email"])
+            && !string.IsNullOrWhiteSpace(section["BasicToken"]))
+        {
+            overrides["ThousandEyes:AuthScheme"] = "Basic";
+        }
+    }
+
+    private static async Task<RunResult> RunFlowAsync(
+        CliContext context,
+        RunSettings settings,
+        RunObserver observer,
+        IConfigurationRoot configuration,
+        TimeProvider clock,
+        SkippingClock? skippingClock,
+        bool embedded,
+        CancellationToken cancellationToken)
+    {
+        await using var services = CliServices.Build(context, configuration, settings.LogLevel, clock, withFollowUp: true);
+        var problems = CliServices.ValidateOnStart(services);
+        if (problems.Count > 0)
+        {
+            return RunResult.Unusable(problems);
+        }
+
+        var baseUrl = new Uri(configuration[BaseUrlKey]!);
+        observer.Announced?.Invoke(embedded
+            ? $"ThousandEyes: embedded simulator at {baseUrl} (waits are skipped on the run's clock)"
+            : $"ThousandEyes: {baseUrl} (from the environment; real time)");
+
+        var bus = services.GetRequiredService<InMemoryMessageBus>();
+        var names = services.GetRequiredService<IOptions<MessagingOptions>>().Value;
+        var start = clock.GetUtcNow();
+        var payloads = await QueueAsync(settings, bus, names, services.GetRequiredService<ILogger<AlertQueueSender>>(), observer, cancellationToken).ConfigureAwait(false);
+
+        var dispatcher = new InProcessDispatcher(bus, names, services, clock, skippingClock, services.GetRequiredService<ILogger<InProcessDispatcher>>())
+        {
+            Settled = delivery => observer.Settled?.Invoke(delivery, delivery.At - start),
+        };
+        var finished = await dispatcher.RunUntilIdleAsync(settings.Timeout, cancellationToken).ConfigureAwait(false);
+        var end = dispatcher.Deliveries.Count > 0 ? dispatcher.Deliveries[^1].At : start;
+        return new RunResult
+        {
+            Document = RunReportBuilder.Build(bus, names, dispatcher.Deliveries, payloads, finished, settings.Timeout),
+            ThousandEyesBaseUrl = baseUrl,
+            Embedded = embedded,
+            FlowTime = end - start,
+            SkippedWaiting = skippingClock?.Skipped ?? TimeSpan.Zero,
+        };
+    }
+
+    /// <summary>Puts every payload on the in-memory <c>alerts</c> queue through the ingress's own sender.</summary>
+    private static async Task<List<QueuedPayload>> QueueAsync(
+        RunSettings settings, InMemoryMessageBus bus, MessagingOptions names, ILogger<AlertQueueSender> logger, RunObserver observer, CancellationToken cancellationToken)
+    {
+        var sender = new AlertQueueSender(bus.Client.CreateSender(names.AlertsQueueName), logger);
+        var queued = new List<QueuedPayload>();
+        foreach (var payload in settings.Payloads)
+        {
+            var message = payload.ToQueueMessage(settings.Source);
+            var duplicatesBefore = bus.DuplicatesDropped;
+            await sender.SendAsync(message, cancellationToken).ConfigureAwait(false);
+            var duplicate = bus.DuplicatesDropped > duplicatesBefore;
+            queued.Add(new QueuedPayload(payload.DisplayName, message.MessageId, duplicate));
+            observer.Announced?.Invoke(duplicate
+                ? $"queued {payload.DisplayName}: same body as an earlier file, dropped by duplicate detection"
+                : $"queued {payload.DisplayName} as {message.MessageId}");
+        }
+
+        return queued;
+    }
+}
