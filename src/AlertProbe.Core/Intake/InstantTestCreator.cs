@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json.Nodes;
 using AlertProbe.Core.Agents;
 using AlertProbe.Core.Alerts;
@@ -93,7 +95,7 @@ public sealed partial class InstantTestCreator(
                     : new PlanResult.Failed("could not read the ThousandEyes agent list"));
             }
 
-            var request = RequestFor(planned, agents.AgentIds, options.Value.TestNamePrefix);
+            var request = RequestFor(planned, agents.AgentIds, options.Value.TestNamePrefix, ctx.OriginalMessageId);
             var validation = client.Validate(request);
             if (!validation.IsValid)
             {
@@ -177,14 +179,15 @@ public sealed partial class InstantTestCreator(
     /// The request sent to ThousandEyes for a plan once its agents are chosen. Public so the CLI's dry run prints
     /// exactly what the intake would send.
     /// </summary>
-    public static InstantTestRequest RequestFor(PlannedTest test, IEnumerable<string> agentIds, string testNamePrefix)
+    /// <param name="originalMessageId">The alert message's original id: it makes the test name unique per intake.</param>
+    public static InstantTestRequest RequestFor(PlannedTest test, IEnumerable<string> agentIds, string testNamePrefix, string? originalMessageId = null)
     {
         ArgumentNullException.ThrowIfNull(test);
         return InstantTestRequest.Create(
             test.Plan.TestType,
             (JsonObject)test.Plan.Fields.DeepClone(),
             agentIds,
-            TestNameFor(test, testNamePrefix),
+            TestNameFor(test, testNamePrefix, originalMessageId),
             test.Plan.AccountGroupId);
     }
 
@@ -193,10 +196,11 @@ public sealed partial class InstantTestCreator(
         problems.Any(p => p.Field == "testType") ? RejectionReasons.UnsupportedTestType : RejectionReasons.InvalidField,
         string.Join("; ", problems));
 
-    private static string TestNameFor(PlannedTest test, string testNamePrefix)
+    private static string TestNameFor(PlannedTest test, string testNamePrefix, string? originalMessageId)
     {
-        // Names must be unique per account: the plan key makes them so, and keeps them stable across
-        // redeliveries of the same message.
+        // Names must be unique per account. The plan key alone repeats when the same alert fires again after
+        // its cooldown (a new message), and ThousandEyes would refuse the name; with the message id the suffix
+        // is unique per intake and stays stable across redeliveries and reschedules of the same message.
         var name = test.Plan.TestName is { Length: > 0 } given
             ? given
             : $"{testNamePrefix} {test.Plan.TestType} {test.Plan.Target}";
@@ -205,7 +209,10 @@ public sealed partial class InstantTestCreator(
             name = name[..80];
         }
 
-        return $"{name} [{test.PlanKey[..8]}]";
+        var suffix = originalMessageId is null
+            ? test.PlanKey[..8]
+            : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{originalMessageId}/{test.PlanKey}")))[..8];
+        return $"{name} [{suffix}]";
     }
 
     private InstantTestCreated ToMessage(CreatedInstantTest created, PlannedTest test, IntakeContext context)
@@ -215,7 +222,7 @@ public sealed partial class InstantTestCreator(
         {
             TestId = created.TestId,
             TestType = created.Type.Name,
-            TestName = created.TestName ?? TestNameFor(test, options.Value.TestNamePrefix),
+            TestName = created.TestName ?? TestNameFor(test, options.Value.TestNamePrefix, context.OriginalMessageId),
             ApiVersion = created.ApiVersion == ThousandEyesApiVersion.V6 ? InstantTestApiVersion.V6 : InstantTestApiVersion.V7,
             Target = plan.Target,
             Agents = [.. created.Agents.Select(a => new TestAgentRef { AgentId = a.AgentId, AgentName = a.AgentName })],

@@ -36,6 +36,19 @@ public sealed class IntakeIdempotencyTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task The_same_alert_firing_again_after_the_cooldown_creates_a_second_test()
+    {
+        await using var host = await IntakeHost.StartAsync(azurite);
+        await host.HandleAsync(AlertPayloads.Message(ShopDownBody, "msg-1"));
+        host.Time.Advance(TimeSpan.FromMinutes(11));
+
+        var outcome = await host.HandleAsync(AlertPayloads.Message(ShopDownBody, "msg-2"));
+
+        Assert.IsType<IntakeOutcome.Completed>(outcome);
+        Assert.Equal(2, host.State.CreatedTests.Count);
+    }
+
+    [Fact]
     public async Task A_publish_failure_after_creating_abandons_the_message()
     {
         await using var host = await IntakeHost.StartAsync(azurite, options => options.ServiceBusClient = bus => FailingPublishes(bus, failures: 1));

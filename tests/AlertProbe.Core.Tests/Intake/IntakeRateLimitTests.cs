@@ -97,6 +97,28 @@ public sealed class IntakeRateLimitTests(AzuriteFixture azurite)
         Assert.Empty(host.State.CreatedTests);
     }
 
+    [Fact]
+    public async Task A_group_rescheduled_halfway_creates_only_what_is_left_when_the_copy_comes_back()
+    {
+        await using var host = await IntakeHost.StartAsync(azurite, options =>
+        {
+            options.Simulator.InstantTestRateLimitPerMinute = 1;
+            options.Settings["RateBudget:Limit"] = "1";
+        });
+        host.Time.Advance(IntoTheMinute);
+        var group = AlertPayloads.Alertmanager(new BlackboxAlert("https://shop.example.com/", "fp-shop"), new BlackboxAlert("https://api.example.com/", "fp-api"));
+        Assert.IsType<IntakeOutcome.Rescheduled>(await host.HandleAsync(AlertPayloads.Message(group, "msg-group")));
+        host.Time.SetUtcNow(ApiReset);
+        Assert.True(host.Bus.TryTakeDue(IntakeHost.AlertsQueue, out var copy), "the copy is due at the reset");
+
+        await host.HandleAsync(copy!.ToReceivedMessage());
+
+        Assert.Equal(
+            ["https://api.example.com/", "https://shop.example.com/"],
+            host.State.CreatedTests.Select(test => test.Target).Order(StringComparer.Ordinal));
+        Assert.Equal(2, host.Published.Count);
+    }
+
     /// <summary>Budget and API both allow two instant tests a minute; two alerts have used them.</summary>
     private async Task<IntakeHost> StartWithFullWindowAsync()
     {
