@@ -2,8 +2,8 @@
 # Runs the intake benchmarks (tests/AlertProbe.Benchmarks) with BenchmarkDotNet and prints its summary tables.
 # Figures are ratios against a baseline measured in the same run; see docs/benchmarks.md.
 # The short job (3 warm-ups, 3 iterations, 1 launch) suits a small shared machine; for steadier figures pass
-# another job, e.g. `bash scripts/bench.sh --job default`. Extra arguments go to BenchmarkDotNet
-# (`--filter '*Storm*'`, `--list flat`, …).
+# your own BenchmarkDotNet arguments, which replace the defaults:
+# `bash scripts/bench.sh --filter '*' --job default`, `bash scripts/bench.sh --filter '*Storm*' --job short`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

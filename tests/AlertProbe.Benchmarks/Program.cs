@@ -1,4 +1,8 @@
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
 
 // `bash scripts/bench.sh` runs every benchmark; pass BenchmarkDotNet's own options (--filter, --job) after `--`.
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+// Wide parameter column: the sample file names are the parameter and must be readable in the summary.
+var config = DefaultConfig.Instance.WithSummaryStyle(SummaryStyle.Default.WithMaxParameterColumnWidth(40));
+BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config);
