@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using AlertProbe.Core.Alerts;
 using AlertProbe.Core.Intake;
 using AlertProbe.Core.Messages;
@@ -73,5 +74,35 @@ public sealed class IntakeCreationTests(AzuriteFixture azurite)
         var completed = Assert.IsType<IntakeOutcome.Completed>(outcome);
         Assert.Contains("no rule matched", completed.Reason, StringComparison.Ordinal);
         Assert.Empty(host.CreateRequests);
+    }
+
+    [Fact]
+    public async Task A_manual_request_creates_its_test_from_the_agents_it_names()
+    {
+        await using var host = await IntakeHost.StartAsync(azurite);
+        var request = AlertPayloads.Manual(new JsonObject { ["url"] = "https://portal.example.net/", ["agents"] = new JsonArray(new JsonObject { ["agentId"] = "116" }) });
+
+        var outcome = await host.HandleAsync(AlertPayloads.Message(request, "msg-manual"));
+
+        Assert.IsType<IntakeOutcome.Completed>(outcome);
+        var test = Assert.Single(host.State.CreatedTests);
+        Assert.Equal(("https://portal.example.net/", 116L), (test.Target, Assert.Single(test.Agents).AgentId));
+    }
+
+    [Fact]
+    public async Task A_manual_request_with_a_reply_address_carries_it_to_the_published_message()
+    {
+        await using var host = await IntakeHost.StartAsync(azurite);
+        var request = AlertPayloads.Manual(new JsonObject
+        {
+            ["url"] = "https://portal.example.net/",
+            ["reply"] = new JsonObject { ["kind"] = "webhook", ["url"] = "https://hooks.example.com/alertprobe" },
+        });
+
+        await host.HandleAsync(AlertPayloads.Message(request, "msg-manual"));
+
+        var created = MessageEnvelope.ReadInstantTestCreated(Assert.Single(host.Published).Message.Body).Message;
+        Assert.Equal(new Uri("https://hooks.example.com/alertprobe"), created?.ReplyTo?.Url);
+        Assert.Equal(ReplyKind.Webhook, created?.ReplyTo?.Kind);
     }
 }

@@ -36,6 +36,17 @@ public sealed class IntakeIdempotencyTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Concurrent_deliveries_of_the_same_message_create_exactly_one_test()
+    {
+        await using var host = await IntakeHost.StartAsync(azurite);
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(1, 5).Select(i => host.HandleAsync(AlertPayloads.Message(ShopDownBody, "msg-1", deliveryCount: i))));
+
+        Assert.Single(host.State.CreatedTests);
+        Assert.DoesNotContain(outcomes, outcome => outcome is IntakeOutcome.DeadLettered or IntakeOutcome.Abandoned);
+    }
+
+    [Fact]
     public async Task The_same_alert_firing_again_after_the_cooldown_creates_a_second_test()
     {
         await using var host = await IntakeHost.StartAsync(azurite);
