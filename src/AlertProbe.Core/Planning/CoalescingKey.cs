@@ -3,6 +3,8 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using AlertProbe.ThousandEyes.Requests;
 
 namespace AlertProbe.Core.Planning;
 
@@ -11,17 +13,30 @@ namespace AlertProbe.Core.Planning;
 /// + account group. Plans with equal keys within a cooldown window are coalesced into one test. Spelling
 /// does not matter (<c>https://Shop.example.com:443</c> = <c>https://shop.example.com/</c>); agents do.
 /// </summary>
-public readonly record struct CoalescingKey
+public readonly partial record struct CoalescingKey
 {
-    private CoalescingKey(string value) => Value = value;
+    private CoalescingKey(string value, string display)
+    {
+        Value = value;
+        Display = display;
+    }
 
-    /// <summary>The readable key, e.g. <c>http-server|https://shop.example.com/|labels=probes;max=2|aid=-</c>.</summary>
+    /// <summary>
+    /// The readable key, e.g. <c>http-server|https://shop.example.com/|labels=probes;max=2|aid=-</c>: the key's identity.
+    /// It keeps the URL's query (different queries are different tests), which may hold a token: log <see cref="Display"/>.
+    /// </summary>
     public string Value { get; }
+
+    /// <summary>
+    /// <see cref="Value"/> fit for logs and messages: query values and any URL user info masked
+    /// (<c>https://shop.example.com/a?token=…&amp;page=…</c>).
+    /// </summary>
+    public string Display { get; }
 
     public static CoalescingKey For(TestPlan plan)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        var type = InstantTestTypes.TryFind(plan.TestType, out var known) ? known.Name : plan.TestType.Trim().ToLowerInvariant();
+        var type = InstantTestType.Parse(plan.TestType).Name;
         var target = TargetNormalizer.Normalize(type, plan.Target);
         if (type == "dns-server" && DnsServers(plan.Fields) is { Length: > 0 } servers)
         {
@@ -29,7 +44,8 @@ public readonly record struct CoalescingKey
         }
 
         var account = string.IsNullOrWhiteSpace(plan.AccountGroupId) ? "-" : plan.AccountGroupId.Trim();
-        return new CoalescingKey($"{type}|{target}|{Describe(plan.Agents)}|aid={account}");
+        var agents = Describe(plan.Agents);
+        return new CoalescingKey($"{type}|{target}|{agents}|aid={account}", $"{type}|{Redact(target)}|{agents}|aid={account}");
     }
 
     /// <summary>
@@ -38,7 +54,13 @@ public readonly record struct CoalescingKey
     /// </summary>
     public string ToStorageKey() => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Value ?? string.Empty)));
 
-    public override string ToString() => Value;
+    /// <summary>Identity is <see cref="Value"/> alone; <see cref="Display"/> is only its redacted spelling.</summary>
+    public bool Equals(CoalescingKey other) => string.Equals(Value, other.Value, StringComparison.Ordinal);
+
+    public override int GetHashCode() => Value is null ? 0 : StringComparer.Ordinal.GetHashCode(Value);
+
+    /// <summary>The redacted form (<see cref="Display"/>), so interpolating a key into a log cannot leak a query token.</summary>
+    public override string ToString() => Display ?? string.Empty;
 
     /// <summary>A stable description of an agent selection: each kind sorted, names and types lower-case, countries upper-case.</summary>
     public static string Describe(AgentSelector agents)
@@ -65,6 +87,30 @@ public readonly record struct CoalescingKey
             }
         }
     }
+
+    /// <summary>
+    /// Masks what in a target may be a secret: every query value (names stay, they say what was masked) and user info.
+    /// Unparseable targets keep their raw text in the key, so the masking works on text, not on a parsed URL.
+    /// </summary>
+    private static string Redact(string target)
+    {
+        var masked = UserInfo().Replace(target, "://***@");
+        var queryAt = masked.IndexOf('?', StringComparison.Ordinal);
+        if (queryAt < 0)
+        {
+            return masked;
+        }
+
+        var parameters = masked[(queryAt + 1)..]
+            .Split('&')
+            .Select(parameter => parameter.IndexOf('=', StringComparison.Ordinal) is var equals and >= 0
+                ? parameter[..(equals + 1)] + "…"
+                : parameter.Length == 0 ? parameter : "…");
+        return masked[..(queryAt + 1)] + string.Join('&', parameters);
+    }
+
+    [GeneratedRegex("://[^/?#]*@", RegexOptions.CultureInvariant)]
+    private static partial Regex UserInfo();
 
     private static string DnsServers(JsonObject fields)
     {

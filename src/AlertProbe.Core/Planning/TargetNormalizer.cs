@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using AlertProbe.ThousandEyes.Requests;
 
 namespace AlertProbe.Core.Planning;
 
@@ -45,7 +46,8 @@ public static class TargetNormalizer
     public static string Normalize(string testType, string target)
     {
         ArgumentNullException.ThrowIfNull(target);
-        var kind = InstantTestTypes.TryFind(testType, out var type) ? type.TargetKind : TestTargetKind.Url;
+        ArgumentNullException.ThrowIfNull(testType);
+        var kind = InstantTestType.Parse(testType).TargetKind ?? TestTargetKind.Url;
         var normalized = kind switch
         {
             TestTargetKind.Url => TryNormalizeUrl(target, out var url, out _) ? url : null,

@@ -6,6 +6,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using AlertProbe.Core.Intake;
 using AlertProbe.Core.Planning;
+using AlertProbe.ThousandEyes.Requests;
 using Microsoft.Extensions.Options;
 
 namespace AlertProbe.Core.Policy;
@@ -46,9 +47,10 @@ public sealed partial class TargetPolicy
     public PolicyDecision Evaluate(TestPlan plan)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        if (!InstantTestTypes.TryFind(plan.TestType, out var type))
+        var type = InstantTestType.Parse(plan.TestType);
+        if (type.UnknownReason is { } reason)
         {
-            return PolicyDecision.Denied(RejectionReasons.UnsupportedTestType, InstantTestTypes.DescribeUnsupported(plan.TestType));
+            return PolicyDecision.Denied(RejectionReasons.UnsupportedTestType, reason);
         }
 
         foreach (var (field, value) in TargetsOf(type, plan))

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using AlertProbe.Core.Alerts;
-using AlertProbe.Core.Planning;
 using AlertProbe.Core.Rules.Templates;
+using AlertProbe.ThousandEyes.Requests;
 
 namespace AlertProbe.Core.Rules;
 
@@ -54,7 +54,7 @@ public sealed class FieldTemplate
             }
 
             var fieldName = path[(path.LastIndexOf('.') + 1)..];
-            if (InstantTestTypes.IntegerFields.Contains(fieldName) && !text.IsLiteral)
+            if (InstantTestType.IntegerFields.Contains(fieldName) && !text.IsLiteral)
             {
                 if (!long.TryParse(rendered.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
                 {

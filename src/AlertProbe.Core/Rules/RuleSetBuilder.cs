@@ -4,6 +4,8 @@ using System.Text.Json.Nodes;
 using AlertProbe.Core.Alerts;
 using AlertProbe.Core.Planning;
 using AlertProbe.Core.Rules.Templates;
+using AlertProbe.ThousandEyes;
+using AlertProbe.ThousandEyes.Requests;
 
 namespace AlertProbe.Core.Rules;
 
@@ -204,9 +206,11 @@ internal sealed class RuleSetBuilder
         InstantTestType? type = null;
         if (ReadString(node["type"]) is { } typeName)
         {
-            if (!InstantTestTypes.TryFind(typeName, out type))
+            type = InstantTestType.Parse(typeName);
+            if (type.UnknownReason is { } reason)
             {
-                Error(pointer + "/type", InstantTestTypes.DescribeUnsupported(typeName));
+                Error(pointer + "/type", reason);
+                type = null;
                 valid = false;
             }
         }
@@ -236,7 +240,7 @@ internal sealed class RuleSetBuilder
 
             written.Add(key);
             var fieldPointer = DocumentPointer.Append(pointer, key);
-            if (InstantTestTypes.IgnoredFields.Contains(key))
+            if (InstantTestType.IgnoredFields.Contains(key))
             {
                 Error(fieldPointer, $"'{key}' does not apply to instant tests (ThousandEyes ignores it); remove it");
                 valid = false;
@@ -262,7 +266,7 @@ internal sealed class RuleSetBuilder
 
         if (type is not null)
         {
-            foreach (var required in type.RequiredFields.Where(required => !written.Contains(required)))
+            foreach (var required in RequiredInEveryVersion(type).Where(required => !written.Contains(required)))
             {
                 Error(pointer, $"{type.Name} needs the field '{required}'");
                 valid = false;
@@ -325,6 +329,16 @@ internal sealed class RuleSetBuilder
 
         return parsed.Template;
     }
+
+    /// <summary>
+    /// A rule is written once, whatever API version the client speaks: it must give what every version offering the
+    /// type requires; a version's extra requirement (v6 page-load's httpInterval) is the request validator's to report.
+    /// </summary>
+    private static IReadOnlyList<string> RequiredInEveryVersion(InstantTestType type) =>
+        Enum.GetValues<ThousandEyesApiVersion>()
+            .Where(type.IsAvailableIn)
+            .Select(type.RequiredFieldsIn)
+            .Aggregate((common, next) => [.. common.Intersect(next, StringComparer.Ordinal)]);
 
     private static AgentSelector ReadAgents(JsonObject node) => new()
     {

@@ -1,5 +1,6 @@
 using AlertProbe.Core.Planning;
 using AlertProbe.Core.Rules.Templates;
+using AlertProbe.ThousandEyes.Requests;
 
 namespace AlertProbe.Core.Rules;
 

@@ -101,6 +101,25 @@ public class RuleSetLoaderTests
         Assert.StartsWith(expected, error.ToString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_page_load_rule_needs_only_what_every_api_version_requires()
+    {
+        // v6 also requires httpInterval; the request validator reports that when the client speaks v6.
+        const string yaml = """
+            version: 1
+            defaults: { agents: { ids: ["1"] } }
+            rules:
+              - name: r
+                tests:
+                  - type: page-load
+                    url: https://example.com
+            """;
+
+        var result = RuleSetLoader.Load(yaml, "rules.yaml");
+
+        Assert.Empty(result.Errors);
+    }
+
     public static TheoryData<string, string> BrokenRules => new()
     {
         { "  - name: r\n    tests:\n      - type: http-server\n        url: \"{{ labels.instance | upper }}\"\n", "8:14: rules[0].tests[0].url: template '{{ labels.instance | upper }}': unknown helper 'upper'" },
