@@ -56,7 +56,7 @@ public sealed partial class InstantTestCreator(
         if (coalescing is CoalescingClaim.Coalesced coalesced)
         {
             await ledger.ReleaseIntakeAsync(context.OriginalMessageId, test.PlanKey, lease, cancellationToken).ConfigureAwait(false);
-            Log.Coalesced(logger, plan.AlertId, test.CoalescingKey.Value, coalesced.TestId ?? "pending", context.CorrelationId);
+            Log.Coalesced(logger, plan.AlertId, test.CoalescingKey.Display, coalesced.TestId ?? "pending", context.CorrelationId);
             return new PlanResult.Coalesced(coalesced.TestId);
         }
 

@@ -74,6 +74,39 @@ public class CoalescingKeyTests
         Assert.Matches("^[0-9a-f]{64}$", key.ToStorageKey());
     }
 
+    [Fact]
+    public void Display_masks_query_values_and_keeps_their_names()
+    {
+        var key = CoalescingKey.For(Plan("http-server", "https://shop.example.com/hook?token=s3cr3t&page=2&flag"));
+
+        Assert.Equal("http-server|https://shop.example.com/hook?token=…&page=…&…|ids=1|aid=-", key.Display);
+    }
+
+    [Fact]
+    public void A_key_formats_as_its_redacted_display()
+    {
+        var key = CoalescingKey.For(Plan("http-server", "https://shop.example.com/hook?token=s3cr3t"));
+
+        Assert.DoesNotContain("s3cr3t", $"coalesced onto {key}", StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Display_masks_user_info_of_a_target_that_could_not_be_normalised()
+    {
+        var key = CoalescingKey.For(Plan("http-server", "https://probe:hunter2@shop.example.com/"));
+
+        Assert.DoesNotContain("hunter2", key.Display, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Different_query_values_stay_different_keys_though_they_display_alike()
+    {
+        var first = CoalescingKey.For(Plan("http-server", "https://shop.example.com/hook?token=one"));
+        var second = CoalescingKey.For(Plan("http-server", "https://shop.example.com/hook?token=two"));
+
+        Assert.Equal((first.Display, false), (second.Display, first.ToStorageKey() == second.ToStorageKey()));
+    }
+
     private static TestPlan Plan(string testType, string target) => new()
     {
         Rule = "r",
