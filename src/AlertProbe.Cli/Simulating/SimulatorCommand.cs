@@ -62,12 +62,15 @@ internal static class SimulatorCommand
             await output.FlushAsync(cancellationToken).ConfigureAwait(false);
             try
             {
-                await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
+                // Ends on Ctrl+C or SIGTERM (the simulator's host listens for both) or when the command is cancelled.
+                await simulator.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
-                await output.WriteLineAsync("Stopping the simulator.").ConfigureAwait(false);
+                // The command was cancelled: stop like on Ctrl+C.
             }
+
+            await output.WriteLineAsync("Stopping the simulator.").ConfigureAwait(false);
         }
 
         return ExitCodes.Success;
