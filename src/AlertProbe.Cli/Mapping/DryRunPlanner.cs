@@ -100,8 +100,9 @@ internal sealed class DryRunPlanner : IDisposable
     public PayloadMapping Map(PayloadFile payload, string? source)
     {
         ArgumentNullException.ThrowIfNull(payload);
-        var plan = _planner.Plan(payload.Body, payload.ToHints(source));
-        return PayloadMapper.Map(plan, ApiVersion, _testNamePrefix, _accountGroupId);
+        var hints = payload.ToHints(source);
+        var plan = _planner.Plan(payload.Body, hints);
+        return PayloadMapper.Map(plan, ApiVersion, _testNamePrefix, _accountGroupId, hints.MessageId);
     }
 
     public void Dispose() => _services.Dispose();

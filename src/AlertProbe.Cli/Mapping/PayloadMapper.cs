@@ -20,7 +20,8 @@ internal static class PayloadMapper
     /// <summary>Stands in for selector-chosen agents while validating and serialising; replaced by the selector in the output.</summary>
     private const string PlaceholderAgentId = "1";
 
-    public static PayloadMapping Map(IntakePlan plan, ThousandEyesApiVersion apiVersion, string testNamePrefix, string? defaultAccountGroupId)
+    /// <param name="messageId">The alert message's id (the intake names tests with it).</param>
+    public static PayloadMapping Map(IntakePlan plan, ThousandEyesApiVersion apiVersion, string testNamePrefix, string? defaultAccountGroupId, string? messageId)
     {
         ArgumentNullException.ThrowIfNull(plan);
         var rejections = new List<MappedRejection>();
@@ -33,7 +34,7 @@ internal static class PayloadMapper
         var requests = new List<(PlannedTest, MappedPlan)>();
         foreach (var test in plan.Tests)
         {
-            var mapped = MapTest(test, apiVersion, testNamePrefix, defaultAccountGroupId, out var rejection);
+            var mapped = MapTest(test, apiVersion, testNamePrefix, defaultAccountGroupId, messageId, out var rejection);
             if (mapped is not null)
             {
                 requests.Add((test, mapped));
@@ -87,7 +88,7 @@ internal static class PayloadMapper
     }
 
     private static MappedPlan? MapTest(
-        PlannedTest test, ThousandEyesApiVersion apiVersion, string testNamePrefix, string? defaultAccountGroupId, out Rejection? rejection)
+        PlannedTest test, ThousandEyesApiVersion apiVersion, string testNamePrefix, string? defaultAccountGroupId, string? messageId, out Rejection? rejection)
     {
         rejection = null;
         var selector = test.Plan.Agents;
@@ -109,7 +110,7 @@ internal static class PayloadMapper
             agentIds = [PlaceholderAgentId];
         }
 
-        var request = InstantTestCreator.RequestFor(test, agentIds, testNamePrefix);
+        var request = InstantTestCreator.RequestFor(test, agentIds, testNamePrefix, messageId);
         var validation = InstantTestRequestValidator.Validate(request, apiVersion);
         if (!validation.IsValid)
         {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace AlertProbe.Cli.Tests.LocalRun;
 
@@ -41,6 +42,22 @@ public sealed class ConfiguredApiRunTests
         Assert.Equal("healthy", test.GetProperty("verdict").GetString());
         Assert.Equal("Fake Lisbon", test.GetProperty("agents")[0].GetProperty("agentName").GetString());
         Assert.Contains(api.Requests, r => r.Method == "GET" && r.Path == $"/v7/test-results/{FakeThousandEyesApi.TestId}/network");
+    }
+
+    [Fact]
+    public async Task Map_prints_exactly_the_body_that_run_sends()
+    {
+        await using var api = await FakeThousandEyesApi.StartAsync();
+        using var payload = TempFile.With(Payload);
+
+        var mapped = await CliInvocation.RunAsync(Environment(api), "map", payload.Path, "--json");
+        await CliInvocation.RunAsync(Environment(api), "run", payload.Path, "--json", "--timeout", "2m");
+
+        var plan = JsonNode.Parse(mapped.Out)!["plans"]![0]!;
+        Assert.Equal("/v7/tests/agent-to-server/instant", plan["path"]!.GetValue<string>());
+        Assert.True(
+            JsonNode.DeepEquals(plan["body"], api.CreateBody),
+            $"map printed {plan["body"]!.ToJsonString()} but run sent {api.CreateBody?.ToJsonString()}");
     }
 
     [Fact]
