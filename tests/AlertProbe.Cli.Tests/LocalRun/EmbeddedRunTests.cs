@@ -53,7 +53,7 @@ public sealed class EmbeddedRunTests
 
         using var document = JsonDocument.Parse(result.Out);
         var rerun = document.RootElement.GetProperty("tests").EnumerateArray()
-            .Single(t => t.GetProperty("rule").GetString() == "alertmanager-blackbox-http");
+            .Single(t => t.GetProperty("rule").GetString() == "alertmanager-blackbox-http" && t.GetProperty("testType").GetString() == "http-server");
         var runs = rerun.GetProperty("runs").EnumerateArray().ToList();
         Assert.Equal([0, 1, 2], runs.Select(r => r.GetProperty("run").GetInt32()));
         Assert.All(runs, run => Assert.Contains(run.GetProperty("verdict").GetString(), Verdicts));
@@ -62,13 +62,18 @@ public sealed class EmbeddedRunTests
     [Fact]
     public async Task A_payload_whose_agents_match_nothing_is_rejected_with_exit_3()
     {
-        var result = await CliInvocation.RunAsync("run", "samples/alerts/manual-http-server.json", "--json");
+        // The embedded simulator has no agent in Portugal.
+        var payload = Path.Combine(Path.GetTempPath(), $"alertprobe-no-agents-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(payload, """{"testType":"http-server","url":"https://www.contoso.example/","agents":[{"country":"PT"}]}""");
+
+        var result = await CliInvocation.RunAsync("run", payload, "--json");
+        File.Delete(payload);
 
         Assert.Equal(3, result.ExitCode);
         using var document = JsonDocument.Parse(result.Out);
         var rejection = Assert.Single(document.RootElement.GetProperty("rejections").EnumerateArray());
         Assert.Equal("NoAgents", rejection.GetProperty("reason").GetString());
-        Assert.Equal("samples/alerts/manual-http-server.json", rejection.GetProperty("payload").GetString());
+        Assert.Equal(payload, rejection.GetProperty("payload").GetString());
         Assert.Equal(0, document.RootElement.GetProperty("tests").GetArrayLength());
     }
 

@@ -47,7 +47,7 @@ public sealed class MapCommandTests
         var pageLoad = plans.Single(p => p.GetProperty("testType").GetString() == "page-load");
         var dns = plans.Single(p => p.GetProperty("testType").GetString() == "dns-server");
         Assert.Equal("113", pageLoad.GetProperty("body").GetProperty("agents")[0].GetProperty("agentId").GetString());
-        Assert.Equal("Lisbon, Portugal", dns.GetProperty("body").GetProperty("agents").GetProperty("selector").GetProperty("names")[0].GetString());
+        Assert.Equal("London, England", dns.GetProperty("body").GetProperty("agents").GetProperty("selector").GetProperty("names")[0].GetString());
     }
 
     [Fact]
@@ -108,7 +108,16 @@ public sealed class MapCommandTests
     [Fact]
     public async Task An_understood_payload_without_a_plan_exits_0()
     {
-        var result = await CliInvocation.RunAsync("map", "samples/alerts/cloudevents.json", "--rules", "samples/rules.yaml", "--json");
+        // A resolved alert is understood and never starts a test.
+        var payload = Path.Combine(Path.GetTempPath(), $"alertprobe-resolved-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(payload, """
+            {"version":"4","status":"resolved","receiver":"alertprobe","groupKey":"{}","alerts":[{"status":"resolved","fingerprint":"resolved01",
+             "labels":{"alertname":"ProbeFailed","job":"blackbox","severity":"critical","instance":"https://pay.contoso.example/api/health"},
+             "annotations":{},"startsAt":"2025-11-04T16:21:00Z","endsAt":"2025-11-04T16:31:00Z"}]}
+            """);
+
+        var result = await CliInvocation.RunAsync("map", payload, "--rules", "samples/rules.yaml", "--json");
+        File.Delete(payload);
 
         Assert.Equal(0, result.ExitCode);
         using var document = JsonDocument.Parse(result.Out);
