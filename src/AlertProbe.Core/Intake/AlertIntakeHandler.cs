@@ -67,7 +67,7 @@ public sealed partial class AlertIntakeHandler(
                     done.Add($"already created {already.TestId}");
                     break;
                 case PlanResult.Coalesced coalesced:
-                    done.Add($"coalesced onto {coalesced.TestId ?? "a test being created"}");
+                    done.Add($"coalesced onto {coalesced.TestId}");
                     break;
                 case PlanResult.Rejected rejected:
                     rejections.Add(rejected.Rejection);

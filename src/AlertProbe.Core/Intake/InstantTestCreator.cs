@@ -56,8 +56,17 @@ public sealed partial class InstantTestCreator(
         if (coalescing is CoalescingClaim.Coalesced coalesced)
         {
             await ledger.ReleaseIntakeAsync(context.OriginalMessageId, test.PlanKey, lease, cancellationToken).ConfigureAwait(false);
-            Log.Coalesced(logger, plan.AlertId, test.CoalescingKey.Display, coalesced.TestId ?? "pending", context.CorrelationId);
-            return new PlanResult.Coalesced(coalesced.TestId);
+            if (coalesced.IsPending)
+            {
+                // Another alert's test for this key is being created right now. Look again shortly rather than
+                // complete: if that creation fails for good its claim is released (or expires) and this alert
+                // gets its own test, so nothing is lost.
+                var recheckAt = Min(timeProvider.GetUtcNow().Add(options.Value.PendingCoalescingRecheck), coalesced.ExpiresAt);
+                return new PlanResult.NotYet(recheckAt, "another alert's test for the same target is still being created");
+            }
+
+            Log.Coalesced(logger, plan.AlertId, test.CoalescingKey.Display, coalesced.TestId!, context.CorrelationId);
+            return new PlanResult.Coalesced(coalesced.TestId!);
         }
 
         var claimId = ((CoalescingClaim.Claimed)coalescing).ClaimId;
@@ -247,6 +256,8 @@ public sealed partial class InstantTestCreator(
             ReplyTo = context.ReplyFor(plan.AlertId),
         };
     }
+
+    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a <= b ? a : b;
 
     private static partial class Log
     {

@@ -14,7 +14,7 @@ public abstract record PlanResult
     public sealed record AlreadyDone(string TestId) : PlanResult;
 
     /// <summary>Another alert already has a test for the same key in this cooldown window.</summary>
-    public sealed record Coalesced(string? TestId) : PlanResult;
+    public sealed record Coalesced(string TestId) : PlanResult;
 
     /// <summary>Bad input for this plan: nothing was created.</summary>
     public sealed record Rejected(Rejection Rejection) : PlanResult;

@@ -24,15 +24,44 @@ public sealed class IntakeIdempotencyTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task Twenty_concurrent_intakes_of_the_same_alert_all_complete_and_all_but_one_as_coalesced()
+    public async Task Twenty_concurrent_intakes_of_the_same_alert_end_with_all_but_one_coalesced_onto_the_one_test()
     {
         await using var host = await IntakeHost.StartAsync(azurite);
 
-        var outcomes = await Task.WhenAll(Enumerable.Range(1, 20).Select(i => host.HandleAsync(AlertPayloads.Message(ShopDownBody, $"msg-{i}"))));
+        var outcomes = (await Task.WhenAll(Enumerable.Range(1, 20).Select(i => host.HandleAsync(AlertPayloads.Message(ShopDownBody, $"msg-{i}"))))).ToList();
 
-        var reasons = outcomes.Select(outcome => Assert.IsType<IntakeOutcome.Completed>(outcome).Reason).ToList();
-        Assert.Equal(19, reasons.Count(reason => reason.Contains("coalesced onto", StringComparison.Ordinal)));
+        // An intake that met the claim while the test was still being created looks again later, then coalesces.
+        Assert.All(outcomes, outcome => Assert.True(outcome is IntakeOutcome.Completed or IntakeOutcome.Rescheduled, $"unexpected {outcome}"));
+        host.Time.Advance(TimeSpan.FromMinutes(1));
+        while (host.Bus.TryTakeDue(IntakeHost.AlertsQueue, out var due))
+        {
+            outcomes.Add(await host.HandleAsync(due!.ToReceivedMessage()));
+        }
+
+        var testId = Assert.Single(host.State.CreatedTests).TestId;
+        var completed = outcomes.OfType<IntakeOutcome.Completed>().Select(outcome => outcome.Reason).ToList();
+        Assert.Equal(20, completed.Count);
+        Assert.Equal(19, completed.Count(reason => reason.Contains($"coalesced onto {testId}", StringComparison.Ordinal)));
         Assert.Single(host.Published);
+    }
+
+    [Fact]
+    public async Task An_alert_that_met_a_pending_claim_gets_its_own_test_when_that_creation_fails()
+    {
+        await using var host = await IntakeHost.StartAsync(azurite);
+        var plannedKey = await ClaimLikeAnotherIntakeAsync(host);
+
+        var first = await host.HandleAsync(AlertPayloads.Message(ShopDownBody, "msg-late"));
+
+        var rescheduled = Assert.IsType<IntakeOutcome.Rescheduled>(first);
+        Assert.Empty(host.State.CreatedTests);
+        await host.Ledger.ReleaseCoalescingAsync(plannedKey.Key, plannedKey.ClaimId, CancellationToken.None);
+        host.Time.Advance(rescheduled.At - host.Time.GetUtcNow());
+        Assert.True(host.Bus.TryTakeDue(IntakeHost.AlertsQueue, out var copy));
+        var second = await host.HandleAsync(copy!.ToReceivedMessage());
+
+        Assert.IsType<IntakeOutcome.Completed>(second);
+        Assert.Single(host.State.CreatedTests);
     }
 
     [Fact]
@@ -157,5 +186,14 @@ public sealed class IntakeIdempotencyTests(AzuriteFixture azurite)
         client.Setup(c => c.CreateSender(It.IsAny<string>()))
             .Returns((string name) => name == IntakeHost.InstantTestsTopic ? sender.Object : bus.Client.CreateSender(name));
         return client.Object;
+    }
+
+    /// <summary>Claims the alert's coalescing key the way a concurrent intake would, leaving it pending.</summary>
+    private static async Task<(string Key, string ClaimId)> ClaimLikeAnotherIntakeAsync(IntakeHost host)
+    {
+        var planned = Assert.Single(host.Planner.Plan(ShopDownBody.ToMemory(), new AlertProbe.Core.Alerts.PayloadHints()).Tests);
+        var key = planned.CoalescingKey.ToStorageKey();
+        var claim = await host.Ledger.TryClaimCoalescingAsync(key, planned.Plan.AlertId, "another-intake", planned.Plan.Cooldown, CancellationToken.None);
+        return (key, Assert.IsType<AlertProbe.Core.Ledger.CoalescingClaim.Claimed>(claim).ClaimId);
     }
 }

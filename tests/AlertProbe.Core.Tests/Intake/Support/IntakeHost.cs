@@ -62,6 +62,8 @@ internal sealed class IntakeHost : IAsyncDisposable
 
     public RateBudget Budget => _provider.GetRequiredService<RateBudget>();
 
+    public IntakePlanner Planner => _provider.GetRequiredService<IntakePlanner>();
+
     public ThousandEyesClient ThousandEyes => _provider.GetRequiredService<ThousandEyesClient>();
 
     public FakeLogCollector Logs => _provider.GetFakeLogCollector();
