@@ -30,6 +30,12 @@ internal static class InstantTestFactory
             return ApiErrors.NotFound($"Unknown instant test type '{typeSegment}' in {Name(version)}.");
         }
 
+        if (!context.Request.HasJsonContentType())
+        {
+            return ApiErrors.Result(StatusCodes.Status415UnsupportedMediaType,
+                "The request body must be sent as application/json (Content-Type header).");
+        }
+
         var body = await ReadBodyAsync(context).ConfigureAwait(false);
         if (body is null)
         {

@@ -42,6 +42,11 @@ internal static class WebMetrics
         else
         {
             result["responseCode"] = 200;
+            if (context.Version == Catalog.ApiVersion.V6)
+            {
+                // v6 names the failed phase even on success: "None" (the documented /v6/web/http-server example).
+                result["errorType"] = "None";
+            }
         }
     }
 

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using AlertProbe.ThousandEyes.Http;
 
@@ -20,8 +19,8 @@ internal static class ErrorResponseMapper
     {
         var status = (int)statusCode;
         var json = JsonNodeReader.TryParse(body);
-        var problem = ProblemDetails(json, body);
-        var detail = problem?.Detail ?? problem?.Title ?? V6Message(json) ?? RawText(json, body);
+        var problem = ProblemDetails(json);
+        var detail = problem?.Detail ?? problem?.Title ?? OAuthMessage(json) ?? V6Message(json) ?? RawText(json, body);
 
         return status switch
         {
@@ -51,22 +50,41 @@ internal static class ErrorResponseMapper
         };
     }
 
-    private static ThousandEyesProblemDetails? ProblemDetails(JsonNode? json, string body)
+    // Read field by field rather than deserialise: the published specs disagree on types (one SDK types
+    // errors[].field as an integer, status may arrive as a string), and one odd member must not lose the rest.
+    private static ThousandEyesProblemDetails? ProblemDetails(JsonNode? json)
     {
         if (json is not JsonObject obj || !(obj.ContainsKey("title") || obj.ContainsKey("type") || obj.ContainsKey("errors")))
         {
             return null;
         }
 
-        try
+        return new ThousandEyesProblemDetails
         {
-            return JsonSerializer.Deserialize(body, ThousandEyesJsonContext.Default.ThousandEyesProblemDetails);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
+            Type = JsonNodeReader.AsString(obj["type"]),
+            Title = Truncate(JsonNodeReader.AsString(obj["title"])),
+            Status = JsonNodeReader.AsLong(obj["status"]) is { } status and >= 100 and <= 599 ? (int)status : null,
+            Detail = Truncate(JsonNodeReader.AsString(obj["detail"])),
+            Instance = JsonNodeReader.AsString(obj["instance"]),
+            Errors = [.. (obj["errors"] as JsonArray ?? []).Select(FieldError).OfType<ProblemFieldError>()],
+        };
     }
+
+    private static ProblemFieldError? FieldError(JsonNode? error) => error switch
+    {
+        JsonObject item => new ProblemFieldError
+        {
+            Code = JsonNodeReader.AsString(item["code"]),
+            Field = JsonNodeReader.AsString(item["field"]),
+            Message = Truncate(JsonNodeReader.AsString(item["message"]) ?? JsonNodeReader.AsString(item["detail"])),
+        },
+        JsonValue => JsonNodeReader.AsString(error) is { Length: > 0 } text ? new ProblemFieldError { Message = Truncate(text) } : null,
+        _ => null,
+    };
+
+    // OAuth-style 401 bodies (v7 "UnauthorizedError"): {"error": "invalid_token", "error_description": "..."}.
+    private static string? OAuthMessage(JsonNode? json) =>
+        Truncate(JsonNodeReader.AsString(json?["error_description"]));
 
     // v6 error bodies carry {"errorMessage": "..."} (some proxies answer {"message": "..."}).
     private static string? V6Message(JsonNode? json) =>

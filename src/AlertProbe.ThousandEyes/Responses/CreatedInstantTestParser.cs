@@ -52,7 +52,9 @@ internal static class CreatedInstantTestParser
             JsonObject single => [single],
             _ => [],
         };
-        return entries.Select(link => JsonNodeReader.AsString(link["href"])).OfType<string>();
+        // HAL allows a single link object where a list is usual; a bare string href is tolerated as well.
+        var bare = (testResults as JsonArray ?? []).OfType<JsonValue>().Select(JsonNodeReader.AsString);
+        return entries.Select(link => JsonNodeReader.AsString(link["href"])).Concat(bare).OfType<string>().Where(href => href.Length > 0);
     }
 
     private static IEnumerable<TestAgentReference> Agents(JsonObject definition) =>

@@ -63,6 +63,9 @@ public sealed class TestResultFamily : IEquatable<TestResultFamily>
     {
         ArgumentNullException.ThrowIfNull(name);
         var key = name.Trim().Trim('/').ToLowerInvariant();
+
+        // Earlier v7 specs (SDK NetworkTestMetricsApi) spelled path visualisation "pathvis"; later ones "path-vis".
+        key = key == "pathvis" ? "path-vis" : key;
         return All.FirstOrDefault(f => f.Name == key || f.V7Segment == key || f.V6Path == key || f.V6Path?.Split('/')[1] == key);
     }
 

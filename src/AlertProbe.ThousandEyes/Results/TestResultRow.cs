@@ -16,6 +16,9 @@ public sealed record TestResultRow
 
     public DateTimeOffset? Date { get; init; }
 
-    /// <summary>The row as ThousandEyes sent it (metrics such as loss, avgLatency, responseCode, errorType…).</summary>
+    /// <summary>
+    /// The row as ThousandEyes sent it (metrics such as loss, avgLatency, responseCode, errorType…), except that v6's
+    /// no-error marker <c>"errorType": "None"</c> is removed, so an errorType present always names a failed phase.
+    /// </summary>
     public required JsonObject Raw { get; init; }
 }

@@ -20,20 +20,31 @@ internal static class TestResultsParser
 
         if (version == ThousandEyesApiVersion.V7)
         {
-            return root["results"] is JsonArray results
-                ? new Page(Rows(results), root["test"] as JsonObject, JsonNodeReader.AsString(root["_links"]?["next"]?["href"]))
-                : null;
+            // A round without data may leave "results" out; the envelope (test, _links, dates) still says what this is.
+            var results = root["results"] as JsonArray
+                ?? (root.ContainsKey("test") || root.ContainsKey("_links") || root.ContainsKey("startDate") ? [] : null);
+            return results is null
+                ? null
+                : new Page(Rows(results), root["test"] as JsonObject, NextLink(root["_links"]?["next"]));
         }
 
-        var area = root.Where(p => p.Key != "pages").Select(p => p.Value).OfType<JsonObject>().FirstOrDefault();
+        var area = root.Where(p => p.Key is not ("pages" or "_links")).Select(p => p.Value).OfType<JsonObject>().FirstOrDefault();
         if (area is null)
         {
             return null;
         }
 
         var list = area.Where(p => p.Key != "test").Select(p => p.Value).OfType<JsonArray>().FirstOrDefault() ?? [];
-        return new Page(Rows(list), area["test"] as JsonObject, JsonNodeReader.AsString(root["pages"]?["next"]));
+        return new Page(Rows(list), area["test"] as JsonObject, NextLink(root["pages"]?["next"]));
     }
+
+    // v7 HAL: {"href": …}; v6: a URL string, or (some proxies) a page number, which is not a link to follow.
+    private static string? NextLink(JsonNode? next) => next switch
+    {
+        JsonObject link => JsonNodeReader.AsString(link["href"]),
+        JsonValue value when value.GetValueKind() == System.Text.Json.JsonValueKind.String => value.GetValue<string>(),
+        _ => null,
+    };
 
     private static List<TestResultRow> Rows(JsonArray rows) =>
         [.. rows.OfType<JsonObject>().Select(Row)];
@@ -49,7 +60,20 @@ internal static class TestResultsParser
             CountryId = JsonNodeReader.AsString(row["countryId"] ?? agent?["countryId"]),
             RoundId = JsonNodeReader.AsLong(row["roundId"]),
             Date = JsonNodeReader.AsDate(row["date"]),
-            Raw = row.DeepClone().AsObject(),
+            Raw = WithoutNoErrorMarker(row.DeepClone().AsObject()),
         };
+    }
+
+    // v6 web rows carry "errorType": "None" on success (documented example of /v6/web/http-server); a phase named
+    // "None" is not a failure, so it is dropped here and consumers can read any errorType as a failed phase.
+    private static JsonObject WithoutNoErrorMarker(JsonObject row)
+    {
+        if (JsonNodeReader.AsString(row["errorType"]) is { } errorType
+            && (errorType.Trim().Length == 0 || errorType.Trim().Equals("none", StringComparison.OrdinalIgnoreCase)))
+        {
+            row.Remove("errorType");
+        }
+
+        return row;
     }
 }
