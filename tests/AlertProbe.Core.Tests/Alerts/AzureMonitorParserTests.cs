@@ -171,4 +171,47 @@ public class AzureMonitorParserTests
         Assert.Equal(RejectionReasons.MissingField, result.Rejection?.Reason);
         Assert.Contains("/data/essentials/alertId", result.Rejection!.Description, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Log_search_v1_dimensions_at_the_top_of_the_alert_context_become_labels_and_targets()
+    {
+        var alert = AlertFixtures.Single(AlertFixtures.Parse("azure-monitor/log-v1-fired.json"));
+
+        Assert.Equal("westeurope", alert.Labels["Region"]);
+        Assert.Equal(
+            [new AlertTarget(AlertTargetKind.Host, "build-agent-07.ci.example.net", "alertContext.Dimensions.Computer")],
+            alert.Targets);
+    }
+
+    [Fact]
+    public void Log_search_v1_query_and_result_count_are_kept_as_annotations()
+    {
+        var alert = AlertFixtures.Single(AlertFixtures.Parse("azure-monitor/log-v1-fired.json"));
+
+        Assert.StartsWith("Heartbeat | summarize", alert.Annotations["logSearch.SearchQuery"], StringComparison.Ordinal);
+        Assert.Equal("1", alert.Annotations["logSearch.ResultCount"]);
+    }
+
+    [Fact]
+    public void Managed_prometheus_rule_labels_give_the_probed_instance_before_configuration_items()
+    {
+        var alert = AlertFixtures.Single(AlertFixtures.Parse("azure-monitor/prometheus-fired.json"));
+
+        Assert.Equal(
+            [
+                new AlertTarget(AlertTargetKind.Url, "https://checkout.example.org/healthz", "alertContext.labels.instance"),
+                new AlertTarget(AlertTargetKind.Host, "obs-amw", "essentials.configurationItems[0]"),
+            ],
+            alert.Targets);
+    }
+
+    [Fact]
+    public void Managed_prometheus_rule_labels_and_annotations_are_kept()
+    {
+        var alert = AlertFixtures.Single(AlertFixtures.Parse("azure-monitor/prometheus-fired.json"));
+
+        Assert.Equal("blackbox", alert.Labels["job"]);
+        Assert.Equal("Checkout health probe failing", alert.Description);
+        Assert.Equal("probe_success{job=\"blackbox\"} == 0", alert.Annotations["prometheus.expression"]);
+    }
 }

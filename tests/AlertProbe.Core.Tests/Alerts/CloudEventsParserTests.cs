@@ -157,4 +157,23 @@ public class CloudEventsParserTests
             ["data"] = data.DeepClone(),
         }.ToJsonString();
 
+    [Fact]
+    public void Event_declaring_non_json_data_is_refused_as_unsupported_content()
+    {
+        var result = AlertFixtures.Parse("cloudevents/xml-data.json");
+
+        Assert.Equal(RejectionReasons.UnsupportedSchema, result.Rejection?.Reason);
+    }
+
+    [Theory]
+    [InlineData("application/json; charset=utf-8")]
+    [InlineData("application/vnd.example.alert+json")]
+    public void Json_media_types_with_parameters_or_a_json_suffix_are_read(string contentType)
+    {
+        var json = $$$"""{"specversion":"1.0","id":"m-1","source":"/tests","type":"t","datacontenttype":"{{{contentType}}}","data":{"version":"4","groupKey":"g","status":"firing","alerts":[{"status":"firing","labels":{"alertname":"A"}}]}}""";
+
+        var alert = AlertFixtures.Single(AlertFixtures.ParseText(json));
+
+        Assert.Equal("A", alert.Name);
+    }
 }

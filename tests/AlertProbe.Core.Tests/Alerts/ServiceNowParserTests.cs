@@ -118,4 +118,22 @@ public class ServiceNowParserTests
 
         Assert.Equal(RejectionReasons.MissingField, result.Rejection?.Reason);
     }
+
+    [Fact]
+    public void Legacy_jsonv2_records_wrapper_is_read_like_a_table_api_result()
+    {
+        var alert = AlertFixtures.Single(AlertFixtures.Parse("servicenow/jsonv2-records.json"));
+
+        Assert.Equal(AlertSource.ServiceNow, alert.Source);
+        Assert.Equal("5e4d3c2b1a0918273645546372819a0b", alert.Id);
+        Assert.Equal("Payroll portal times out", alert.Name);
+    }
+
+    [Fact]
+    public void Legacy_jsonv2_display_value_of_the_configuration_item_becomes_a_target()
+    {
+        var alert = AlertFixtures.Single(AlertFixtures.Parse("servicenow/jsonv2-records.json"));
+
+        Assert.Equal([new AlertTarget(AlertTargetKind.Host, "payroll.example.com", "dv_cmdb_ci")], alert.Targets);
+    }
 }

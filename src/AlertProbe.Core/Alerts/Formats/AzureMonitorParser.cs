@@ -20,7 +20,13 @@ internal sealed class AzureMonitorParser(AzureMonitorParserOptions options) : IA
         ["probeUrl", "probe_url", "targetUrl", "url", "target", "probeHost", "host", "hostname", "fqdn", "server", "ipAddress", "ip"];
 
     // Metric/log dimensions that name a machine or URL (Log Analytics "Computer", App Insights "url"…).
-    private static readonly string[] TargetDimensions = ["url", "Url", "host", "Host", "HostName", "Computer", "fqdn", "target"];
+    private static readonly string[] TargetDimensions = ["url", "Url", "host", "Host", "HostName", "Computer", "fqdn", "target", "IP"];
+
+    // Prometheus rule labels/annotations (Azure Monitor managed Prometheus) that conventionally hold the probed thing.
+    private static readonly string[] PrometheusTargetNames = ["instance", "target", "url", "probe_url", "host", "hostname", "fqdn"];
+
+    // Log search alerts V1 (alertContextVersion 1.1) keep their criteria at the top of alertContext, PascalCase.
+    private static readonly string[] LogSearchV1Fields = ["SearchQuery", "AlertType", "ResultCount", "Operator", "Threshold", "SeverityDescription"];
 
     private static readonly string[] ContextLinks =
         ["linkToSearchResultsUI", "linkToFilteredSearchResultsUI", "LinkToSearchResults", "LinkToFilteredSearchResultsUI"];
@@ -97,6 +103,8 @@ internal sealed class AzureMonitorParser(AzureMonitorParserOptions options) : IA
             }
 
             ReadConditions(alertContext, labels, annotations, links, targets, notes);
+            ReadLogSearchV1Context(alertContext, labels, annotations, targets);
+            ReadPrometheusContext(alertContext, labels, annotations, targets);
             ReadActivityContext(alertContext, labels, annotations);
             foreach (var name in ContextLinks)
             {
@@ -122,7 +130,10 @@ internal sealed class AzureMonitorParser(AzureMonitorParserOptions options) : IA
             Severity = SeverityScale.FromAzure(severity),
             OriginalSeverity = severity,
             Name = essentials.ReadString("alertRule") ?? "Azure Monitor alert",
-            Description = essentials.ReadString("description"),
+            // Prometheus rules describe themselves in annotations; essentials.description is often empty.
+            Description = essentials.ReadString("description")
+                ?? annotations.GetValueOrDefault("description")
+                ?? annotations.GetValueOrDefault("summary"),
             Labels = labels,
             Annotations = annotations,
             CustomProperties = customProperties,
@@ -224,6 +235,84 @@ internal sealed class AzureMonitorParser(AzureMonitorParserOptions options) : IA
                 AddLink(links, criterion.ReadString(name));
             }
         }
+    }
+
+    /// <summary>
+    /// Log search alerts V1 (Log Analytics, Application Insights): <c>Dimensions</c> and
+    /// <c>AffectedConfigurationItems</c> sit directly in alertContext rather than under condition.allOf[].
+    /// </summary>
+    private static void ReadLogSearchV1Context(
+        JsonElement context,
+        Dictionary<string, string> labels,
+        Dictionary<string, string> annotations,
+        AlertTargetList targets)
+    {
+        if (!context.Has("SearchQuery") || context.Has("condition"))
+        {
+            return;
+        }
+
+        foreach (var name in LogSearchV1Fields)
+        {
+            if (context.ReadString(name) is { } value)
+            {
+                annotations.TryAdd($"logSearch.{name}", value);
+            }
+        }
+
+        foreach (var dimension in context.ReadArray("Dimensions"))
+        {
+            if (dimension.ReadString("name") is { } name && dimension.ReadString("value") is { } value)
+            {
+                labels.TryAdd(name, value);
+                if (TargetDimensions.Contains(name, StringComparer.OrdinalIgnoreCase))
+                {
+                    targets.Add(AlertTargetClassifier.Classify(value, $"alertContext.Dimensions.{name}"));
+                }
+            }
+        }
+
+        var index = 0;
+        foreach (var item in context.ReadStringArray("AffectedConfigurationItems"))
+        {
+            targets.Add(AlertTargetClassifier.Classify(item, $"alertContext.AffectedConfigurationItems[{index++}]"));
+        }
+    }
+
+    /// <summary>Azure Monitor managed Prometheus: the rule's own labels and annotations, as Alertmanager would send them.</summary>
+    private static void ReadPrometheusContext(
+        JsonElement context,
+        Dictionary<string, string> labels,
+        Dictionary<string, string> annotations,
+        AlertTargetList targets)
+    {
+        if (!context.Has("expression"))
+        {
+            return;
+        }
+
+        var ruleLabels = context.ReadStringMap("labels");
+        var ruleAnnotations = context.ReadStringMap("annotations");
+        foreach (var (name, value) in ruleLabels)
+        {
+            labels.TryAdd(name, value);
+        }
+
+        foreach (var (name, value) in ruleAnnotations)
+        {
+            annotations.TryAdd(name, value);
+        }
+
+        foreach (var name in new[] { "expression", "expressionValue", "ruleGroup" })
+        {
+            if (context.ReadString(name) is { } value)
+            {
+                annotations.TryAdd($"prometheus.{name}", value);
+            }
+        }
+
+        targets.AddFromMap(ruleLabels, PrometheusTargetNames, "alertContext.labels");
+        targets.AddFromMap(ruleAnnotations, PrometheusTargetNames, "alertContext.annotations");
     }
 
     /// <summary>Activity log, service health and resource health: a few routing-worthy fields become labels.</summary>

@@ -91,6 +91,15 @@ internal sealed class CloudEventsParser(AlertPayloadParser payloadParser) : IAle
             }
         }
 
+        // Alerts are JSON: an event declaring other content (XML, Thrift, text) cannot carry one we read.
+        if (cloudEvent.ReadString("datacontenttype") is { } contentType && !IsJsonMediaType(contentType))
+        {
+            return AlertParseResult.Rejected(
+                RejectionReasons.UnsupportedSchema,
+                $"{pointer}/datacontenttype is '{Truncate(contentType)}'; only JSON data (application/json or a +json type) can carry an alert.",
+                Source);
+        }
+
         // Inner payloads are detected by content; a manual request inside takes the event's identity as its id.
         var innerHints = new PayloadHints
         {
@@ -159,6 +168,14 @@ internal sealed class CloudEventsParser(AlertPayloadParser payloadParser) : IAle
         }
 
         return merged;
+    }
+
+    private static bool IsJsonMediaType(string contentType)
+    {
+        var mediaType = contentType.Split(';')[0].Trim();
+        return mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+            || mediaType.Equals("text/json", StringComparison.OrdinalIgnoreCase)
+            || mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase);
     }
 
     private static bool IsEvent(JsonElement element) => element.ValueKind == JsonValueKind.Object && element.Has("specversion");

@@ -7,7 +7,7 @@ namespace AlertProbe.Core.Alerts.Formats;
 
 /// <summary>
 /// ServiceNow incidents: a bare record, <c>{"result":{…}}</c> or <c>{"result":[…]}</c> (Table API shapes),
-/// as a business rule or REST message sends them. Dates without a zone are taken as UTC (ServiceNow's
+/// as a business rule or REST message sends them, or <c>{"records":[…]}</c> (the legacy JSONv2 processor). Dates without a zone are taken as UTC (ServiceNow's
 /// API default); fields may be plain values or <c>{value, display_value, link}</c> references.
 /// </summary>
 internal sealed class ServiceNowParser : IAlertFormat
@@ -28,9 +28,12 @@ internal sealed class ServiceNowParser : IAlertFormat
 
     public string Signature => "ServiceNow (a record with sys_id or number, bare or under result)";
 
+    // The Table API wraps records in "result"; the legacy JSONv2 web service in "records".
+    private static readonly string[] Wrappers = ["result", "records"];
+
     public bool Recognises(JsonElement root)
     {
-        if (root.TryGetValue("result", out var result))
+        if (Unwrap(root, out _) is { } result)
         {
             var first = result.ValueKind == JsonValueKind.Array ? result.EnumerateArray().FirstOrDefault() : result;
             return IsRecord(first);
@@ -41,13 +44,15 @@ internal sealed class ServiceNowParser : IAlertFormat
 
     public AlertParseResult Parse(JsonElement root, PayloadHints hints)
     {
-        var wrapped = root.TryGetValue("result", out var result);
+        var unwrapped = Unwrap(root, out var wrapper);
+        var wrapped = unwrapped is not null;
+        var result = unwrapped ?? root;
         var isList = wrapped && result.ValueKind == JsonValueKind.Array;
-        List<JsonElement> records = isList ? [.. result.EnumerateArray()] : [wrapped ? result : root];
+        List<JsonElement> records = isList ? [.. result.EnumerateArray()] : [result];
         var alerts = new List<Alert>();
         for (var i = 0; i < records.Count; i++)
         {
-            var pointer = isList ? $"/result/{i}" : wrapped ? "/result" : string.Empty;
+            var pointer = isList ? $"/{wrapper}/{i}" : wrapped ? $"/{wrapper}" : string.Empty;
             if (records[i].ValueKind != JsonValueKind.Object)
             {
                 return AlertParseResult.Rejected(RejectionReasons.InvalidField, $"{pointer}: a ServiceNow record is a JSON object.", Source);
@@ -129,6 +134,13 @@ internal sealed class ServiceNowParser : IAlertFormat
     /// </summary>
     private static void ReadConfigurationItem(JsonElement record, Dictionary<string, string> labels, AlertTargetList targets)
     {
+        // JSONv2 with displayvalue=all sends the display value beside the sys_id, as dv_cmdb_ci.
+        if (record.ReadString("dv_cmdb_ci") is { } legacyDisplay)
+        {
+            labels["cmdb_ci.display_value"] = legacyDisplay;
+            targets.Add(AlertTargetClassifier.ClassifyUnlessSysId(legacyDisplay, "dv_cmdb_ci"));
+        }
+
         if (!record.TryGetValue("cmdb_ci", out var item))
         {
             return;
@@ -182,6 +194,21 @@ internal sealed class ServiceNowParser : IAlertFormat
             out var timestamp)
             ? timestamp
             : JsonElementReader.ParseTimestamp(text);
+
+    private static JsonElement? Unwrap(JsonElement root, out string wrapper)
+    {
+        foreach (var name in Wrappers)
+        {
+            if (root.TryGetValue(name, out var value) && value.ValueKind is JsonValueKind.Object or JsonValueKind.Array)
+            {
+                wrapper = name;
+                return value;
+            }
+        }
+
+        wrapper = string.Empty;
+        return null;
+    }
 
     private static bool IsRecord(JsonElement element) =>
         element.ValueKind == JsonValueKind.Object
