@@ -7,7 +7,7 @@ namespace AlertProbe.Simulator.Tests;
 public sealed class AgentTests
 {
     [Fact]
-    public async Task V6_agents_have_integer_ids_capitalised_types_numeric_flags_and_groups()
+    public async Task V6_agents_have_integer_ids_capitalised_types_and_groups()
     {
         await using var sim = await SimulatorFixture.StartAsync();
         using var client = sim.CreateClient();
@@ -17,8 +17,35 @@ public sealed class AgentTests
         var first = agents[0]!;
         Assert.Equal(8, agents.Count);
         Assert.Equal(JsonValueKind.Number, first["agentId"]!.GetValueKind());
-        Assert.Equal(("Cloud", 1), ((string)first["agentType"]!, (int)first["enabled"]!));
+        Assert.Equal("Cloud", (string)first["agentType"]!);
         Assert.Equal("North America", (string?)first["groups"]![0]!["name"]);
+    }
+
+    [Fact]
+    public async Task V6_enterprise_agents_alone_carry_the_numeric_enabled_flag_and_a_capitalised_state()
+    {
+        await using var sim = await SimulatorFixture.StartAsync();
+        using var client = sim.CreateClient();
+
+        var agents = (await Calls.GetAsync(client, "v6/agents")).Json["agents"]!.AsArray();
+
+        var cloud = agents.Single(agent => (int)agent!["agentId"]! == 113)!.AsObject();
+        var enterprise = agents.Single(agent => (int)agent!["agentId"]! == 201)!;
+        Assert.Equal((false, false, 1, "Online"),
+            (cloud.ContainsKey("enabled"), cloud.ContainsKey("agentState"), (int)enterprise["enabled"]!, (string?)enterprise["agentState"]));
+    }
+
+    [Fact]
+    public async Task V7_cloud_agents_carry_no_agent_state_and_enterprise_agents_a_lower_case_one()
+    {
+        await using var sim = await SimulatorFixture.StartAsync();
+        using var client = sim.CreateClient();
+
+        var agents = (await Calls.GetAsync(client, "v7/agents")).Json["agents"]!.AsArray();
+
+        var cloud = agents.Single(agent => (string?)agent!["agentId"] == "113")!.AsObject();
+        var enterprise = agents.Single(agent => (string?)agent!["agentId"] == "201")!;
+        Assert.Equal((false, "online"), (cloud.ContainsKey("agentState"), (string?)enterprise["agentState"]));
     }
 
     [Fact]

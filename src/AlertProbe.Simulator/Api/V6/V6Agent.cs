@@ -2,15 +2,18 @@ using AlertProbe.Simulator.Agents;
 
 namespace AlertProbe.Simulator.Api.V6;
 
-/// <summary>An agent as v6 writes it: integer id, capitalised type, 0/1 flags, labels as <c>groups</c>.</summary>
+/// <summary>
+/// An agent as v6 writes it: integer id, capitalised type, 0/1 flags, labels as <c>groups</c>. As in the v6 agents
+/// documentation, <c>enabled</c> and <c>agentState</c> are Enterprise-only: Cloud agents carry neither.
+/// </summary>
 internal sealed record V6Agent(
     long AgentId,
     string AgentName,
     string AgentType,
     string CountryId,
     string Location,
-    int Enabled,
-    string AgentState,
+    int? Enabled,
+    string? AgentState,
     IReadOnlyList<string> IpAddresses,
     IReadOnlyList<V6AgentGroup> Groups)
 {
@@ -20,8 +23,8 @@ internal sealed record V6Agent(
         agent.AgentType == SimulatedAgentType.Cloud ? "Cloud" : "Enterprise",
         agent.CountryId,
         agent.Location,
-        agent.Enabled ? 1 : 0,
-        "Online",
+        agent.AgentType == SimulatedAgentType.Cloud ? null : agent.Enabled ? 1 : 0,
+        agent.AgentType == SimulatedAgentType.Cloud ? null : agent.Enabled ? "Online" : "Disabled",
         [agent.IpAddress],
         [.. agent.Labels.Select(label => new V6AgentGroup(label.LabelId, label.Name, 0))]);
 }

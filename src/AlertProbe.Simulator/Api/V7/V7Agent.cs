@@ -4,7 +4,10 @@ using AlertProbe.Simulator.Agents;
 
 namespace AlertProbe.Simulator.Api.V7;
 
-/// <summary>An agent as v7 writes it: string id, lower-case type, real booleans, <c>labels</c>.</summary>
+/// <summary>
+/// An agent as v7 writes it: string id, lower-case type, real booleans, <c>labels</c> as <c>{labelId, name}</c>.
+/// <c>agentState</c> is an Enterprise Agent field (SDK model CloudEnterpriseAgent → EnterpriseAgentState): Cloud agents omit it.
+/// </summary>
 internal sealed record V7Agent(
     string AgentId,
     string AgentName,
@@ -12,7 +15,7 @@ internal sealed record V7Agent(
     string CountryId,
     string Location,
     bool Enabled,
-    string AgentState,
+    string? AgentState,
     IReadOnlyList<string> IpAddresses,
     IReadOnlyList<V7Label> Labels)
 {
@@ -23,7 +26,7 @@ internal sealed record V7Agent(
         agent.CountryId,
         agent.Location,
         agent.Enabled,
-        "online",
+        agent.AgentType == SimulatedAgentType.Cloud ? null : agent.Enabled ? "online" : "disabled",
         [agent.IpAddress],
         [.. agent.Labels.Select(label => new V7Label(label.LabelId.ToString(CultureInfo.InvariantCulture), label.Name))]);
 }
