@@ -214,4 +214,16 @@ public class AzureMonitorParserTests
         Assert.Equal("Checkout health probe failing", alert.Description);
         Assert.Equal("probe_success{job=\"blackbox\"} == 0", alert.Annotations["prometheus.expression"]);
     }
+
+    [Theory]
+    [InlineData("azure-monitor/service-health-stage-resolved.json", AlertStatus.Resolved)]
+    [InlineData("azure-monitor/service-health-active.json", AlertStatus.Firing)]
+    [InlineData("azure-monitor/resource-health-resolved.json", AlertStatus.Resolved)]
+    [InlineData("azure-monitor/resource-health-fired.json", AlertStatus.Firing)]
+    public void Health_alerts_that_stay_Fired_take_their_status_from_the_event(string fixture, AlertStatus expected)
+    {
+        var alert = AlertFixtures.Single(AlertFixtures.Parse(fixture));
+
+        Assert.Equal(expected, alert.Status);
+    }
 }

@@ -28,6 +28,9 @@ internal sealed class AzureMonitorParser(AzureMonitorParserOptions options) : IA
     // Log search alerts V1 (alertContextVersion 1.1) keep their criteria at the top of alertContext, PascalCase.
     private static readonly string[] LogSearchV1Fields = ["SearchQuery", "AlertType", "ResultCount", "Operator", "Threshold", "SeverityDescription"];
 
+    // Service health communication stages after which the issue or maintenance is over.
+    private static readonly string[] ServiceHealthEndStages = ["Resolved", "RCA", "Complete", "Completed", "Canceled", "Cancelled"];
+
     private static readonly string[] ContextLinks =
         ["linkToSearchResultsUI", "linkToFilteredSearchResultsUI", "LinkToSearchResults", "LinkToFilteredSearchResultsUI"];
 
@@ -124,9 +127,7 @@ internal sealed class AzureMonitorParser(AzureMonitorParserOptions options) : IA
         {
             Source = Source,
             Id = alertId,
-            Status = string.Equals(essentials.ReadString("monitorCondition"), "Resolved", StringComparison.OrdinalIgnoreCase)
-                ? AlertStatus.Resolved
-                : AlertStatus.Firing,
+            Status = IsResolved(essentials, context) ? AlertStatus.Resolved : AlertStatus.Firing,
             Severity = SeverityScale.FromAzure(severity),
             OriginalSeverity = severity,
             Name = essentials.ReadString("alertRule") ?? "Azure Monitor alert",
@@ -143,6 +144,28 @@ internal sealed class AzureMonitorParser(AzureMonitorParserOptions options) : IA
             EndedAt = essentials.ReadTimestamp("resolvedDateTime"),
         };
         return AlertParseResult.Success(Source, [alert], notes);
+    }
+
+    /// <summary>
+    /// Metric and log alerts say so in monitorCondition. Activity log alerts (service and resource health among
+    /// them) are stateless: monitorCondition stays "Fired" and the event itself says the issue is over.
+    /// </summary>
+    private static bool IsResolved(JsonElement essentials, JsonElement? context)
+    {
+        if (string.Equals(essentials.ReadString("monitorCondition"), "Resolved", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        if (context is not { } activity || !activity.Has("operationName"))
+        {
+            return false;
+        }
+
+        var properties = activity.ReadObject("properties");
+        return string.Equals(activity.ReadString("status"), "Resolved", StringComparison.OrdinalIgnoreCase)
+            || (properties?.ReadString("stage") is { } stage && ServiceHealthEndStages.Contains(stage, StringComparer.OrdinalIgnoreCase))
+            || activity.ReadString("operationName")?.Contains("/healthevent/Resolved/", StringComparison.OrdinalIgnoreCase) == true;
     }
 
     private static Dictionary<string, string> ReadEssentialLabels(JsonElement essentials, string? conditionType)
