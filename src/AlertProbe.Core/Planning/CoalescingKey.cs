@@ -37,7 +37,11 @@ public readonly partial record struct CoalescingKey
     {
         ArgumentNullException.ThrowIfNull(plan);
         var type = InstantTestType.Parse(plan.TestType).Name;
-        var target = TargetNormalizer.Normalize(type, plan.Target);
+        // A DNS test's identity is its query, record type included, however the plan spelled its target
+        // (a rule keeps "example.com A", a manual request "example.com").
+        var domain = InstantTestType.Parse(type).TargetKind == TestTargetKind.Domain
+            && plan.Fields["domain"] is JsonValue value && value.TryGetValue<string>(out var query) ? query : null;
+        var target = TargetNormalizer.Normalize(type, domain ?? plan.Target);
         if (type == "dns-server" && DnsServers(plan.Fields) is { Length: > 0 } servers)
         {
             target += "@" + servers;

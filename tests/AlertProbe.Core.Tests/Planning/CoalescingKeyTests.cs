@@ -22,6 +22,25 @@ public class CoalescingKeyTests
     }
 
     [Fact]
+    public void A_manual_and_a_rule_plan_for_the_same_DNS_query_share_a_key()
+    {
+        var fields = new System.Text.Json.Nodes.JsonObject { ["domain"] = "Example.com. A" };
+        var manual = Plan("dns-trace", "example.com") with { Fields = fields };
+        var rule = Plan("dns-trace", "example.com A") with { Fields = (System.Text.Json.Nodes.JsonObject)fields.DeepClone() };
+
+        Assert.Equal(CoalescingKey.For(rule), CoalescingKey.For(manual));
+    }
+
+    [Fact]
+    public void DNS_queries_for_different_record_types_have_different_keys()
+    {
+        var a = Plan("dns-trace", "example.com") with { Fields = new() { ["domain"] = "example.com A" } };
+        var aaaa = Plan("dns-trace", "example.com") with { Fields = new() { ["domain"] = "example.com AAAA" } };
+
+        Assert.NotEqual(CoalescingKey.For(a), CoalescingKey.For(aaaa));
+    }
+
+    [Fact]
     public void V6_alias_and_v7_name_give_the_same_key()
     {
         Assert.Equal(CoalescingKey.For(Plan("dns-dnssec", "example.com")), CoalescingKey.For(Plan("dnssec", "example.com")));
