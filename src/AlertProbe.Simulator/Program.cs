@@ -2,8 +2,8 @@ using System.Globalization;
 using AlertProbe.Simulator;
 using Microsoft.Extensions.Logging;
 
-// Standalone: dotnet run --project src/AlertProbe.Simulator -- --port 8080 [--result-delay-seconds 20]
-var options = new SimulatorOptions { Port = 8080, ConfigureLogging = logging => logging.AddSimpleConsole() };
+// Standalone: dotnet run --project src/AlertProbe.Simulator -- --port 5080 [--result-delay-seconds 20]
+var options = new SimulatorOptions { Port = 5080, ConfigureLogging = logging => logging.AddSimpleConsole() };
 for (var i = 0; i + 1 < args.Length; i += 2)
 {
     switch (args[i])

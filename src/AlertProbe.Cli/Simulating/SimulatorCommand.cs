@@ -12,7 +12,8 @@ internal static class SimulatorCommand
         {
             Description = "Loopback port to listen on (0 picks a free one).",
             HelpName = "N",
-            DefaultValueFactory = _ => 8080,
+            // The port local.settings.sample.json points ThousandEyes__BaseUrl at.
+            DefaultValueFactory = _ => 5080,
         };
         port.Validators.Add(result =>
         {
