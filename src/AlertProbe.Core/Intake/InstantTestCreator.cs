@@ -91,11 +91,6 @@ public sealed partial class InstantTestCreator(
                 return (null, new PlanResult.Failed($"ThousandEyes rejected the credentials; not calling it again before {openUntil:O}"));
             }
 
-            if (await budget.TryAcquireAsync(planned.Plan.Severity, ct).ConfigureAwait(false) is RateBudgetDecision.Exhausted exhausted)
-            {
-                return (null, new PlanResult.NotYet(exhausted.RetryAt, $"instant-test rate budget spent ({exhausted.Reason})"));
-            }
-
             var agents = await ResolveAgentsAsync(planned, ct).ConfigureAwait(false);
             if (agents is not { IsResolved: true })
             {
@@ -109,6 +104,12 @@ public sealed partial class InstantTestCreator(
             if (!validation.IsValid)
             {
                 return (null, new PlanResult.Rejected(RejectionFor(validation.Problems)));
+            }
+
+            // Last before the call: a plan refused above (agents, validation) never spends the instant-test budget.
+            if (await budget.TryAcquireAsync(planned.Plan.Severity, ct).ConfigureAwait(false) is RateBudgetDecision.Exhausted exhausted)
+            {
+                return (null, new PlanResult.NotYet(exhausted.RetryAt, $"instant-test rate budget spent ({exhausted.Reason})"));
             }
 
             var response = await client.CreateInstantTestAsync(request, ct).ConfigureAwait(false);

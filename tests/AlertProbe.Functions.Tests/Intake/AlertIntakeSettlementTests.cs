@@ -64,6 +64,24 @@ public sealed class AlertIntakeSettlementTests
     }
 
     [Fact]
+    public async Task A_plan_refused_for_its_agents_spends_none_of_the_instant_test_budget()
+    {
+        await using var host = await AlertIntakeHost.StartAsync(instantTestLimit: 1);
+        var actions = new Mock<ServiceBusMessageActions>(MockBehavior.Strict);
+        var noAgents = Message("""{"testType":"http-server","url":"https://www.example.com/","agents":[{"country":"PT"}]}""", messageId: "no-agents");
+        var valid = Message(ManualHttpTest, messageId: "valid");
+        actions.Setup(a => a.DeadLetterMessageAsync(noAgents, null, RejectionReasons.NoAgents, It.IsAny<string>(), It.IsAny<CancellationToken>()))
+            .Returns(Task.CompletedTask);
+        actions.Setup(a => a.CompleteMessageAsync(valid, It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
+
+        await host.Function.Run(noAgents, actions.Object, CancellationToken.None);
+        await host.Function.Run(valid, actions.Object, CancellationToken.None);
+
+        Assert.Single(host.Simulator.State.CreatedTests);
+        Assert.Empty(host.Bus.Pending("alerts"));
+    }
+
+    [Fact]
     public async Task A_ThousandEyes_server_error_abandons_the_message_for_redelivery()
     {
         await using var host = await AlertIntakeHost.StartAsync();
