@@ -141,10 +141,33 @@ public class ThousandEyesClient
     }
 
     /// <summary>The account's Cloud, Enterprise and Enterprise Cluster agents, cached for <see cref="ThousandEyesOptions.AgentCacheLifetime"/>.</summary>
-    public virtual async Task<ThousandEyesResult<IReadOnlyList<ThousandEyesAgent>>> GetAgentsAsync(string? accountGroupId = null, CancellationToken cancellationToken = default)
+    public virtual Task<ThousandEyesResult<IReadOnlyList<ThousandEyesAgent>>> GetAgentsAsync(string? accountGroupId = null, CancellationToken cancellationToken = default) =>
+        GetAgentListAsync(label: null, accountGroupId, cancellationToken);
+
+    /// <summary>
+    /// The agents carrying <paramref name="label"/> (a label name or id). v7 asks the API (<c>labels</c> filter):
+    /// its plain agent list does not always carry labels, so filtering locally could find nothing. v6 lists
+    /// labels as <c>groups</c>, so the full (cached) list is filtered here.
+    /// </summary>
+    public virtual async Task<ThousandEyesResult<IReadOnlyList<ThousandEyesAgent>>> GetAgentsWithLabelAsync(string label, string? accountGroupId = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(label);
+        if (ApiVersion == ThousandEyesApiVersion.V7)
+        {
+            return await GetAgentListAsync(label, accountGroupId, cancellationToken).ConfigureAwait(false);
+        }
+
+        var all = await GetAgentListAsync(label: null, accountGroupId, cancellationToken).ConfigureAwait(false);
+        return all.IsSuccess
+            ? new([.. all.Value!.Where(agent => agent.Labels.Contains(label, StringComparer.OrdinalIgnoreCase))], all.RateLimits)
+            : all;
+    }
+
+    private async Task<ThousandEyesResult<IReadOnlyList<ThousandEyesAgent>>> GetAgentListAsync(string? label, string? accountGroupId, CancellationToken cancellationToken)
     {
         var aid = AccountGroup(accountGroupId);
-        if (_agentCache.Get(ApiVersion, aid) is { } cached)
+        var cacheKey = label is null ? aid : $"{aid}|label={label}";
+        if (_agentCache.Get(ApiVersion, cacheKey) is { } cached)
         {
             Log.AgentsFromCache(_logger, cached.Count);
             return new(cached, null);
@@ -152,7 +175,8 @@ public class ThousandEyesClient
 
         var path = ApiVersion == ThousandEyesApiVersion.V6
             ? "v6/agents?agentTypes=CLOUD,ENTERPRISE,ENTERPRISE_CLUSTER"
-            : "v7/agents?agentTypes=cloud,enterprise,enterprise-cluster";
+            : "v7/agents?agentTypes=cloud,enterprise,enterprise-cluster"
+              + (label is null ? string.Empty : "&labels=" + Uri.EscapeDataString(label));
         var agents = new List<ThousandEyesAgent>();
         var next = Relative(path, aid);
         RateLimitSnapshot? rateLimits = null;
@@ -174,7 +198,7 @@ public class ThousandEyesClient
             next = ApiVersion == ThousandEyesApiVersion.V7 ? SameOrigin(JsonNodeReader.AsString(exchange.Body?["_links"]?["next"]?["href"]), aid) : null;
         }
 
-        _agentCache.Set(ApiVersion, aid, agents, _options.AgentCacheLifetime);
+        _agentCache.Set(ApiVersion, cacheKey, agents, _options.AgentCacheLifetime);
         return new(agents, rateLimits);
     }
 

@@ -28,10 +28,26 @@ public static class AgentResolver
                 "No agents were selected: give agent ids, names, labels, countries or types in the rule or request."));
         }
 
+        return Choose(selector, agents, filterLabels: true, $"among the account's {agents.Count} agents");
+    }
+
+    /// <summary>
+    /// Like <see cref="Resolve"/> for agents the API already chose by the selector's labels (its label filter
+    /// knows labels the agent list may not show): the other criteria and the maximum still apply.
+    /// </summary>
+    public static AgentResolution ResolveAmongLabelled(AgentSelector selector, IReadOnlyList<ThousandEyesAgent> labelledAgents)
+    {
+        ArgumentNullException.ThrowIfNull(selector);
+        ArgumentNullException.ThrowIfNull(labelledAgents);
+        return Choose(selector, labelledAgents, filterLabels: false, $"among the {labelledAgents.Count} agents carrying those labels");
+    }
+
+    private static AgentResolution Choose(AgentSelector selector, IReadOnlyList<ThousandEyesAgent> agents, bool filterLabels, string scope)
+    {
         var chosen = agents
             .Where(a => a.Enabled)
             .Where(a => selector.Names.Count == 0 || selector.Names.Contains(a.Name, StringComparer.OrdinalIgnoreCase))
-            .Where(a => selector.Labels.Count == 0 || a.Labels.Any(l => selector.Labels.Contains(l, StringComparer.OrdinalIgnoreCase)))
+            .Where(a => !filterLabels || selector.Labels.Count == 0 || a.Labels.Any(l => selector.Labels.Contains(l, StringComparer.OrdinalIgnoreCase)))
             .Where(a => selector.Countries.Count == 0 || (a.CountryId is not null && selector.Countries.Contains(a.CountryId, StringComparer.OrdinalIgnoreCase)))
             .Where(a => selector.Types.Count == 0 || selector.Types.Contains(a.Type, StringComparer.OrdinalIgnoreCase))
             .OrderBy(a => a.Name, StringComparer.OrdinalIgnoreCase)
@@ -44,7 +60,7 @@ public static class AgentResolver
             ? AgentResolution.Resolved(chosen)
             : AgentResolution.Failed(new Rejection(
                 RejectionReasons.NoAgents,
-                $"No enabled agent matches {Describe(selector)} among the account's {agents.Count} agents."));
+                $"No enabled agent matches {Describe(selector)} {scope}."));
     }
 
     /// <summary>A short, stable description of a selector, for messages.</summary>

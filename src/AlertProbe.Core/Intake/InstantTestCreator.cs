@@ -7,6 +7,7 @@ using AlertProbe.Core.Ledger;
 using AlertProbe.Core.Messages;
 using AlertProbe.Core.RateLimiting;
 using AlertProbe.ThousandEyes;
+using AlertProbe.ThousandEyes.Agents;
 using AlertProbe.ThousandEyes.Errors;
 using AlertProbe.ThousandEyes.Requests;
 using AlertProbe.ThousandEyes.Responses;
@@ -159,8 +160,30 @@ public sealed partial class InstantTestCreator(
             return AgentResolver.Resolve(selector, []);
         }
 
-        var agents = await client.GetAgentsAsync(test.Plan.AccountGroupId, cancellationToken).ConfigureAwait(false);
-        return agents.IsSuccess ? AgentResolver.Resolve(selector, agents.Value!) : null;
+        if (selector.Labels.Count == 0)
+        {
+            var agents = await client.GetAgentsAsync(test.Plan.AccountGroupId, cancellationToken).ConfigureAwait(false);
+            return agents.IsSuccess ? AgentResolver.Resolve(selector, agents.Value!) : null;
+        }
+
+        // Labels are asked of the API (one label at a time: alternatives), which knows them even where its agent
+        // list does not show them; the other criteria then narrow what came back.
+        var labelled = new Dictionary<string, ThousandEyesAgent>(StringComparer.Ordinal);
+        foreach (var label in selector.Labels)
+        {
+            var agents = await client.GetAgentsWithLabelAsync(label, test.Plan.AccountGroupId, cancellationToken).ConfigureAwait(false);
+            if (!agents.IsSuccess)
+            {
+                return null;
+            }
+
+            foreach (var agent in agents.Value!)
+            {
+                labelled.TryAdd(agent.Id, agent);
+            }
+        }
+
+        return AgentResolver.ResolveAmongLabelled(selector, [.. labelled.Values]);
     }
 
     private async Task<PlanResult> FailureAsync(ThousandEyesError error, PlannedTest test, IntakeContext context, CancellationToken cancellationToken)

@@ -75,6 +75,16 @@ public sealed class AgentResolverTests
         Assert.Equal(RejectionReasons.NoAgents, resolution.Rejection!.Reason);
     }
 
+    [Fact]
+    public void Agents_the_API_chose_by_label_count_even_when_their_list_entry_shows_no_labels()
+    {
+        IReadOnlyList<ThousandEyesAgent> labelled = [Agent("30", "Paris", "cloud", "FR", []), Agent("31", "Madrid", "cloud", "ES", [])];
+
+        var resolution = AgentResolver.ResolveAmongLabelled(new AgentSelector { Labels = ["europe"], Countries = ["ES"] }, labelled);
+
+        Assert.Equal(["31"], resolution.AgentIds);
+    }
+
     private static ThousandEyesAgent Agent(string id, string name, string type, string country, string[] labels, bool enabled = true) => new()
     {
         Id = id,

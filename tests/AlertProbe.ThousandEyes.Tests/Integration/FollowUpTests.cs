@@ -152,4 +152,30 @@ public sealed class FollowUpTests
 
         Assert.Equal(2, simulator.State.ReceivedRequests.Count(r => r.PathAndQuery.StartsWith("/v7/agents", StringComparison.Ordinal)));
     }
+
+    [Fact]
+    public async Task Agents_by_label_are_asked_of_the_v7_API_with_its_labels_filter()
+    {
+        await using var simulator = await SimulatorFixture.StartAsync();
+        await using var host = ClientHost.Create(simulator.BaseAddress, ThousandEyesApiVersion.V7, simulator.Time);
+
+        var agents = await host.Client.GetAgentsWithLabelAsync("Branch Offices");
+
+        Assert.Equal(["201"], agents.Value!.Select(a => a.Id));
+        Assert.Single(simulator.State.ReceivedRequests, r => r.PathAndQuery.Contains("labels=Branch%20Offices", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Agents_by_label_on_v6_are_filtered_from_the_one_cached_list_of_groups()
+    {
+        await using var simulator = await SimulatorFixture.StartAsync();
+        await using var host = ClientHost.Create(simulator.BaseAddress, ThousandEyesApiVersion.V6, simulator.Time);
+
+        var europe = await host.Client.GetAgentsWithLabelAsync("europe");
+        var branches = await host.Client.GetAgentsWithLabelAsync("Branch Offices");
+
+        Assert.Equal(["114", "115"], europe.Value!.Select(a => a.Id).Order(StringComparer.Ordinal));
+        Assert.Equal(["201"], branches.Value!.Select(a => a.Id));
+        Assert.Single(simulator.State.ReceivedRequests, r => r.PathAndQuery.StartsWith("/v6/agents", StringComparison.Ordinal));
+    }
 }
