@@ -110,7 +110,6 @@ module roles 'modules/roles.bicep' = {
     collectSubscriptionName: serviceBus.outputs.collectSubscriptionName
     rerunSubscriptionName: serviceBus.outputs.rerunSubscriptionName
     testResultsTopicName: serviceBus.outputs.testResultsTopicName
-    deliverySubscriptionName: serviceBus.outputs.deliverySubscriptionName
     keyVaultName: keyVault.outputs.name
     storageAccountName: storage.outputs.name
     applicationInsightsName: monitoring.outputs.applicationInsightsName
@@ -156,4 +155,11 @@ output SERVICE_API_URI string = 'https://${functionApp.outputs.defaultHostName}'
 output AZURE_KEY_VAULT_NAME string = keyVault.outputs.name
 output AZURE_KEY_VAULT_URI string = keyVault.outputs.uri
 output SERVICEBUS_FULLY_QUALIFIED_NAMESPACE string = serviceBus.outputs.fullyQualifiedNamespace
+output SERVICEBUS_NAMESPACE_NAME string = serviceBus.outputs.name
+// "<topic>/<subscription>/<rule>" per filtered subscription, space-separated: the postprovision hook removes
+// each one's '$Default' rule and checks the named rule is the only one left.
+output SERVICEBUS_FILTERED_SUBSCRIPTIONS string = join([
+  '${serviceBus.outputs.instantTestsTopicName}/${serviceBus.outputs.collectSubscriptionName}/${serviceBus.outputs.collectRuleName}'
+  '${serviceBus.outputs.instantTestsTopicName}/${serviceBus.outputs.rerunSubscriptionName}/${serviceBus.outputs.rerunRuleName}'
+], ' ')
 output LEDGER_SERVICE_URI string = storage.outputs.tableEndpoint

@@ -15,7 +15,6 @@ param instantTestsTopicName string
 param collectSubscriptionName string
 param rerunSubscriptionName string
 param testResultsTopicName string
-param deliverySubscriptionName string
 param keyVaultName string
 param storageAccountName string
 param applicationInsightsName string
@@ -51,10 +50,6 @@ resource namespace 'Microsoft.ServiceBus/namespaces@2024-01-01' existing = {
 
   resource testResults 'topics' existing = {
     name: testResultsTopicName
-
-    resource delivery 'subscriptions' existing = {
-      name: deliverySubscriptionName
-    }
   }
 }
 
@@ -96,16 +91,6 @@ resource receiveCollect 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
 resource receiveRerun 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   name: guid(namespace::instantTests::rerun.id, appPrincipalId, roles.serviceBusDataReceiver)
   scope: namespace::instantTests::rerun
-  properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.serviceBusDataReceiver)
-    principalId: appPrincipalId
-    principalType: 'ServicePrincipal'
-  }
-}
-
-resource receiveDeliveries 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(namespace::testResults::delivery.id, appPrincipalId, roles.serviceBusDataReceiver)
-  scope: namespace::testResults::delivery
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.serviceBusDataReceiver)
     principalId: appPrincipalId

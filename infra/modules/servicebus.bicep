@@ -15,7 +15,14 @@ param instantTestsTopicName string = 'instant-tests'
 param collectSubscriptionName string = 'collect'
 param rerunSubscriptionName string = 'rerun'
 param testResultsTopicName string = 'test-results'
-param deliverySubscriptionName string = 'deliver'
+
+// Each filtered subscription's one rule has a name of its own, never the reserved '$Default': a rule
+// deployed under that name can end with an empty rule list (terraform-provider-azurerm #20718 and field
+// reports), and the subscription then silently receives nothing. Service Bus still creates '$Default'
+// (a catch-all TrueFilter) with every new subscription; ARM cannot delete it, so the azd postprovision
+// hook (infra/hooks/postprovision.sh) removes it and checks each subscription holds exactly its named rule.
+param collectRuleName string = 'collect-requested'
+param rerunRuleName string = 'rerun-requested'
 
 // Every receiving entity uses peek-lock (the host renews the lock, host.json maxAutoLockRenewalDuration),
 // MaxDeliveryCount as the last retry, and dead-letters expired messages. Written out per entity (no
@@ -72,9 +79,8 @@ resource namespace 'Microsoft.ServiceBus/namespaces@2024-01-01' = {
         deadLetteringOnFilterEvaluationExceptions: true
       }
 
-      // Replaces the catch-all $Default rule that Service Bus creates with every subscription.
       resource filter 'rules' = {
-        name: '$Default'
+        name: collectRuleName
         properties: {
           filterType: 'SqlFilter'
           sqlFilter: {
@@ -95,7 +101,7 @@ resource namespace 'Microsoft.ServiceBus/namespaces@2024-01-01' = {
       }
 
       resource filter 'rules' = {
-        name: '$Default'
+        name: rerunRuleName
         properties: {
           filterType: 'SqlFilter'
           sqlFilter: {
@@ -107,23 +113,14 @@ resource namespace 'Microsoft.ServiceBus/namespaces@2024-01-01' = {
   }
 
   resource testResults 'topics' = {
+    // No subscription here: replies happen inside CollectResults, so nothing in the app reads this topic.
+    // It is for consumers outside the app (add a subscription with a reader of its own); a topic without
+    // subscriptions discards what it receives instead of filling a dead-letter queue nobody drains.
     name: testResultsTopicName
     properties: {
       requiresDuplicateDetection: true
       duplicateDetectionHistoryTimeWindow: 'PT1H'
       defaultMessageTimeToLive: messageTimeToLive
-    }
-
-    // Every result is delivered (reply to the origin), so this subscription keeps the $Default rule.
-    resource delivery 'subscriptions' = {
-      name: deliverySubscriptionName
-      properties: {
-        lockDuration: lockDuration
-        maxDeliveryCount: maxDeliveryCount
-        defaultMessageTimeToLive: messageTimeToLive
-        deadLetteringOnMessageExpiration: true
-        deadLetteringOnFilterEvaluationExceptions: true
-      }
     }
   }
 }
@@ -136,4 +133,5 @@ output instantTestsTopicName string = namespace::instantTests.name
 output collectSubscriptionName string = namespace::instantTests::collect.name
 output rerunSubscriptionName string = namespace::instantTests::rerun.name
 output testResultsTopicName string = namespace::testResults.name
-output deliverySubscriptionName string = namespace::testResults::delivery.name
+output collectRuleName string = namespace::instantTests::collect::filter.name
+output rerunRuleName string = namespace::instantTests::rerun::filter.name

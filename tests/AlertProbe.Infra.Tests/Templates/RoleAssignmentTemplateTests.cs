@@ -16,7 +16,6 @@ public sealed class RoleAssignmentTemplateTests
     [InlineData(ServiceBusDataReceiver, "Microsoft.ServiceBus/namespaces/queues", "alertsQueueName")]
     [InlineData(ServiceBusDataReceiver, "Microsoft.ServiceBus/namespaces/topics/subscriptions", "collectSubscriptionName")]
     [InlineData(ServiceBusDataReceiver, "Microsoft.ServiceBus/namespaces/topics/subscriptions", "rerunSubscriptionName")]
-    [InlineData(ServiceBusDataReceiver, "Microsoft.ServiceBus/namespaces/topics/subscriptions", "deliverySubscriptionName")]
     [InlineData(ServiceBusDataSender, "Microsoft.ServiceBus/namespaces/queues", "alertsQueueName")]
     [InlineData(ServiceBusDataSender, "Microsoft.ServiceBus/namespaces/topics", "instantTestsTopicName")]
     [InlineData(ServiceBusDataSender, "Microsoft.ServiceBus/namespaces/topics", "testResultsTopicName")]

@@ -12,15 +12,55 @@ public sealed class ServiceBusTemplateTests
     [Theory]
     [InlineData("collectSubscriptionName", "collect", "collect = TRUE")]
     [InlineData("rerunSubscriptionName", "rerun", "rerun = TRUE")]
-    public async Task Follow_up_subscription_replaces_the_catch_all_rule_with_a_sql_filter_on_its_property(
+    public async Task Follow_up_subscription_filters_with_a_sql_rule_on_its_property(
         string nameParameter, string subscriptionName, string sqlExpression)
     {
         var rule = (await CompiledTemplate.MainAsync()).Single(Rules, nameParameter);
 
         Assert.Equal(subscriptionName, rule.ParameterDefault(nameParameter));
-        Assert.EndsWith("'$Default')]", rule.Name, StringComparison.Ordinal);
         Assert.Equal("SqlFilter", (string?)rule.Properties?["filterType"]);
         Assert.Equal(sqlExpression, (string?)rule.Properties?["sqlFilter"]?["sqlExpression"]);
+    }
+
+    [Fact]
+    public async Task Every_subscription_holds_exactly_one_sql_rule_with_a_name_of_its_own()
+    {
+        // A rule deployed as '$Default' can end with an empty rule list (terraform-provider-azurerm #20718):
+        // the subscription then receives nothing while the deployment succeeds.
+        var template = await CompiledTemplate.MainAsync();
+        var rules = template.OfType(Rules).Select(rule => (Segments: rule.NameSegments(), Rule: rule)).ToList();
+        var subscriptions = template.OfType(Subscriptions).Select(subscription => subscription.NameSegments()).ToList();
+
+        Assert.NotEmpty(subscriptions);
+        foreach (var subscription in subscriptions)
+        {
+            var own = rules.Where(rule => rule.Segments.Take(subscription.Count).SequenceEqual(subscription)).ToList();
+            var described = string.Join('/', subscription.Skip(1));
+            Assert.True(own.Count == 1, $"Subscription {described} has {own.Count} rules in the template; it needs exactly one.");
+            var (segments, rule) = own[0];
+            Assert.NotEqual("$Default", segments[^1]);
+            Assert.DoesNotContain("parameters(", segments[^1], StringComparison.Ordinal);
+            Assert.Equal("SqlFilter", (string?)rule.Properties?["filterType"]);
+            Assert.False(string.IsNullOrWhiteSpace((string?)rule.Properties?["sqlFilter"]?["sqlExpression"]), $"Rule of {described} has no SQL expression.");
+        }
+    }
+
+    [Fact]
+    public async Task Every_rule_belongs_to_a_subscription_of_the_template()
+    {
+        var template = await CompiledTemplate.MainAsync();
+        var subscriptions = template.OfType(Subscriptions).Select(subscription => string.Join('/', subscription.NameSegments())).ToHashSet();
+
+        Assert.All(template.OfType(Rules), rule => Assert.Contains(string.Join('/', rule.NameSegments().SkipLast(1)), subscriptions));
+    }
+
+    [Fact]
+    public async Task Test_results_topic_has_no_subscription_that_nothing_reads()
+    {
+        // Replies happen inside CollectResults; a subscription without a reader fills a dead-letter queue nobody drains.
+        var template = await CompiledTemplate.MainAsync();
+
+        Assert.DoesNotContain(template.OfType(Subscriptions), subscription => subscription.IsNamedBy("testResultsTopicName"));
     }
 
     [Fact]
@@ -46,7 +86,6 @@ public sealed class ServiceBusTemplateTests
     [Theory]
     [InlineData("collectSubscriptionName")]
     [InlineData("rerunSubscriptionName")]
-    [InlineData("deliverySubscriptionName")]
     public async Task Subscription_dead_letters_after_max_delivery_count(string nameParameter)
     {
         var subscription = (await CompiledTemplate.MainAsync()).Single(Subscriptions, nameParameter);
