@@ -7,7 +7,7 @@ namespace AlertProbe.Functions.Tests.Build;
 internal static class DotnetCli
 {
     // A guard against a hung process, not a performance expectation (an evaluation takes about two seconds).
-    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(3);
+    private static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(3);
 
     // Set by `dotnet test` for its own MSBuild; a child `dotnet msbuild` must resolve its SDK afresh.
     private static readonly string[] InheritedMsBuildVariables = ["MSBuildExtensionsPath", "MSBUILD_EXE_PATH", "MSBuildSDKsPath", "MSBuildLoadMicrosoftTargetsReadOnly"];
@@ -16,7 +16,10 @@ internal static class DotnetCli
         .GetCustomAttributes<AssemblyMetadataAttribute>()
         .Single(attribute => attribute.Key == "RepositoryRoot").Value!;
 
-    public static async Task<DotnetRun> RunAsync(params string[] arguments)
+    public static Task<DotnetRun> RunAsync(params string[] arguments) =>
+        RunAsync(new Dictionary<string, string>(), DefaultTimeout, arguments);
+
+    public static async Task<DotnetRun> RunAsync(IReadOnlyDictionary<string, string> environment, TimeSpan timeoutAfter, params string[] arguments)
     {
         var startInfo = new ProcessStartInfo("dotnet")
         {
@@ -38,11 +41,15 @@ internal static class DotnetCli
         startInfo.Environment["MSBUILDDISABLENODEREUSE"] = "1";
         startInfo.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         startInfo.Environment["DOTNET_NOLOGO"] = "1";
+        foreach (var (name, value) in environment)
+        {
+            startInfo.Environment[name] = value;
+        }
 
         using var process = Process.Start(startInfo) ?? throw new InvalidOperationException("Could not start dotnet.");
         var standardOutput = process.StandardOutput.ReadToEndAsync();
         var standardError = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(Timeout);
+        using var timeout = new CancellationTokenSource(timeoutAfter);
         try
         {
             await process.WaitForExitAsync(timeout.Token);
@@ -50,7 +57,7 @@ internal static class DotnetCli
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"dotnet {string.Join(' ', arguments)} did not finish within {Timeout}.");
+            throw new TimeoutException($"dotnet {string.Join(' ', arguments)} did not finish within {timeoutAfter}.");
         }
 
         return new DotnetRun(process.ExitCode, await standardOutput, await standardError);
