@@ -20,6 +20,10 @@ param location string
 @description('Object id of the deploying user: may set Key Vault secrets and send to the alerts queue. Empty: no developer access.')
 param principalId string = ''
 
+@description('Kind of principalId. azd sets AZURE_PRINCIPAL_TYPE: User when you signed in, ServicePrincipal from CI. A role assignment with the wrong type fails.')
+@allowed(['User', 'ServicePrincipal', 'Group'])
+param principalType string = 'User'
+
 @description('ThousandEyes API base URL.')
 param thousandEyesBaseUrl string = 'https://api.thousandeyes.com/'
 
@@ -104,6 +108,7 @@ module roles 'modules/roles.bicep' = {
   params: {
     appPrincipalId: identity.outputs.principalId
     developerPrincipalId: principalId
+    developerPrincipalType: principalType
     serviceBusNamespaceName: serviceBus.outputs.name
     alertsQueueName: serviceBus.outputs.alertsQueueName
     instantTestsTopicName: serviceBus.outputs.instantTestsTopicName

@@ -9,6 +9,10 @@ param appPrincipalId string
 @description('Object id of a user allowed to set Key Vault secrets and send test messages. Empty: none.')
 param developerPrincipalId string = ''
 
+@description('Kind of developerPrincipalId: a signed-in user, or the service principal of a CI pipeline (azd passes AZURE_PRINCIPAL_TYPE).')
+@allowed(['User', 'ServicePrincipal', 'Group'])
+param developerPrincipalType string = 'User'
+
 param serviceBusNamespaceName string
 param alertsQueueName string
 param instantTestsTopicName string
@@ -183,7 +187,7 @@ resource developerSetsSecrets 'Microsoft.Authorization/roleAssignments@2022-04-0
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.keyVaultSecretsOfficer)
     principalId: developerPrincipalId
-    principalType: 'User'
+    principalType: developerPrincipalType
   }
 }
 
@@ -193,6 +197,6 @@ resource developerSendsAlerts 'Microsoft.Authorization/roleAssignments@2022-04-0
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.serviceBusDataSender)
     principalId: developerPrincipalId
-    principalType: 'User'
+    principalType: developerPrincipalType
   }
 }

@@ -40,4 +40,39 @@ public sealed class RoleAssignmentTemplateTests
 
         Assert.DoesNotContain(assignments, assignment => assignment.ScopeType == "Microsoft.ServiceBus/namespaces");
     }
+
+    [Fact]
+    public async Task Developer_role_assignments_take_the_principal_type_from_a_parameter()
+    {
+        // Hard-coded 'User' makes `azd up` from CI (a service principal) fail at the role assignment.
+        var developer = (await CompiledTemplate.MainAsync()).OfType("Microsoft.Authorization/roleAssignments")
+            .Where(resource => (string?)resource.Properties?["principalId"] == "[parameters('developerPrincipalId')]")
+            .ToList();
+
+        Assert.NotEmpty(developer);
+        Assert.All(developer, resource => Assert.Equal("[parameters('developerPrincipalType')]", (string?)resource.Properties?["principalType"]));
+    }
+
+    [Fact]
+    public async Task App_identity_role_assignments_are_for_a_service_principal()
+    {
+        var app = (await CompiledTemplate.MainAsync()).OfType("Microsoft.Authorization/roleAssignments")
+            .Where(resource => (string?)resource.Properties?["principalId"] == "[parameters('appPrincipalId')]")
+            .ToList();
+
+        Assert.NotEmpty(app);
+        Assert.All(app, resource => Assert.Equal("ServicePrincipal", (string?)resource.Properties?["principalType"]));
+    }
+
+    [Fact]
+    public async Task Principal_type_comes_from_azd_and_admits_a_service_principal()
+    {
+        var template = await CompiledTemplate.MainAsync();
+        var allowed = template.Root["parameters"]?["principalType"]?["allowedValues"]?.AsArray().Select(value => (string?)value);
+        var roles = template.OfType("Microsoft.Resources/deployments").Single(deployment => deployment.Name == "roles");
+
+        Assert.Contains("${AZURE_PRINCIPAL_TYPE", ParametersFile.Value("principalType"), StringComparison.Ordinal);
+        Assert.Contains("ServicePrincipal", allowed ?? []);
+        Assert.Equal("[parameters('principalType')]", (string?)roles.Properties?["parameters"]?["developerPrincipalType"]?["value"]);
+    }
 }
