@@ -33,6 +33,9 @@ param thousandEyesApiVersion string = 'v7'
 @description('ThousandEyes account group id (aid); empty uses the token\'s default account group.')
 param thousandEyesAccountGroupId string = ''
 
+@description('Any other app setting the app reads, as "Name=value" pairs separated by ";" (azd env ALERTPROBE_APP_SETTINGS), e.g. "Ingress__Slack__SigningSecretName=slack-signing-secret;TargetPolicy__AllowDomains__0=*.example.com". Names of Key Vault secrets, never secret values. Settings this template manages win.')
+param appSettings string = ''
+
 @description('Deliveries before Service Bus dead-letters a message.')
 @minValue(1)
 param maxDeliveryCount int = 10
@@ -147,6 +150,7 @@ module functionApp 'modules/functionapp.bicep' = {
     thousandEyesBaseUrl: thousandEyesBaseUrl
     thousandEyesApiVersion: thousandEyesApiVersion
     thousandEyesAccountGroupId: thousandEyesAccountGroupId
+    operatorAppSettings: appSettings
   }
 }
 

@@ -34,11 +34,49 @@ param thousandEyesBaseUrl string
 param thousandEyesApiVersion string
 param thousandEyesAccountGroupId string
 
+@description('Operator settings from azd: "Name=value" pairs separated by ";" (ALERTPROBE_APP_SETTINGS); see appsettings.bicep.')
+param operatorAppSettings string = ''
+
 @minValue(40)
 @maxValue(1000)
 param maximumInstanceCount int = 40
 @allowed([512, 2048, 4096])
 param instanceMemoryMB int = 2048
+
+var managedAppSettings = {
+  // Host storage through the identity (Storage Blob Data Owner).
+  AzureWebJobsStorage__accountName: storageAccountName
+  AzureWebJobsStorage__credential: 'managedidentity'
+  AzureWebJobsStorage__clientId: identityClientId
+
+  APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsightsConnectionString
+  APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
+
+  // DefaultAzureCredential / ManagedIdentityCredential pick the user-assigned identity from this.
+  AZURE_CLIENT_ID: identityClientId
+
+  // Connection "ServiceBus": the triggers (Functions host) and the app's publishers read the same settings.
+  ServiceBus__fullyQualifiedNamespace: serviceBusFullyQualifiedNamespace
+  ServiceBus__credential: 'managedidentity'
+  ServiceBus__clientId: identityClientId
+
+  // Entity names (MessagingOptions, IngressOptions).
+  Messaging__AlertsQueueName: alertsQueueName
+  Messaging__InstantTestsTopicName: instantTestsTopicName
+  Messaging__CollectSubscriptionName: collectSubscriptionName
+  Messaging__RerunSubscriptionName: rerunSubscriptionName
+  Messaging__TestResultsTopicName: testResultsTopicName
+
+  KeyVault__Uri: keyVaultUri
+  KeyVault__ManagedIdentityClientId: identityClientId
+
+  Ledger__ServiceUri: ledgerServiceUri
+  Ledger__ClientId: identityClientId
+
+  ThousandEyes__BaseUrl: thousandEyesBaseUrl
+  ThousandEyes__ApiVersion: thousandEyesApiVersion
+  ThousandEyes__AccountGroupId: thousandEyesAccountGroupId
+}
 
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   name: planName
@@ -96,44 +134,6 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
     }
   }
 
-  resource appSettings 'config' = {
-    name: 'appsettings'
-    properties: {
-      // Host storage through the identity (Storage Blob Data Owner).
-      AzureWebJobsStorage__accountName: storageAccountName
-      AzureWebJobsStorage__credential: 'managedidentity'
-      AzureWebJobsStorage__clientId: identityClientId
-
-      APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsightsConnectionString
-      APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
-
-      // DefaultAzureCredential / ManagedIdentityCredential pick the user-assigned identity from this.
-      AZURE_CLIENT_ID: identityClientId
-
-      // Connection "ServiceBus": the triggers (Functions host) and the app's publishers read the same settings.
-      ServiceBus__fullyQualifiedNamespace: serviceBusFullyQualifiedNamespace
-      ServiceBus__credential: 'managedidentity'
-      ServiceBus__clientId: identityClientId
-
-      // Entity names (MessagingOptions, IngressOptions).
-      Messaging__AlertsQueueName: alertsQueueName
-      Messaging__InstantTestsTopicName: instantTestsTopicName
-      Messaging__CollectSubscriptionName: collectSubscriptionName
-      Messaging__RerunSubscriptionName: rerunSubscriptionName
-      Messaging__TestResultsTopicName: testResultsTopicName
-
-      KeyVault__Uri: keyVaultUri
-      KeyVault__ManagedIdentityClientId: identityClientId
-
-      Ledger__ServiceUri: ledgerServiceUri
-      Ledger__ClientId: identityClientId
-
-      ThousandEyes__BaseUrl: thousandEyesBaseUrl
-      ThousandEyes__ApiVersion: thousandEyesApiVersion
-      ThousandEyes__AccountGroupId: thousandEyesAccountGroupId
-    }
-  }
-
   // Deployment (azd, OneDeploy) authenticates with Entra ID; basic publishing credentials stay off.
   resource scmCredentials 'basicPublishingCredentialsPolicies' = {
     name: 'scm'
@@ -147,6 +147,23 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
     properties: {
       allow: false
     }
+  }
+}
+
+// What the app has now, read after the site exists (on the first deployment: nothing yet), merged in
+// appsettings.bicep so that a provision never wipes a setting added outside azd.
+resource currentAppSettings 'Microsoft.Web/sites/config@2024-04-01' existing = {
+  parent: app
+  name: 'appsettings'
+}
+
+module settings 'appsettings.bicep' = {
+  name: '${deployment().name}-appsettings'
+  params: {
+    appName: app.name
+    currentAppSettings: currentAppSettings.list().properties
+    operatorAppSettings: operatorAppSettings
+    managedAppSettings: managedAppSettings
   }
 }
 

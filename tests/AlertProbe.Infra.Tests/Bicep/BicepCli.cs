@@ -13,11 +13,15 @@ internal static class BicepCli
 
     public static string RepositoryRoot { get; } = Metadata("RepositoryRoot");
 
-    public static async Task<BicepRun> RunAsync(params string[] arguments)
+    public static Task<BicepRun> RunAsync(params string[] arguments) => RunWithInputAsync(null, arguments);
+
+    /// <summary>Runs bicep with <paramref name="input"/> on standard input (e.g. expressions for <c>bicep console</c>).</summary>
+    public static async Task<BicepRun> RunWithInputAsync(string? input, params string[] arguments)
     {
         EnsureExecutable();
         var startInfo = new ProcessStartInfo(ExecutablePath)
         {
+            RedirectStandardInput = input is not null,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -30,6 +34,12 @@ internal static class BicepCli
 
         using var process = Process.Start(startInfo)
             ?? throw new InvalidOperationException($"Could not start {ExecutablePath}.");
+        if (input is not null)
+        {
+            await process.StandardInput.WriteAsync(input);
+            process.StandardInput.Close();
+        }
+
         var standardOutput = process.StandardOutput.ReadToEndAsync();
         var standardError = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(Timeout);

@@ -50,17 +50,29 @@ internal sealed class CompiledTemplate
         return new CompiledTemplate(run.StandardOutput);
     }
 
-    private static IEnumerable<TemplateResource> Flatten(JsonObject template)
+    private static IEnumerable<TemplateResource> Flatten(JsonObject template, TemplateResource? deployment = null)
     {
-        foreach (var node in template["resources"]?.AsArray() ?? [])
+        // languageVersion 2.0 (a module with user-defined functions) keys resources by symbolic name.
+        var resources = template["resources"] switch
         {
-            var body = node!.AsObject();
+            JsonArray array => array.Select(node => node!.AsObject()),
+            JsonObject symbolic => symbolic.Select(pair => pair.Value!.AsObject()),
+            _ => [],
+        };
+        foreach (var body in resources.ToList())
+        {
+            if (body["existing"]?.GetValue<bool>() == true)
+            {
+                continue;
+            }
+
             var type = (string)body["type"]!;
-            yield return new TemplateResource(type, (string)body["name"]!, body, template);
+            var resource = new TemplateResource(type, (string)body["name"]!, body, template, deployment);
+            yield return resource;
 
             if (type == "Microsoft.Resources/deployments" && body["properties"]?["template"] is JsonObject module)
             {
-                foreach (var nested in Flatten(module))
+                foreach (var nested in Flatten(module, resource))
                 {
                     yield return nested;
                 }

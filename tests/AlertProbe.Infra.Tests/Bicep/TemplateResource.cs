@@ -3,8 +3,11 @@ using System.Text.RegularExpressions;
 
 namespace AlertProbe.Infra.Tests.Bicep;
 
-/// <summary>A resource of the compiled ARM template, with the (module) template that declares it.</summary>
-internal sealed partial record TemplateResource(string Type, string Name, JsonObject Body, JsonObject Template)
+/// <summary>
+/// A resource of the compiled ARM template, with the (module) template that declares it and the module deployment
+/// that holds that template (null at the top level).
+/// </summary>
+internal sealed partial record TemplateResource(string Type, string Name, JsonObject Body, JsonObject Template, TemplateResource? Deployment = null)
 {
     public JsonNode? Properties => Body["properties"];
 

@@ -88,10 +88,5 @@ public sealed class FunctionAppTemplateTests
         Assert.False(settings.ContainsKey(name), $"Flex Consumption rejects the {name} app setting (the runtime is set in functionAppConfig).");
     }
 
-    private static async Task<JsonObject> AppSettingsAsync()
-    {
-        var config = (await CompiledTemplate.MainAsync()).OfType("Microsoft.Web/sites/config")
-            .Single(resource => resource.Name.Contains("'appsettings'", StringComparison.Ordinal));
-        return config.Properties!.AsObject();
-    }
+    private static async Task<JsonObject> AppSettingsAsync() => AppSettingsTemplate.Managed(await CompiledTemplate.MainAsync());
 }

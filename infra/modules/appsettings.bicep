@@ -1,0 +1,34 @@
+// The app's settings, written as one merged list. Microsoft.Web/sites/config 'appsettings' replaces the whole
+// list on every deployment, so a setting added in the portal (or with `az functionapp config appsettings set`)
+// would vanish at the next `azd up`. The list is therefore built as
+//   union(the settings the app has now, the operator's ALERTPROBE_APP_SETTINGS, the settings this template manages)
+// — later wins: the template's identity and entity wiring cannot be overridden by accident, the operator's
+// azd values override what was set by hand, and nothing set by hand is lost. Removing a setting is explicit:
+// `az functionapp config appsettings delete` (docs/deployment.md).
+
+@description('Name of the function app.')
+param appName string
+
+@secure()
+@description('The app settings the app has now (read from the site before this deployment writes them).')
+param currentAppSettings object
+
+@description('Operator settings from azd: "Name=value" pairs separated by ";" (azd env ALERTPROBE_APP_SETTINGS).')
+param operatorAppSettings string = ''
+
+@description('The settings this template manages (identity connections, entity names, endpoints).')
+param managedAppSettings object
+
+// "A=1; B=x=y" -> { A: '1', B: 'x=y' }: a name ends at the first "="; blanks around names, values and entries are dropped.
+// An entry without "=" fails the deployment (substring with a negative length) rather than being dropped.
+func parseAppSettings(pairs string) object => toObject(filter(split(pairs, ';'), pair => !empty(trim(pair))), pair => trim(substring(pair, 0, indexOf(pair, '='))), pair => trim(substring(pair, indexOf(pair, '=') + 1)))
+
+resource app 'Microsoft.Web/sites@2024-04-01' existing = {
+  name: appName
+}
+
+resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
+  parent: app
+  name: 'appsettings'
+  properties: union(currentAppSettings, parseAppSettings(operatorAppSettings), managedAppSettings)
+}
