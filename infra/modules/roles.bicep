@@ -1,6 +1,7 @@
 // Every role assignment in one place, each at the narrowest scope the app needs.
-//   app identity: receive from the queue and its subscriptions, send to the queue (reschedule) and both
-//   topics, read Key Vault secrets, own host blobs, read/write ledger tables, publish telemetry.
+//   app identity: own the queue and the two subscriptions its triggers read (receive, reschedule, and the
+//   Manage claim scaling needs), send to both topics, read Key Vault secrets, own host blobs, read/write
+//   ledger tables, publish telemetry.
 //   developer (optional principalId): put secrets into Key Vault, drop messages on the queue.
 
 @description('Principal id of the app\'s user-assigned identity.')
@@ -24,7 +25,7 @@ param storageAccountName string
 param applicationInsightsName string
 
 var roles = {
-  serviceBusDataReceiver: '4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0'
+  serviceBusDataOwner: '090c5cfd-751d-490a-894a-3ce6f1109419'
   serviceBusDataSender: '69a216fc-b8fb-44d8-bc22-1f3c2cd27a39'
   keyVaultSecretsUser: '4633458b-17de-408a-b874-0445c86b69e6'
   keyVaultSecretsOfficer: 'b86a8fe4-44ce-4948-aee5-eccb2c155cd7'
@@ -69,50 +70,49 @@ resource applicationInsights 'Microsoft.Insights/components@2020-02-02' existing
   name: applicationInsightsName
 }
 
-// --- Service Bus: receive (triggers) ---------------------------------------------------------------
-// A topic trigger needs the role over the subscription itself; the topic alone is not enough.
+// --- Service Bus: the triggered entities -------------------------------------------------------------
+// Data Owner, scoped to each entity a trigger reads (never the namespace): Microsoft's role table for
+// identity-based Service Bus triggers (learn.microsoft.com/azure/azure-functions/functions-bindings-service-bus,
+// identity-based connections; azure-docs include functions-service-bus-permissions) lists Data Receiver and
+// Data Owner. Receiving needs only Receiver, but the extension's scale monitor (Microsoft.Azure.WebJobs.Extensions.ServiceBus, ServiceBusMetricsProvider) reads the
+// entity's runtime properties - the message count that target-based scaling divides by the per-instance target,
+// which Flex Consumption uses - and that needs the Manage claim: with Receiver only it logs "does not have Manage
+// claim", reports a count of 0 and the app scales on message age alone. Owner on the entity also covers sending
+// to the alerts queue (rescheduled copies) and settling. A topic trigger needs the role on the subscription.
+// Not checkable here: whether Flex's platform scaler reads counts with this identity exactly as the in-host
+// monitor does; both use the trigger's connection (ServiceBus__*), so both get the claim from this role.
 
-resource receiveAlerts 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(namespace::alertsQueue.id, appPrincipalId, roles.serviceBusDataReceiver)
+resource ownAlerts 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(namespace::alertsQueue.id, appPrincipalId, roles.serviceBusDataOwner)
   scope: namespace::alertsQueue
   properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.serviceBusDataReceiver)
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.serviceBusDataOwner)
     principalId: appPrincipalId
     principalType: 'ServicePrincipal'
   }
 }
 
-resource receiveCollect 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(namespace::instantTests::collect.id, appPrincipalId, roles.serviceBusDataReceiver)
+resource ownCollect 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(namespace::instantTests::collect.id, appPrincipalId, roles.serviceBusDataOwner)
   scope: namespace::instantTests::collect
   properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.serviceBusDataReceiver)
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.serviceBusDataOwner)
     principalId: appPrincipalId
     principalType: 'ServicePrincipal'
   }
 }
 
-resource receiveRerun 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(namespace::instantTests::rerun.id, appPrincipalId, roles.serviceBusDataReceiver)
+resource ownRerun 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(namespace::instantTests::rerun.id, appPrincipalId, roles.serviceBusDataOwner)
   scope: namespace::instantTests::rerun
   properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.serviceBusDataReceiver)
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.serviceBusDataOwner)
     principalId: appPrincipalId
     principalType: 'ServicePrincipal'
   }
 }
 
-// --- Service Bus: send (reschedule on the queue, publish to the topics) ----------------------------
-
-resource sendAlerts 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(namespace::alertsQueue.id, appPrincipalId, roles.serviceBusDataSender)
-  scope: namespace::alertsQueue
-  properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.serviceBusDataSender)
-    principalId: appPrincipalId
-    principalType: 'ServicePrincipal'
-  }
-}
+// --- Service Bus: publish to the topics ---------------------------------------------------------------
 
 resource sendInstantTests 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   name: guid(namespace::instantTests.id, appPrincipalId, roles.serviceBusDataSender)

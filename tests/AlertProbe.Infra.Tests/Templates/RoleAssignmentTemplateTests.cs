@@ -6,6 +6,7 @@ public sealed class RoleAssignmentTemplateTests
 {
     // Built-in role ids, from the Azure RBAC built-in roles reference.
     private const string ServiceBusDataReceiver = "4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0";
+    private const string ServiceBusDataOwner = "090c5cfd-751d-490a-894a-3ce6f1109419";
     private const string ServiceBusDataSender = "69a216fc-b8fb-44d8-bc22-1f3c2cd27a39";
     private const string KeyVaultSecretsUser = "4633458b-17de-408a-b874-0445c86b69e6";
     private const string StorageBlobDataOwner = "b7e6dc6d-f1e8-4753-8033-0f276bb0955b";
@@ -13,10 +14,9 @@ public sealed class RoleAssignmentTemplateTests
     private const string MonitoringMetricsPublisher = "3913510d-42f4-4e42-8a64-420c390055eb";
 
     [Theory]
-    [InlineData(ServiceBusDataReceiver, "Microsoft.ServiceBus/namespaces/queues", "alertsQueueName")]
-    [InlineData(ServiceBusDataReceiver, "Microsoft.ServiceBus/namespaces/topics/subscriptions", "collectSubscriptionName")]
-    [InlineData(ServiceBusDataReceiver, "Microsoft.ServiceBus/namespaces/topics/subscriptions", "rerunSubscriptionName")]
-    [InlineData(ServiceBusDataSender, "Microsoft.ServiceBus/namespaces/queues", "alertsQueueName")]
+    [InlineData(ServiceBusDataOwner, "Microsoft.ServiceBus/namespaces/queues", "alertsQueueName")]
+    [InlineData(ServiceBusDataOwner, "Microsoft.ServiceBus/namespaces/topics/subscriptions", "collectSubscriptionName")]
+    [InlineData(ServiceBusDataOwner, "Microsoft.ServiceBus/namespaces/topics/subscriptions", "rerunSubscriptionName")]
     [InlineData(ServiceBusDataSender, "Microsoft.ServiceBus/namespaces/topics", "instantTestsTopicName")]
     [InlineData(ServiceBusDataSender, "Microsoft.ServiceBus/namespaces/topics", "testResultsTopicName")]
     [InlineData(KeyVaultSecretsUser, "Microsoft.KeyVault/vaults", "keyVaultName")]
@@ -29,6 +29,22 @@ public sealed class RoleAssignmentTemplateTests
             .Select(RoleAssignment.From);
 
         Assert.Contains(new RoleAssignment(roleId, scopeType, scopeParameter, "appPrincipalId"), assignments);
+    }
+
+    [Fact]
+    public async Task Triggered_entities_get_the_manage_claim_target_based_scaling_needs_and_nothing_below_it()
+    {
+        // With Data Receiver only, the Service Bus scale monitor cannot read message counts (it needs the Manage
+        // claim) and reports 0: target-based scaling would not follow the backlog. Data Owner per entity carries it.
+        var onTriggeredEntities = (await CompiledTemplate.MainAsync()).OfType("Microsoft.Authorization/roleAssignments")
+            .Select(RoleAssignment.From)
+            .Where(assignment => assignment.PrincipalParameter == "appPrincipalId"
+                && assignment.ScopeParameter is "alertsQueueName" or "collectSubscriptionName" or "rerunSubscriptionName")
+            .ToList();
+
+        Assert.Equal(3, onTriggeredEntities.Count);
+        Assert.All(onTriggeredEntities, assignment => Assert.Equal(ServiceBusDataOwner, assignment.RoleDefinitionId));
+        Assert.DoesNotContain(onTriggeredEntities, assignment => assignment.RoleDefinitionId == ServiceBusDataReceiver);
     }
 
     [Fact]
