@@ -71,16 +71,17 @@ resource applicationInsights 'Microsoft.Insights/components@2020-02-02' existing
 }
 
 // --- Service Bus: the triggered entities -------------------------------------------------------------
-// Data Owner, scoped to each entity a trigger reads (never the namespace): Microsoft's role table for
-// identity-based Service Bus triggers (learn.microsoft.com/azure/azure-functions/functions-bindings-service-bus,
-// identity-based connections; azure-docs include functions-service-bus-permissions) lists Data Receiver and
-// Data Owner. Receiving needs only Receiver, but the extension's scale monitor (Microsoft.Azure.WebJobs.Extensions.ServiceBus, ServiceBusMetricsProvider) reads the
-// entity's runtime properties - the message count that target-based scaling divides by the per-instance target,
-// which Flex Consumption uses - and that needs the Manage claim: with Receiver only it logs "does not have Manage
-// claim", reports a count of 0 and the app scales on message age alone. Owner on the entity also covers sending
-// to the alerts queue (rescheduled copies) and settling. A topic trigger needs the role on the subscription.
-// Not checkable here: whether Flex's platform scaler reads counts with this identity exactly as the in-host
-// monitor does; both use the trigger's connection (ServiceBus__*), so both get the claim from this role.
+// Data Owner, scoped to each entity a trigger reads (never the namespace). Sources:
+// - Microsoft's role table for identity-based Service Bus triggers (learn.microsoft.com/azure/azure-functions/
+//   functions-bindings-service-bus, identity-based connections) lists Data Receiver and Data Owner.
+// - Receiving needs only Receiver, but scaling reads entity runtime properties, which needs the Manage claim
+//   (Azure/azure-sdk-for-net, Microsoft.Azure.WebJobs.Extensions.ServiceBus, ServiceBusMetricsProvider):
+//   GetMessageCountAsync - the count target-based scaling divides by the per-instance target, the scaling
+//   Flex Consumption uses - logs "does not have 'Manage Claim'" and rethrows, so without it the trigger
+//   cannot be scaled on its backlog; the older scale monitor falls back to a count of 1 and message age.
+// Owner on the entity also covers sending rescheduled copies to the alerts queue. A topic trigger needs the role
+// on the subscription, not the topic. Not checkable here: that Flex's platform scaler calls exactly this code;
+// it reads with the trigger's connection (ServiceBus__*), so it gets the claim from this role either way.
 
 resource ownAlerts 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   name: guid(namespace::alertsQueue.id, appPrincipalId, roles.serviceBusDataOwner)
