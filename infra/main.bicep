@@ -8,8 +8,32 @@ targetScope = 'subscription'
 @description('azd environment name; seeds the resource names.')
 param environmentName string
 
+// Regions that offer Flex Consumption, as Microsoft's Flex Consumption azd quickstart lists them
+// (Azure-Samples/functions-quickstart-dotnet-azd, infra/main.bicep; its canary region eastus2euap left out).
+// The authoritative, current list is `az functionapp list-flexconsumption-locations --runtime dotnet-isolated
+// --runtime-version 10.0`; it cannot be queried from the build machine, so a region Microsoft adds later must
+// be added here (the deployment then stops at validation instead of failing half-way).
 @minLength(1)
 @description('Region of every resource (one that offers Flex Consumption).')
+@allowed([
+  'australiaeast'
+  'centralindia'
+  'centralus'
+  'eastasia'
+  'eastus'
+  'eastus2'
+  'francecentral'
+  'germanywestcentral'
+  'northcentralus'
+  'northeurope'
+  'southcentralus'
+  'southeastasia'
+  'swedencentral'
+  'uksouth'
+  'westcentralus'
+  'westeurope'
+  'westus2'
+])
 @metadata({
   azd: {
     type: 'location'
@@ -35,6 +59,21 @@ param thousandEyesAccountGroupId string = ''
 
 @description('Any other app setting the app reads, as "Name=value" pairs separated by ";" (azd env ALERTPROBE_APP_SETTINGS), e.g. "Ingress__Slack__SigningSecretName=slack-signing-secret;TargetPolicy__AllowDomains__0=*.example.com". Names of Key Vault secrets, never secret values. Settings this template manages win.')
 param appSettings string = ''
+
+// Flex Consumption's bounds for the maximum instance count (learn.microsoft.com/azure/azure-functions/
+// flex-consumption-plan, Considerations > Scale: lowest maximum 40, highest 1000). Not checkable here whether a
+// newer revision lowers the minimum; a lower value is refused at validation, not half-way through.
+@description('Most instances the app scales out to (azd env FLEX_MAXIMUM_INSTANCE_COUNT).')
+@minValue(40)
+@maxValue(1000)
+param maximumInstanceCount int = 40
+
+@description('Key Vault purge protection (azd env KEY_VAULT_PURGE_PROTECTION). Off by default so `azd down --purge` frees the vault name for the next `azd up`; turn it on for production, where deleting the vault must be recoverable (it then blocks re-creating the environment for the retention period, see docs/deployment.md).')
+param keyVaultPurgeProtection bool = false
+
+@description('"recover" to bring back a soft-deleted vault of the same name (with its secrets) instead of creating one (azd env KEY_VAULT_CREATE_MODE); "default" otherwise.')
+@allowed(['default', 'recover'])
+param keyVaultCreateMode string = 'default'
 
 @description('Deliveries before Service Bus dead-letters a message.')
 @minValue(1)
@@ -101,6 +140,8 @@ module keyVault 'modules/keyvault.bicep' = {
     name: 'kv-${resourceToken}'
     location: location
     tags: tags
+    purgeProtection: keyVaultPurgeProtection
+    createMode: keyVaultCreateMode
   }
 }
 
@@ -151,6 +192,7 @@ module functionApp 'modules/functionapp.bicep' = {
     thousandEyesApiVersion: thousandEyesApiVersion
     thousandEyesAccountGroupId: thousandEyesAccountGroupId
     operatorAppSettings: appSettings
+    maximumInstanceCount: maximumInstanceCount
   }
 }
 

@@ -37,6 +37,7 @@ param thousandEyesAccountGroupId string
 @description('Operator settings from azd: "Name=value" pairs separated by ";" (ALERTPROBE_APP_SETTINGS); see appsettings.bicep.')
 param operatorAppSettings string = ''
 
+// Flex Consumption's bounds (flex-consumption-plan, Considerations > Scale), as in main.bicep.
 @minValue(40)
 @maxValue(1000)
 param maximumInstanceCount int = 40
