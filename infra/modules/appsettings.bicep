@@ -1,13 +1,16 @@
 // The app's settings, written as one merged list. Microsoft.Web/sites/config 'appsettings' replaces the whole
 // list on every deployment, so a setting added in the portal (or with `az functionapp config appsettings set`)
 // would vanish at the next `azd up`. The list is therefore built as
-//   union(the settings the app has now, the operator's ALERTPROBE_APP_SETTINGS, the settings this template manages)
+//   union(defaults, the settings the app has now, the operator's ALERTPROBE_APP_SETTINGS, the template's wiring)
 // — later wins: the template's identity and entity wiring cannot be overridden by accident, the operator's
-// azd values override what was set by hand, and nothing set by hand is lost. Removing a setting is explicit:
+// azd values override what was set by hand, nothing set by hand is lost, and defaults only fill gaps. Removing a setting is explicit:
 // `az functionapp config appsettings delete` (docs/deployment.md).
 
 @description('Name of the function app.')
 param appName string
+
+@description('Settings with a default the operator may change (e.g. Rules__Path).')
+param defaultAppSettings object = {}
 
 @secure()
 @description('The app settings the app has now (read from the site before this deployment writes them).')
@@ -30,5 +33,5 @@ resource app 'Microsoft.Web/sites@2024-04-01' existing = {
 resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
   parent: app
   name: 'appsettings'
-  properties: union(currentAppSettings, parseAppSettings(operatorAppSettings), managedAppSettings)
+  properties: union(defaultAppSettings, currentAppSettings, parseAppSettings(operatorAppSettings), managedAppSettings)
 }

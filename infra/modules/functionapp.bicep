@@ -44,6 +44,12 @@ param maximumInstanceCount int = 40
 @allowed([512, 2048, 4096])
 param instanceMemoryMB int = 2048
 
+// Defaults an operator may change (in azd's ALERTPROBE_APP_SETTINGS or by hand): below both in the merge.
+var defaultAppSettings = {
+  // The rules file the build packages with the app (rules/alertprobe.rules.yaml in the repository).
+  Rules__Path: 'rules/alertprobe.rules.yaml'
+}
+
 var managedAppSettings = {
   // Host storage through the identity (Storage Blob Data Owner).
   AzureWebJobsStorage__accountName: storageAccountName
@@ -162,6 +168,7 @@ module settings 'appsettings.bicep' = {
   name: '${deployment().name}-appsettings'
   params: {
     appName: app.name
+    defaultAppSettings: defaultAppSettings
     currentAppSettings: currentAppSettings.list().properties
     operatorAppSettings: operatorAppSettings
     managedAppSettings: managedAppSettings

@@ -9,6 +9,7 @@ ServiceBusStandInGuard.ThrowIfStandInUnderFunctionsHost(ServiceBusStandInGuard.S
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
+builder.Configuration.ResolveRulesPathAgainst(AppContext.BaseDirectory);
 builder.Services
     .AddApplicationInsightsTelemetryWorkerService()
     .ConfigureFunctionsApplicationInsights()

@@ -15,9 +15,10 @@ public sealed class AppSettingsTemplateTests
         var config = AppSettingsTemplate.Config(await CompiledTemplate.MainAsync());
         var properties = (string?)config.Properties;
 
-        // Order matters: later wins, so the template's wiring beats the operator's, and both beat portal values.
+        // Order matters: later wins, so the template's wiring beats the operator's, both beat portal values, and
+        // defaults (Rules__Path) only fill what nobody set.
         Assert.Equal(
-            "[union(parameters('currentAppSettings'), __bicep.parseAppSettings(parameters('operatorAppSettings')), parameters('managedAppSettings'))]",
+            "[union(parameters('defaultAppSettings'), parameters('currentAppSettings'), __bicep.parseAppSettings(parameters('operatorAppSettings')), parameters('managedAppSettings'))]",
             properties);
     }
 
@@ -66,5 +67,20 @@ public sealed class AppSettingsTemplateTests
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => AppSettingsFunction.EvaluateAsync("Rules__Path"));
 
         Assert.Contains("substring", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Rules_path_defaults_to_the_file_the_build_packages_and_the_sample_names()
+    {
+        var deployment = AppSettingsTemplate.Config(await CompiledTemplate.MainAsync()).Deployment!;
+        var defaults = deployment.Properties?["parameters"]?["defaultAppSettings"]?["value"]?.ToString();
+        var defaultsObject = deployment.Template["variables"]?["defaultAppSettings"];
+        var sample = File.ReadAllText(Path.Combine(BicepCli.RepositoryRoot, "local.settings.sample.json"));
+
+        Assert.Equal("[variables('defaultAppSettings')]", defaults);
+        var path = (string?)defaultsObject?["Rules__Path"];
+        Assert.Equal("rules/alertprobe.rules.yaml", path);
+        Assert.Contains($"\"Rules__Path\": \"{path}\"", sample, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(BicepCli.RepositoryRoot, "rules", "alertprobe.rules.yaml")), "The rules file the app packages is missing.");
     }
 }
