@@ -75,6 +75,9 @@ param keyVaultPurgeProtection bool = false
 @allowed(['default', 'recover'])
 param keyVaultCreateMode string = 'default'
 
+@description('E-mail address for AlertProbe\'s alert rules (azd env ALERTPROBE_ALERT_EMAIL); empty: alerts show in the portal only.')
+param alertEmail string = ''
+
 @description('Deliveries before Service Bus dead-letters a message.')
 @minValue(1)
 param maxDeliveryCount int = 10
@@ -193,6 +196,19 @@ module functionApp 'modules/functionapp.bicep' = {
     thousandEyesAccountGroupId: thousandEyesAccountGroupId
     operatorAppSettings: appSettings
     maximumInstanceCount: maximumInstanceCount
+  }
+}
+
+// The operator's view: alert rules (dead-letters, credential circuit, budget exhaustion) and a workbook.
+module operations 'modules/operations.bicep' = {
+  name: 'operations'
+  scope: resourceGroup
+  params: {
+    location: location
+    tags: tags
+    serviceBusNamespaceName: serviceBus.outputs.name
+    logAnalyticsWorkspaceId: monitoring.outputs.logAnalyticsWorkspaceId
+    alertEmail: alertEmail
   }
 }
 
