@@ -21,7 +21,7 @@ internal static class HookScript
         startInfo.ArgumentList.Add(Path.Combine(BicepCli.RepositoryRoot, "infra", "hooks", script));
         startInfo.Environment["PATH"] = az.BinDirectory + Path.PathSeparator + "/usr/bin:/bin";
         startInfo.Environment["FAKE_AZ_STATE"] = az.StateDirectory;
-        foreach (var inherited in new[] { "AZURE_SUBSCRIPTION_ID", "AZURE_RESOURCE_GROUP", "SERVICEBUS_NAMESPACE_NAME", "SERVICEBUS_FILTERED_SUBSCRIPTIONS" })
+        foreach (var inherited in new[] { "AZURE_SUBSCRIPTION_ID", "AZURE_RESOURCE_GROUP", "SERVICEBUS_NAMESPACE_NAME", "SERVICEBUS_FILTERED_SUBSCRIPTIONS", "ALERTPROBE_APP_SETTINGS" })
         {
             startInfo.Environment.Remove(inherited);
         }

@@ -24,6 +24,22 @@ public sealed class ProvisionHookTemplateTests
     }
 
     [Fact]
+    public void Azd_checks_the_operator_settings_before_it_provisions()
+    {
+        var yaml = new YamlStream();
+        using (var reader = new StreamReader(Path.Combine(BicepCli.RepositoryRoot, "azure.yaml")))
+        {
+            yaml.Load(reader);
+        }
+
+        var root = (YamlMappingNode)yaml.Documents[0].RootNode;
+        var hook = (YamlMappingNode)((YamlMappingNode)((YamlMappingNode)root["hooks"])["preprovision"])["posix"];
+
+        Assert.Equal("./infra/hooks/preprovision.sh", ((YamlScalarNode)hook["run"]).Value);
+        Assert.Equal("false", ((YamlScalarNode)hook["continueOnError"]).Value);
+    }
+
+    [Fact]
     public async Task Hook_input_names_every_rule_of_the_template()
     {
         var template = await CompiledTemplate.MainAsync();
