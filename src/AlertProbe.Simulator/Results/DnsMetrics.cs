@@ -39,7 +39,16 @@ internal static class DnsMetrics
     {
         result["domain"] = context.Test.Target;
         var valid = context.Failure is null;
-        result["valid"] = context.Version == ApiVersion.V6 ? (valid ? 1 : 0) : valid;
+        // v6 docs: "valid" as 1/0; v7 Test_Results_API_DnssecTestResult: "isValid" as a boolean.
+        if (context.Version == ApiVersion.V6)
+        {
+            result["valid"] = valid ? 1 : 0;
+        }
+        else
+        {
+            result["isValid"] = valid;
+        }
+
         if (!valid)
         {
             result["errorDetails"] = Details(context.Failure!);

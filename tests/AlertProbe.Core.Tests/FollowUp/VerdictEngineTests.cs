@@ -13,8 +13,10 @@ public sealed class VerdictEngineTests
     private static IReadOnlyList<TestAgentRef> Agents(int count) =>
         [.. Enumerable.Range(1, count).Select(i => new TestAgentRef { AgentId = i.ToString(System.Globalization.CultureInfo.InvariantCulture), AgentName = $"agent {i}" })];
 
-    private static FamilyResults Family(TestResultFamily family, params JsonObject[] rows) =>
-        new(family, [.. rows.Select((row, i) => ThousandEyesModelFactory.TestResultRow(row, agentId: (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), agentName: $"agent {i + 1}", roundId: 1000))]);
+    private static FamilyResults Family(TestResultFamily family, params JsonObject[] rows) => Family(ThousandEyesApiVersion.V7, family, rows);
+
+    private static FamilyResults Family(ThousandEyesApiVersion version, TestResultFamily family, params JsonObject[] rows) =>
+        new(family, [.. rows.Select((row, i) => ThousandEyesModelFactory.TestResultRow(row, agentId: (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), agentName: $"agent {i + 1}", roundId: 1000))], version);
 
     private static JsonObject Http(int code, string? errorType = null, string? detail = null, double responseTime = 120)
     {
@@ -78,8 +80,6 @@ public sealed class VerdictEngineTests
     }
 
     [Theory]
-    [InlineData("dnssec", """{"valid":false,"errorDetails":"bad signature"}""", "DNSSEC")]
-    [InlineData("dnssec", """{"valid":0}""", "DNSSEC")]
     [InlineData("sip-server", """{"availability":0,"errorType":"Register","errorDetails":"SIP/2.0 503"}""", "Register")]
     [InlineData("web-transactions", """{"completion":0,"errorType":"DNS"}""", "DNS")]
     [InlineData("api", """{"completion":0}""", "API")]
@@ -92,6 +92,25 @@ public sealed class VerdictEngineTests
         var verdict = Engine.Evaluate([Family(TestResultFamily.Find(family)!, JsonNode.Parse(row)!.AsObject())], Agents(1));
 
         Assert.Equal((TestVerdict.Failing, phase), (verdict.Verdict, verdict.Agents.Single().Error?.Phase));
+    }
+
+    // Source: v7 Test Results API, schema Test_Results_API_DnssecTestResult (isValid boolean + errorDetails).
+    [Fact]
+    public void A_v7_dnssec_row_whose_chain_is_not_valid_fails_the_agent()
+    {
+        var verdict = Engine.Evaluate([Family(TestResultFamily.Dnssec, new JsonObject { ["isValid"] = false, ["errorDetails"] = "No DNSSEC public key(s)" })], Agents(1));
+
+        Assert.Equal((TestVerdict.Failing, "DNSSEC", "No DNSSEC public key(s)"),
+            (verdict.Verdict, verdict.Agents.Single().Error?.Phase, verdict.Agents.Single().Error?.Detail));
+    }
+
+    // Source: v6 developer docs, test data "(DNS) DNSSEC" (valid 1/0 + errorDetails).
+    [Fact]
+    public void A_v6_dnssec_row_with_valid_0_fails_the_agent()
+    {
+        var verdict = Engine.Evaluate([Family(ThousandEyesApiVersion.V6, TestResultFamily.Dnssec, new JsonObject { ["valid"] = 0 })], Agents(1));
+
+        Assert.Equal((TestVerdict.Failing, "DNSSEC"), (verdict.Verdict, verdict.Agents.Single().Error?.Phase));
     }
 
     [Fact]

@@ -61,7 +61,7 @@ public class RunResultsReader
             }
 
             var rows = RoundSelector.RowsOfRun(fetched.Value.Rows, created.CreatedAt, _options.RoundTolerance);
-            families.Add(new FamilyResults(family, rows));
+            families.Add(new FamilyResults(family, rows, _client.ApiVersion));
             var reported = rows.Select(row => row.AgentId).OfType<string>().ToHashSet(StringComparer.Ordinal);
             complete &= rows.Count > 0 && expected.IsSubsetOf(reported);
         }

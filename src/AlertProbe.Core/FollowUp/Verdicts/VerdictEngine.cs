@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using AlertProbe.Core.Messages;
+using AlertProbe.ThousandEyes;
 using AlertProbe.ThousandEyes.Results;
 
 namespace AlertProbe.Core.FollowUp.Verdicts;
@@ -22,7 +23,6 @@ public sealed class VerdictEngine(VerdictThresholds thresholds)
     private static readonly string[] ApiFields = ["completion", "totalTime"];
     private static readonly string[] FtpFields = ["responseCode", "dnsTime", "connectTime", "negotiationTime", "waitTime", "responseTime", "totalTime", "throughput"];
     private static readonly string[] DnsFields = ["resolutionTime"];
-    private static readonly string[] DnssecFields = ["valid"];
     private static readonly string[] SipFields = ["availability", "responseCode", "connectTime", "optionsTime", "registerTime", "inviteTime", "totalTime"];
     private static readonly string[] RtpFields = ["loss", "mos", "latency", "pdv", "discards"];
 
@@ -52,7 +52,7 @@ public sealed class VerdictEngine(VerdictThresholds thresholds)
                     agents.Add(key, agent);
                 }
 
-                Assess(family.Family, row.Raw, agent);
+                Assess(family.Family, family.ApiVersion, row.Raw, agent);
             }
         }
 
@@ -103,7 +103,7 @@ public sealed class VerdictEngine(VerdictThresholds thresholds)
         return new RunVerdict(verdict, reasons, results);
     }
 
-    private void Assess(TestResultFamily family, JsonObject row, AgentAssessment agent)
+    private void Assess(TestResultFamily family, ThousandEyesApiVersion version, JsonObject row, AgentAssessment agent)
     {
         switch (family.Name)
         {
@@ -151,8 +151,10 @@ public sealed class VerdictEngine(VerdictThresholds thresholds)
                 AboveThreshold(row, agent, "resolutionTime", "DNS resolution time", _thresholds.DnsResolutionDegradedMs, " ms");
                 break;
             case "dnssec":
-                Copy(row, agent, family, DnssecFields);
-                if (RawMetrics.Number(row, "valid") is 0)
+                // v6 writes valid (1/0), v7 isValid (a boolean); a v7 row never carries valid.
+                var validField = version == ThousandEyesApiVersion.V6 ? "valid" : "isValid";
+                Copy(row, agent, family, [validField]);
+                if (RawMetrics.Number(row, validField) is 0)
                 {
                     agent.Failures.Add(new AgentError { Phase = "DNSSEC", Detail = RawMetrics.Text(row, "errorDetails") ?? "the DNSSEC chain does not validate" });
                 }
