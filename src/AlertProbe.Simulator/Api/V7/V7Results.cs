@@ -69,7 +69,6 @@ internal static class V7Results
         var agentId = item.Agent.AgentId.ToString(CultureInfo.InvariantCulture);
         var result = new JsonObject
         {
-            ["testId"] = test.TestId,
             ["agent"] = new JsonObject
             {
                 ["agentId"] = agentId,
@@ -91,15 +90,25 @@ internal static class V7Results
         return result;
     }
 
-    private static JsonObject TestNode(CreatedTest test) =>
-        test.ApiVersion == ApiVersion.V7
-            ? test.Definition
-            : new JsonObject
-            {
-                ["testId"] = test.TestId,
-                ["testName"] = test.TestName,
-                ["type"] = TestTypes.Find(test.ApiVersion, test.TestType)?.V7Name ?? test.TestType,
-            };
+    // The envelope's test is a SimpleTest (Test_Results_API_SimpleTest), not the full definition.
+    private static JsonObject TestNode(CreatedTest test)
+    {
+        var node = new JsonObject
+        {
+            ["testId"] = test.TestId,
+            ["testName"] = test.TestName,
+            ["type"] = TestTypes.Find(test.ApiVersion, test.TestType)?.V7Name ?? test.TestType,
+            ["createdDate"] = test.CreatedAt.UtcDateTime.ToString(DateFormat, CultureInfo.InvariantCulture),
+            ["liveShare"] = false,
+            ["savedEvent"] = false,
+        };
+        if (test.ApiVersion == ApiVersion.V7 && test.Definition["_links"] is JsonObject links)
+        {
+            node["_links"] = links.DeepClone();
+        }
+
+        return node;
+    }
 
     private static string WriteCursor(int offset) =>
         Convert.ToBase64String(Encoding.UTF8.GetBytes("offset:" + offset.ToString(CultureInfo.InvariantCulture)));
