@@ -139,6 +139,29 @@ public sealed class CollectResultsHandlerTests
     }
 
     [Fact]
+    public async Task A_run_without_known_agents_is_dead_lettered_rather_than_judged_healthy()
+    {
+        await using var host = await FollowUpHost.StartAsync();
+        await host.CreateTestAsync("https://agentless.example.com/", adjust: created => created with { Agents = [] });
+        host.Time.Advance(TimeSpan.FromMinutes(1));
+
+        var outcomes = await host.DeliverDueAsync();
+
+        Assert.Equal((true, 0), (outcomes.Any(outcome => outcome is IntakeOutcome.DeadLettered), host.Bus.Pending("test-results").Count));
+    }
+
+    [Fact]
+    public async Task The_expected_agents_of_a_v7_run_come_from_the_create_response_asked_with_expand_agent()
+    {
+        await using var host = await FollowUpHost.StartAsync();
+
+        var created = await host.CreateTestAsync("https://expanded.example.com/", agentIds: ["113", "114"]);
+
+        Assert.Equal(["113", "114"], created.Agents.Select(agent => agent.AgentId));
+        Assert.Contains(host.Simulator.State.ReceivedRequests, request => request.PathAndQuery.Contains("/instant?", StringComparison.Ordinal) && request.PathAndQuery.Contains("expand=agent", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_body_that_is_not_json_is_dead_lettered_with_a_specific_reason()
     {
         await using var host = await FollowUpHost.StartAsync();

@@ -66,6 +66,7 @@ public class RunResultsReader
             complete &= rows.Count > 0 && expected.IsSubsetOf(reported);
         }
 
-        return new RunResults { Families = families, IsComplete = complete && families.Count > 0 };
+        // No expected agents is never complete: an empty set is a subset of anything.
+        return new RunResults { Families = families, IsComplete = complete && families.Count > 0 && expected.Count > 0 };
     }
 }

@@ -49,7 +49,7 @@ internal static class V7Endpoints
             return ApiErrors.NotFound($"No {testType} test {testId} in this account group.");
         }
 
-        return HttpResults.Content(test.Definition.ToJsonString(), "application/hal+json");
+        return HttpResults.Content(V7TestRepresentation.ForResponse(test.Definition, context.Request).ToJsonString(), "application/hal+json");
     }
 
     private static IResult Agents(HttpContext context)

@@ -88,7 +88,8 @@ internal sealed class FollowUpHost : IAsyncDisposable
         FollowUpInstructions? followUp = null,
         ReplyAddress? replyTo = null,
         string[]? agentIds = null,
-        string alertId = "alert-1")
+        string alertId = "alert-1",
+        Func<InstantTestCreated, InstantTestCreated>? adjust = null)
     {
         var client = _provider.GetRequiredService<ThousandEyesClient>();
         agentIds ??= ["113", "114", "115", "116", "117"];
@@ -117,6 +118,7 @@ internal sealed class FollowUpHost : IAsyncDisposable
             FollowUp = followUp ?? new FollowUpInstructions { Collect = true },
             ReplyTo = replyTo,
         };
+        created = adjust?.Invoke(created) ?? created;
         await _provider.GetRequiredService<InstantTestPublisher>().PublishCreatedAsync(created, CancellationToken.None);
         return created;
     }
