@@ -20,9 +20,8 @@ internal static class V7Results
 
     public static IResult Get(HttpContext context, string segment, string testId, SimulatorState state)
     {
-        // The SDKs spell path visualisation "pathvis"; the reference and the links use "path-vis". Both work.
-        var family = ResultFamily.All.FirstOrDefault(candidate => candidate.V7Segment == segment)
-                     ?? (segment == "pathvis" ? ResultFamily.PathVis : null);
+        // Path visualisation is "path-vis" (v7 spec and SDK); "pathvis" is only the endpoint-agent results' spelling.
+        var family = ResultFamily.All.FirstOrDefault(candidate => candidate.V7Segment == segment);
         if (family is null)
         {
             return ApiErrors.NotFound($"No result type '{segment}'.");
@@ -78,6 +77,8 @@ internal static class V7Results
             },
             ["date"] = item.Round.RunAt.UtcDateTime.ToString(DateFormat, CultureInfo.InvariantCulture),
             ["roundId"] = item.Round.RoundId,
+            ["startTime"] = item.Round.RoundId,
+            ["endTime"] = item.Round.RoundId + (long)TestRound.Length.TotalSeconds,
         };
         ResultMetrics.Write(family, result, new ResultContext(test, item.Agent, item.Round, ApiVersion.V7));
         result["_links"] = new JsonObject

@@ -123,6 +123,10 @@ internal sealed class FollowUpHost : IAsyncDisposable
         return created;
     }
 
+    /// <summary>Publishes a run's message as RerunTests would.</summary>
+    public Task PublishAsync(InstantTestCreated created) =>
+        _provider.GetRequiredService<InstantTestPublisher>().PublishCreatedAsync(created, CancellationToken.None);
+
     public Task<IntakeOutcome> RunCollectAsync(BusMessage message, int deliveryCount = 1) =>
         Collect.HandleAsync(message.ToReceivedMessage(deliveryCount), CancellationToken.None);
 
