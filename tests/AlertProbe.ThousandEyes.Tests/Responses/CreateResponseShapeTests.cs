@@ -29,7 +29,7 @@ public sealed class CreateResponseShapeTests
     }
 
     [Fact]
-    public async Task A_v7_create_response_gives_every_testResults_link_with_its_family_including_the_older_pathvis_spelling()
+    public async Task A_v7_create_response_gives_every_testResults_link_with_its_family()
     {
         var created = (await CreateAsync(ThousandEyesApiVersion.V7, RealShapes.V7Created, "application/hal+json"));
 
