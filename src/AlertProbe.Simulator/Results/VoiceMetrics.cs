@@ -42,7 +42,12 @@ internal static class VoiceMetrics
         result["responseCode"] = 200;
         result["dnsTime"] = random.Between(1, 10);
         result["connectTime"] = rtt;
-        result["optionsTime"] = rtt + random.Between(1, 20);
+        if (!v6)
+        {
+            // Only the v7 schema lists optionsTime for SIP rows.
+            result["optionsTime"] = rtt + random.Between(1, 20);
+        }
+
         result["registerTime"] = (rtt * 2) + random.Between(5, 60);
         result["inviteTime"] = (rtt * 2) + random.Between(10, 90);
         result["responseTime"] = rtt + random.Between(1, 10);

@@ -12,7 +12,7 @@ public static class VerdictFields
 {
     private static readonly string[] Http = ["responseCode", "dnsTime", "connectTime", "sslTime", "waitTime", "receiveTime", "responseTime", "totalTime", "wireSize", "throughput"];
     private static readonly string[] FtpV6 = ["responseCode", "dnsTime", "connectTime", "negotiationTime", "waitTime", "responseTime", "transferTime", "totalTime", "wireSize"];
-    private static readonly string[] Sip = ["availability", "responseCode", "dnsTime", "connectTime", "optionsTime", "registerTime", "inviteTime", "responseTime", "totalTime"];
+    private static readonly string[] SipV6 = ["availability", "responseCode", "dnsTime", "connectTime", "registerTime", "inviteTime", "responseTime", "totalTime"];
 
     private static readonly Dictionary<(string Family, ThousandEyesApiVersion Version), FamilyFields> Table = Build();
 
@@ -58,7 +58,9 @@ public static class VerdictFields
         table[(TestResultFamily.Dnssec.Name, ThousandEyesApiVersion.V6)] = new() { Measurements = ["valid"], Detail = "errorDetails" };
         table[(TestResultFamily.Dnssec.Name, ThousandEyesApiVersion.V7)] = new() { Measurements = ["isValid"], Detail = "errorDetails" };
 
-        Both(TestResultFamily.SipServer, new() { Measurements = Sip, Phase = "errorType", Detail = "problemDetail" });
+        // v6 SIP rows have no optionsTime (v6 docs); v7 rows do.
+        table[(TestResultFamily.SipServer.Name, ThousandEyesApiVersion.V6)] = new() { Measurements = SipV6, Phase = "errorType", Detail = "problemDetail" };
+        table[(TestResultFamily.SipServer.Name, ThousandEyesApiVersion.V7)] = new() { Measurements = [.. SipV6, "optionsTime"], Phase = "errorType", Detail = "problemDetail" };
         Both(TestResultFamily.Rtp, new() { Measurements = ["loss", "mos", "latency", "pdv", "discards"], Detail = "errorDetail" });
         return table;
     }
