@@ -23,6 +23,12 @@ public sealed class SimulatorOptions
     /// <summary>A run's data appears this long (TimeProvider time) after the run.</summary>
     public TimeSpan ResultDelay { get; set; } = TimeSpan.FromSeconds(20);
 
+    /// <summary>
+    /// Rounds start on multiples of this (epoch-aligned), as in the vendor's published examples where a test created
+    /// at 13:01:34 has roundId 13:00:00. <see cref="TimeSpan.Zero"/>: a round starts at the moment of its run.
+    /// </summary>
+    public TimeSpan RoundAlignment { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Loopback port to listen on; 0 picks a free one.</summary>
     public int Port { get; set; }
 

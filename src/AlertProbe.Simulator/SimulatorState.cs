@@ -25,6 +25,7 @@ public sealed class SimulatorState
     private int _resultPageSize;
     private int _organizationLimit;
     private int _instantTestLimit;
+    private TimeSpan _roundAlignment;
 
     internal SimulatorState(SimulatorOptions options, TimeProvider timeProvider)
     {
@@ -33,6 +34,8 @@ public sealed class SimulatorState
         TimeProvider = timeProvider;
         _bearerToken = Encoding.UTF8.GetBytes(options.BearerToken);
         _basicCredentials = Encoding.UTF8.GetBytes($"{options.BasicAuthEmail}:{options.BasicAuthToken}");
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.RoundAlignment, TimeSpan.Zero);
+        _roundAlignment = options.RoundAlignment;
         _resultDelay = options.ResultDelay;
         _resultPageSize = options.ResultPageSize;
         _organizationLimit = options.OrganizationRateLimitPerMinute;
@@ -64,6 +67,17 @@ public sealed class SimulatorState
     {
         get { lock (_gate) { return _resultDelay; } }
         set { lock (_gate) { _resultDelay = value; } }
+    }
+
+    /// <summary>Rounds start on multiples of this; zero: at the run. Applies to runs made from now on.</summary>
+    public TimeSpan RoundAlignment
+    {
+        get { lock (_gate) { return _roundAlignment; } }
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, TimeSpan.Zero);
+            lock (_gate) { _roundAlignment = value; }
+        }
     }
 
     public int ResultPageSize
@@ -231,9 +245,11 @@ public sealed class SimulatorState
 
     private TestRound NewRound(CreatedTest test, DateTimeOffset runAt)
     {
-        // Round ids are epoch seconds of the round start, like ThousandEyes; two runs in one second still get distinct ids.
-        var previous = test.Rounds.Count == 0 ? 0 : test.Rounds[^1].RoundId;
-        var roundId = Math.Max(runAt.ToUnixTimeSeconds(), previous + 1);
+        // Round ids are epoch seconds of the round start, like ThousandEyes: the aligned boundary at or before the run
+        // (created 13:01:34 → 13:00:00). Two runs in one slot still get distinct rounds, never starting after the run.
+        var step = Math.Max(1L, (long)_roundAlignment.TotalSeconds);
+        var aligned = runAt.ToUnixTimeSeconds() / step * step;
+        var roundId = test.Rounds.Count == 0 ? aligned : Math.Max(aligned, test.Rounds[^1].RoundId + 1);
         var failure = _brokenTargets.LastOrDefault(entry => test.Target.Contains(entry.Key, StringComparison.OrdinalIgnoreCase)).Value;
         return new TestRound(test.Rounds.Count + 1, roundId, runAt, failure);
     }

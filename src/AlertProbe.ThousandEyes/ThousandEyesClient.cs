@@ -106,7 +106,10 @@ public class ThousandEyesClient
 
         var wire = InstantTestSerializer.For(ApiVersion).Serialize(request);
         var accountGroupId = AccountGroup(request.AccountGroupId);
-        var exchange = await SendAsync(ThousandEyesOperation.CreateInstantTest, HttpMethod.Post, Relative(wire.Path, accountGroupId), wire.Body, accountGroupId, cancellationToken).ConfigureAwait(false);
+        // v7 lists the test's agents in the create response only when asked (parameter expand=agent,
+        // Instant_Tests_API_ExpandInstantTest); v6 has no such parameter and always lists them.
+        var path = ApiVersion == ThousandEyesApiVersion.V7 ? Relative(wire.Path, accountGroupId, ("expand", "agent")) : Relative(wire.Path, accountGroupId);
+        var exchange = await SendAsync(ThousandEyesOperation.CreateInstantTest, HttpMethod.Post, path, wire.Body, accountGroupId, cancellationToken).ConfigureAwait(false);
         if (exchange.Error is { } error)
         {
             return new(error, exchange.RateLimits);

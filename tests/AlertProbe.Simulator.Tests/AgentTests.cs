@@ -61,6 +61,20 @@ public sealed class AgentTests
         Assert.NotNull(response["_links"]!["self"]!["href"]);
     }
 
+    // Source: v7 Agents API: the list (Agents_API_CloudEnterpriseAgent) has no labels; Agents_API_AgentDetails does.
+    [Fact]
+    public async Task The_v7_agent_list_carries_no_labels_but_an_agents_own_resource_does()
+    {
+        await using var sim = await SimulatorFixture.StartAsync();
+        using var client = sim.CreateClient();
+
+        var list = (await Calls.GetAsync(client, "v7/agents")).Json["agents"]!.AsArray();
+        var own = (await Calls.GetAsync(client, "v7/agents/201")).Json;
+
+        Assert.All(list, agent => Assert.False(agent!.AsObject().ContainsKey("labels")));
+        Assert.Equal("Branch Offices", (string?)own["labels"]![0]!["name"]);
+    }
+
     [Theory]
     [InlineData("v6/agents?agentTypes=ENTERPRISE", 2)]
     [InlineData("v6/agents?agentTypes=CLOUD,ENTERPRISE", 8)]

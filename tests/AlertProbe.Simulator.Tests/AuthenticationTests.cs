@@ -25,16 +25,17 @@ public sealed class AuthenticationTests
         Assert.Equal(HttpStatusCode.Unauthorized, response.Status);
     }
 
+    // Source: v7 OpenAPI, schemas Instant_Tests_API_UnauthorizedError / Agents_API_UnauthorizedError: {error, error_description}.
     [Fact]
-    public async Task V7_401_is_problem_json()
+    public async Task V7_401_is_oauth_style_not_problem_json()
     {
         await using var sim = await SimulatorFixture.StartAsync();
         using var client = Calls.Client(sim.BaseAddress, null);
 
         var response = await Calls.GetAsync(client, "v7/agents");
 
-        Assert.Equal("application/problem+json", response.MediaType);
-        Assert.Equal(401, (int)response.Json["status"]!);
+        Assert.Equal(["error", "error_description"], response.Json.AsObject().Select(pair => pair.Key));
+        Assert.Equal("invalid_token", (string?)response.Json["error"]);
     }
 
     [Fact]

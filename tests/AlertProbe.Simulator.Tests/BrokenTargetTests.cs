@@ -87,6 +87,23 @@ public sealed class BrokenTargetTests
         Assert.Equal((100.0, 1.0), ((double)result["loss"]!, (double)result["mos"]!));
     }
 
+    // Sources: v7 Test_Results_API_DnssecTestResult (isValid boolean); v6 docs "(DNS) DNSSEC" (valid 1/0).
+    [Theory]
+    [InlineData("v7", "dnssec", "isValid", "valid", "false")]
+    [InlineData("v6", "dns-dnssec", "valid", "isValid", "0")]
+    public async Task A_broken_dnssec_chain_is_reported_in_the_versions_own_validity_field(string version, string type, string field, string otherField, string invalid)
+    {
+        await using var sim = await SimulatorFixture.StartAsync(new SimulatorOptions { ResultDelay = TimeSpan.Zero });
+        using var client = sim.CreateClient();
+        sim.State.BreakTarget("signed.example.org", TargetFailure.DnsFailure);
+
+        var created = await Calls.CreateAsync(client, version, type, Samples.Body(version, type, target: "signed.example.org"));
+        var response = await Calls.GetAsync(client, version == "v6" ? $"v6/dns/dnssec/{created.TestId}" : $"v7/test-results/{created.TestId}/dnssec");
+        var result = (version == "v6" ? response.Json["dns"]!["dnssec"]![0]! : response.Json["results"]![0]!).AsObject();
+
+        Assert.Equal((invalid, false, true), (result[field]?.ToJsonString(), result.ContainsKey(otherField), result.ContainsKey("errorDetails")));
+    }
+
     private static TargetFailure Failure(string name) => name switch
     {
         "http-503" => TargetFailure.HttpStatus(503),

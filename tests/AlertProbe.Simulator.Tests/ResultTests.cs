@@ -61,6 +61,25 @@ public sealed class ResultTests
             field => Assert.True(result.ContainsKey(field), field));
     }
 
+    // Sources: v7 Test Results API schemas Test_Results_API_PageLoadTestResult (no responseCode/errorType),
+    // Test_Results_API_ApiTestResult (apiTransactionTime, no totalTime), Test_Results_API_SipServerTestResult
+    // (problemDetail), Test_Results_API_DnsTraceTestResult (finalQueryTime, no resolutionTime).
+    [Theory]
+    [InlineData("page-load", "page-load", "pageLoadTime", "responseCode")]
+    [InlineData("api", "api", "apiTransactionTime", "totalTime")]
+    [InlineData("dns-trace", "dns-trace", "finalQueryTime", "resolutionTime")]
+    [InlineData("sip-server", "sip-server", "registerTime", "errorDetails")]
+    public async Task V7_rows_carry_the_vendors_field_names(string type, string family, string present, string absent)
+    {
+        await using var sim = await SimulatorFixture.StartAsync(new SimulatorOptions { ResultDelay = TimeSpan.Zero });
+        using var client = sim.CreateClient();
+        var created = await Calls.CreateAsync(client, "v7", type);
+
+        var row = (await Calls.GetAsync(client, $"v7/test-results/{created.TestId}/{family}")).Json["results"]![0]!.AsObject();
+
+        Assert.Equal((true, false), (row.ContainsKey(present), row.ContainsKey(absent)));
+    }
+
     [Fact]
     public async Task V7_does_not_accept_a_json_suffix()
     {

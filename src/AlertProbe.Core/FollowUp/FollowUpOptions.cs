@@ -21,12 +21,14 @@ public sealed class FollowUpOptions
     public TimeSpan CollectMaxDelay { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>
-    /// How far before the run's <c>createdAt</c> a round may start and still belong to the run (ThousandEyes stamps
-    /// the round when it starts; AlertProbe stamps the run after the API answered). Must stay below the shortest
-    /// rerun interval (1 minute), or the previous run's round would be taken for this one.
+    /// How far before a run's <c>createdAt</c> its round may start. ThousandEyes stamps a round with its start, and in
+    /// the vendor's examples rounds start on minute boundaries (created 13:01:34 → roundId 13:00:00), so a round starts
+    /// up to a minute before the run. Results are fetched from this far back, and a rerun's round is the first one
+    /// starting after <c>createdAt</c> minus the smaller of this and the rerun interval (the previous run's round
+    /// started earlier). Run 0's round is simply the test's first round.
     /// </summary>
-    [Range(typeof(TimeSpan), "00:00:00", "00:00:55")]
-    public TimeSpan RoundTolerance { get; set; } = TimeSpan.FromSeconds(30);
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan RoundAlignment { get; set; } = TimeSpan.FromMinutes(1);
 
     [Required]
     public VerdictThresholds Thresholds { get; set; } = new();

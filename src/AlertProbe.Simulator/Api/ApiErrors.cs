@@ -5,7 +5,10 @@ using Microsoft.AspNetCore.WebUtilities;
 
 namespace AlertProbe.Simulator.Api;
 
-/// <summary>Error answers in each version's shape: v6 <c>{"errorMessage"}</c>, v7 <c>application/problem+json</c>.</summary>
+/// <summary>
+/// Error answers in each version's shape: v6 <c>{"errorMessage"}</c>; v7 <c>application/problem+json</c>, except 401,
+/// which v7 answers OAuth-style <c>{"error", "error_description"}</c> (schema *_API_UnauthorizedError).
+/// </summary>
 internal static class ApiErrors
 {
     public static IResult Result(int status, string detail, IReadOnlyList<FieldErrorBody>? errors = null) =>
@@ -27,6 +30,14 @@ internal static class ApiErrors
         {
             response.ContentType = "application/json";
             return response.WriteAsync(JsonSerializer.Serialize(new V6ErrorBody(detail), SimulatorJsonContext.Default.V6ErrorBody), context.RequestAborted);
+        }
+
+        if (status == StatusCodes.Status401Unauthorized)
+        {
+            // v7 answers 401 OAuth-style, not as problem details (UnauthorizedError: error, error_description).
+            response.ContentType = "application/json";
+            var oauth = new System.Text.Json.Nodes.JsonObject { ["error"] = "invalid_token", ["error_description"] = detail };
+            return response.WriteAsync(oauth.ToJsonString(), context.RequestAborted);
         }
 
         var problem = new ProblemBody(

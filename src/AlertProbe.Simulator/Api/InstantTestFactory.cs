@@ -88,7 +88,7 @@ internal static class InstantTestFactory
         }
 
         context.Response.Headers.Location = V7TestRepresentation.SelfHref(baseUrl, type, testId, account);
-        return HttpResults.Content(definition.ToJsonString(), "application/hal+json", statusCode: StatusCodes.Status201Created);
+        return HttpResults.Content(V7TestRepresentation.ForResponse(definition, context.Request).ToJsonString(), "application/hal+json", statusCode: StatusCodes.Status201Created);
     }
 
     private static string Name(ApiVersion version) => version == ApiVersion.V6 ? "v6" : "v7";

@@ -4,6 +4,7 @@ namespace AlertProbe.Simulator.Catalog;
 /// One kind of test data and where each API version serves it. v6 wraps results as
 /// <c>{ "{V6Area}": { "test": …, "{V6Key}": [ … ] } }</c> under <c>/v6/{V6Path}/{id}</c>;
 /// v7 serves <c>/v7/test-results/{id}/{V7Segment}</c>. A null path means that version has no such data.
+/// The v6 list keys are the documented ones (v6 docs Test Data examples: voice data is "sipMetrics" and "metrics").
 /// </summary>
 public sealed record ResultFamily(string Name, string? V6Path, string V6Area, string V6Key, string? V7Segment)
 {
@@ -18,8 +19,8 @@ public sealed record ResultFamily(string Name, string? V6Path, string V6Area, st
     public static ResultFamily DnsTrace { get; } = new("dns-trace", "dns/trace", "dns", "trace", "dns-trace");
     public static ResultFamily DnsServer { get; } = new("dns-server", "dns/server", "dns", "server", "dns-server");
     public static ResultFamily Dnssec { get; } = new("dnssec", "dns/dnssec", "dns", "dnssec", "dnssec");
-    public static ResultFamily SipServer { get; } = new("sip-server", "voice/sip-server", "voice", "sipServer", "sip-server");
-    public static ResultFamily RtpStream { get; } = new("rtp-stream", "voice/rtp-stream", "voice", "rtpStream", "rtp-server");
+    public static ResultFamily SipServer { get; } = new("sip-server", "voice/sip-server", "voice", "sipMetrics", "sip-server");
+    public static ResultFamily RtpStream { get; } = new("rtp-stream", "voice/rtp-stream", "voice", "metrics", "rtp-server");
 
     public static IReadOnlyList<ResultFamily> All { get; } =
     [

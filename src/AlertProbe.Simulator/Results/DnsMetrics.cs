@@ -4,42 +4,56 @@ using AlertProbe.Simulator.State;
 
 namespace AlertProbe.Simulator.Results;
 
-/// <summary>DNS server, DNS trace and DNSSEC results.</summary>
+/// <summary>
+/// DNS server, DNS trace and DNSSEC results with the vendor's names: v7 Test_Results_API_DnsServerTestResult /
+/// DnsTraceTestResult / DnssecTestResult, v6 docs "(DNS) Server", "(DNS) Trace", "(DNS) DNSSEC". No DNS row names a
+/// failed phase; an error is errorDetails (v6 writes "" when there is none). Mappings are one string.
+/// </summary>
 internal static class DnsMetrics
 {
     public static void Server(JsonObject result, ResultContext context)
     {
-        var server = FirstDnsServer(context) ?? "ns1.example.net";
-        result["server"] = server;
-        result["domain"] = context.Test.Target;
+        result["server"] = FirstDnsServer(context) ?? "ns1.example.net";
         if (Failed(result, context))
         {
             return;
         }
 
         result["resolutionTime"] = (int)Math.Round(context.RoundTripMs()) + context.Random.Between(1, 15);
-        result["mappings"] = new JsonArray(context.ServerIp);
+        result["mappings"] = $"{context.ServerIp} (A)";
+        NoError(result, context);
     }
 
     public static void Trace(JsonObject result, ResultContext context)
     {
-        result["domain"] = context.Test.Target;
+        var queries = context.Random.Between(2, 4);
+        result["queries"] = queries;
         if (Failed(result, context))
         {
+            result["failedQueries"] = 1;
             return;
         }
 
         var name = context.Test.Target.Split(' ')[0];
-        result["finalServerQueried"] = $"ns{context.Random.Between(1, 4)}.{name}";
-        result["finalRecords"] = new JsonArray($"{name} A {context.ServerIp}");
-        result["resolutionTime"] = (int)Math.Round(context.RoundTripMs() * 3) + context.Random.Between(5, 40);
+        result["failedQueries"] = 0;
+        result["finalServerQueried"] = $"ns{context.Random.Between(1, 4)}.{name}.";
+        result["finalQueryTime"] = (int)Math.Round(context.RoundTripMs()) + context.Random.Between(5, 40);
+        result["mappings"] = context.ServerIp;
+        NoError(result, context);
     }
 
     public static void Dnssec(JsonObject result, ResultContext context)
     {
-        result["domain"] = context.Test.Target;
         var valid = context.Failure is null;
-        result["valid"] = context.Version == ApiVersion.V6 ? (valid ? 1 : 0) : valid;
+        if (context.Version == ApiVersion.V6)
+        {
+            result["valid"] = valid ? 1 : 0;
+        }
+        else
+        {
+            result["isValid"] = valid;
+        }
+
         if (!valid)
         {
             result["errorDetails"] = Details(context.Failure!);
@@ -55,6 +69,14 @@ internal static class DnsMetrics
 
         result["errorDetails"] = Details(context.Failure);
         return true;
+    }
+
+    private static void NoError(JsonObject result, ResultContext context)
+    {
+        if (context.Version == ApiVersion.V6)
+        {
+            result["errorDetails"] = "";
+        }
     }
 
     private static string Details(TargetFailure failure) => failure.Kind switch

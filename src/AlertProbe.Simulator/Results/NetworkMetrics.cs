@@ -1,9 +1,14 @@
 using System.Text.Json.Nodes;
+using AlertProbe.Simulator.Catalog;
 using AlertProbe.Simulator.State;
 
 namespace AlertProbe.Simulator.Results;
 
-/// <summary>End-to-end network metrics and path traces.</summary>
+/// <summary>
+/// End-to-end network metrics and path traces, with the vendor's field names: v7 Test_Results_API_NetworkTestResult /
+/// PathVisTestResult (pathTraces of PathTrace), v6 docs "End-to-end metrics" / "Path visualization" (endpoints).
+/// Neither version's network row has an error text: a failure shows as loss.
+/// </summary>
 internal static class NetworkMetrics
 {
     public static void Network(JsonObject result, ResultContext context)
@@ -13,7 +18,6 @@ internal static class NetworkMetrics
         if (context.Failure?.Kind == TargetFailureKind.DnsFailure)
         {
             result["loss"] = 100.0;
-            result["errorDetails"] = $"DNS resolution failed for {context.Host}";
             return;
         }
 
@@ -22,7 +26,6 @@ internal static class NetworkMetrics
         result["loss"] = loss;
         if (loss >= 100)
         {
-            result["errorDetails"] = context.Failure!.Kind == TargetFailureKind.ConnectionTimeout ? "Connection timed out" : "All packets lost";
             return;
         }
 
@@ -43,27 +46,23 @@ internal static class NetworkMetrics
             result["serverIp"] = context.ServerIp;
         }
 
+        result["sourceIp"] = context.Agent.IpAddress;
         var reached = !context.Unreachable;
         var hopCount = random.Between(6, 12);
         var traces = new JsonArray();
         for (var trace = 0; trace < 3; trace++)
         {
-            var hops = new JsonArray();
-            var shown = reached ? hopCount : hopCount / 2;
-            for (var hop = 1; hop <= shown; hop++)
+            // Where each trace ended: the target when reached, else the last hop that answered.
+            var hops = reached ? hopCount : hopCount / 2;
+            traces.Add(new JsonObject
             {
-                var last = reached && hop == shown;
-                hops.Add(new JsonObject
-                {
-                    ["hop"] = hop,
-                    ["ipAddress"] = last ? context.ServerIp : $"10.{hop}.{trace}.{random.Between(1, 254)}",
-                    ["responseTime"] = Math.Round(context.RoundTripMs() * hop / shown, 1),
-                });
-            }
-
-            traces.Add(new JsonObject { ["hops"] = hops, ["destinationReached"] = reached });
+                ["pathId"] = $"{context.Test.TestId}{context.Round.RoundId}{trace}",
+                ["ipAddress"] = reached ? context.ServerIp : $"10.{hops}.{trace}.{random.Between(1, 254)}",
+                ["numberOfHops"] = hops,
+                ["responseTime"] = (int)Math.Round(context.RoundTripMs()),
+            });
         }
 
-        result["pathTraces"] = traces;
+        result[context.Version == ApiVersion.V6 ? "endpoints" : "pathTraces"] = traces;
     }
 }

@@ -1,17 +1,22 @@
 using System.Text.Json.Nodes;
+using AlertProbe.Simulator.Catalog;
 using AlertProbe.Simulator.State;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace AlertProbe.Simulator.Results;
 
-/// <summary>HTTP server, page load, transactions, API and FTP metrics, with failures shown in the phase that failed.</summary>
+/// <summary>
+/// HTTP server, page load, transactions, API and FTP metrics with the vendor's names per version (v7
+/// Test_Results_API_HttpTestResult, PageLoadTestResult, WebTransactionTestResult, ApiTestResult, FtpServerTestResult;
+/// v6 docs Test Data "(Web) …" pages). Page-load rows have no response code nor error fields: a broken page shows in
+/// the test's HTTP rows and as a page load that never finished.
+/// </summary>
 internal static class WebMetrics
 {
     public static void HttpServer(JsonObject result, ResultContext context)
     {
         var random = context.Random;
         var rtt = context.RoundTripMs();
-        result["url"] = context.Test.Target;
         var dns = random.Between(3, 30);
         result["dnsTime"] = dns;
         if (PhaseFailure(result, context))
@@ -42,7 +47,7 @@ internal static class WebMetrics
         else
         {
             result["responseCode"] = 200;
-            if (context.Version == Catalog.ApiVersion.V6)
+            if (context.Version == ApiVersion.V6)
             {
                 // v6 names the failed phase even on success: "None" (the documented /v6/web/http-server example).
                 result["errorType"] = "None";
@@ -53,19 +58,16 @@ internal static class WebMetrics
     public static void PageLoad(JsonObject result, ResultContext context)
     {
         var random = context.Random;
-        result["url"] = context.Test.Target;
         if (context.Failure is not null && (context.Unreachable || context.Failure.Kind == TargetFailureKind.HttpStatus))
         {
-            result["responseCode"] = context.Failure.StatusCode;
+            // The page never finished loading: no load times, the failed object counted.
+            result["numObjects"] = 1;
             result["numErrors"] = 1;
-            result["errorType"] = ErrorType(context.Failure);
-            result["errorDetails"] = ErrorDetails(context);
             return;
         }
 
         var response = (int)(context.RoundTripMs() * 3) + random.Between(30, 150);
         var domLoad = response + random.Between(200, 900);
-        result["responseCode"] = 200;
         result["responseTime"] = response;
         result["domLoadTime"] = domLoad;
         result["pageLoadTime"] = domLoad + random.Between(100, 1200);
@@ -74,62 +76,63 @@ internal static class WebMetrics
         result["totalSize"] = random.Between(400_000, 3_000_000);
     }
 
-    public static void Transaction(JsonObject result, ResultContext context)
+    /// <summary>web-transactions (both versions): componentErrors, transactionTime, errorType/errorDetails on failure.</summary>
+    public static void WebTransaction(JsonObject result, ResultContext context)
     {
         var random = context.Random;
-        result["url"] = context.Test.Target;
-        result["numPages"] = random.Between(1, 4);
-        if (context.Failure is not null && (context.Unreachable || context.Failure.Kind == TargetFailureKind.HttpStatus))
+        if (Broken(context))
         {
-            result["completion"] = 0;
-            result["errorType"] = ErrorType(context.Failure);
+            result["componentErrors"] = random.Between(1, 5);
+            result["errorType"] = ErrorType(context.Failure!);
             result["errorDetails"] = ErrorDetails(context);
             return;
         }
 
-        result["completion"] = 100;
+        result["componentErrors"] = 0;
         result["transactionTime"] = (int)(context.RoundTripMs() * 10) + random.Between(800, 4000);
     }
 
+    /// <summary>v6 transactions: steps completed out of the script's steps, no error fields.</summary>
+    public static void Transaction(JsonObject result, ResultContext context)
+    {
+        var random = context.Random;
+        var steps = random.Between(1, 4);
+        var broken = Broken(context);
+        result["totalSteps"] = steps;
+        result["stepsCompleted"] = broken ? 0 : steps;
+        result["componentErrors"] = broken ? 1 : 0;
+        if (!broken)
+        {
+            result["transactionTime"] = (int)(context.RoundTripMs() * 10) + random.Between(800, 4000);
+        }
+    }
+
+    /// <summary>v7 api: completion (% of steps passed), apiTransactionTime, errorType/errorDetails on failure.</summary>
     public static void Api(JsonObject result, ResultContext context)
     {
         var random = context.Random;
-        var steps = context.Test.Definition["requests"] is JsonArray requests ? requests.Count : 1;
-        var failed = context.Failure is not null && (context.Unreachable || context.Failure.Kind == TargetFailureKind.HttpStatus);
-        var total = 0;
-        var entries = new JsonArray();
+        var steps = context.Test.Definition["requests"] is JsonArray requests ? Math.Max(1, requests.Count) : 1;
+        var time = 0.0;
         for (var step = 0; step < steps; step++)
         {
-            var time = (int)context.RoundTripMs() + random.Between(20, 200);
-            total += time;
-            var entry = new JsonObject
-            {
-                ["name"] = (context.Test.Definition["requests"] as JsonArray)?[step]?["name"]?.DeepClone() ?? $"request {step + 1}",
-                ["responseCode"] = failed && step == 0 ? context.Failure!.StatusCode : 200,
-                ["totalTime"] = time,
-            };
-            entries.Add(entry);
-            if (failed)
-            {
-                entry["errorDetails"] = ErrorDetails(context);
-                break;
-            }
+            time += (int)context.RoundTripMs() + random.Between(20, 200);
         }
 
-        result["completion"] = failed ? 0 : 100;
-        result["totalTime"] = total;
-        result["requests"] = entries;
-        if (failed)
+        if (Broken(context))
         {
+            result["completion"] = 0.0;
             result["errorType"] = ErrorType(context.Failure!);
             result["errorDetails"] = ErrorDetails(context);
+            return;
         }
+
+        result["completion"] = 100.0;
+        result["apiTransactionTime"] = time;
     }
 
     public static void FtpServer(JsonObject result, ResultContext context)
     {
         var random = context.Random;
-        result["url"] = context.Test.Target;
         result["dnsTime"] = random.Between(3, 30);
         if (PhaseFailure(result, context))
         {
@@ -138,15 +141,21 @@ internal static class WebMetrics
 
         var rtt = (int)Math.Round(context.RoundTripMs());
         var wireSize = random.Between(100_000, 2_000_000);
-        var receive = random.Between(100, 1500);
+        var transfer = random.Between(100, 1500);
         result["serverIp"] = context.ServerIp;
         result["connectTime"] = rtt;
         result["negotiationTime"] = rtt * 3;
         result["waitTime"] = random.Between(5, 60);
         result["responseTime"] = rtt * 4;
-        result["totalTime"] = (rtt * 4) + receive;
+        result["transferTime"] = transfer;
+        result["totalTime"] = (rtt * 4) + transfer;
         result["wireSize"] = wireSize;
-        result["throughput"] = wireSize * 1000L / receive;
+        if (context.Version == ApiVersion.V7)
+        {
+            // Only the v7 schema lists throughput for FTP rows.
+            result["throughput"] = wireSize * 1000L / transfer;
+        }
+
         result["responseCode"] = context.Failure is { Kind: TargetFailureKind.HttpStatus } ? 550 : 226;
         if (context.Failure is { Kind: TargetFailureKind.HttpStatus })
         {
@@ -154,6 +163,9 @@ internal static class WebMetrics
             result["errorDetails"] = "550 Requested action not taken";
         }
     }
+
+    private static bool Broken(ResultContext context) =>
+        context.Failure is not null && (context.Unreachable || context.Failure.Kind == TargetFailureKind.HttpStatus);
 
     /// <summary>Writes the DNS/Connect failure of an unreachable target; true when the request never got a response.</summary>
     private static bool PhaseFailure(JsonObject result, ResultContext context)

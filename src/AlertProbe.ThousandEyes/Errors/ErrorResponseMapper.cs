@@ -36,16 +36,19 @@ internal static class ErrorResponseMapper
         };
     }
 
-    /// <summary>The permission a 403 probably lacks; sources disagree, so the hint names both readings.</summary>
+    /// <summary>
+    /// The permission a 403 probably lacks, as each version's docs name it: v6 (Instant Tests page) a Regular user, or
+    /// the 'API Access' and 'View tests' permissions; v7 docs name the Account Admin role for instant tests.
+    /// </summary>
     internal static string ForbiddenHint(ThousandEyesOperation operation, ThousandEyesApiVersion version, string? accountGroupId)
     {
         var aid = accountGroupId is null ? string.Empty : $" Or the user is not assigned to account group (aid) {accountGroupId}.";
         return operation switch
         {
             ThousandEyesOperation.CreateInstantTest or ThousandEyesOperation.Rerun when version == ThousandEyesApiVersion.V7 =>
-                "Instant tests on API v7 need the Account Admin role (older docs: 'API Access' and 'Edit tests' permissions); instant tests are refused on the Sandbox API account." + aid,
+                "Instant tests on API v7 need the Account Admin role (the v6 docs asked for a Regular user, or the 'API Access' and 'View tests' permissions); instant tests are refused on the Sandbox API account." + aid,
             ThousandEyesOperation.CreateInstantTest or ThousandEyesOperation.Rerun =>
-                "The user probably lacks the 'API Access' and 'Edit tests' permissions; instant tests are refused on the Sandbox API account." + aid,
+                "The user is probably neither a Regular user nor has the 'API Access' and 'View tests' permissions (v6 Instant Tests docs); instant tests are refused on the Sandbox API account." + aid,
             _ => "The user probably lacks the 'API Access' and 'View tests' permissions (or 'View agents' for the agent list)." + aid,
         };
     }

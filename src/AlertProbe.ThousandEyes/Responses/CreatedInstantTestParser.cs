@@ -30,7 +30,7 @@ internal static class CreatedInstantTestParser
             ApiVersion = wire.ApiVersion,
             CreatedDate = JsonNodeReader.AsDate(definition["createdDate"]),
             ResultLinks = [.. links.Select(href => Absolute(href, baseAddress)).Distinct().Select(ToResultLink)],
-            Agents = [.. Agents(definition)],
+            Agents = Agents(definition) is { Count: > 0 } listed ? listed : [.. request.Agents.Select(agent => new TestAgentReference(agent.AgentId, null))],
             DroppedFields = wire.DroppedFields,
             Definition = definition.DeepClone().AsObject(),
         };
@@ -57,12 +57,14 @@ internal static class CreatedInstantTestParser
         return entries.Select(link => JsonNodeReader.AsString(link["href"])).Concat(bare).OfType<string>().Where(href => href.Length > 0);
     }
 
-    private static IEnumerable<TestAgentReference> Agents(JsonObject definition) =>
-        (definition["agents"] as JsonArray ?? [])
+    // A response without agents (v7 when expand=agent was not honoured) falls back to the agents asked for: the test
+    // runs from exactly those, and an empty list would let "every agent reported" pass with no agent at all.
+    private static List<TestAgentReference> Agents(JsonObject definition) =>
+        [.. (definition["agents"] as JsonArray ?? [])
             .OfType<JsonObject>()
             .Select(agent => (Id: JsonNodeReader.AsString(agent["agentId"]), Name: JsonNodeReader.AsString(agent["agentName"])))
             .Where(agent => agent.Id is not null)
-            .Select(agent => new TestAgentReference(agent.Id!, agent.Name));
+            .Select(agent => new TestAgentReference(agent.Id!, agent.Name))];
 
     private static string Absolute(string href, Uri baseAddress) =>
         Uri.TryCreate(href, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https"

@@ -19,6 +19,7 @@ public sealed class TestResultFamily : IEquatable<TestResultFamily>
     /// <summary>End-to-end network metrics (loss, latency, jitter).</summary>
     public static TestResultFamily Network { get; } = new("network", "net/metrics", "network");
 
+    /// <summary>Path visualisation: <c>path-vis</c> in both versions (v7 spec and SDK); "pathvis" is only endpoint-agent data.</summary>
     public static TestResultFamily PathVis { get; } = new("path-vis", "net/path-vis", "path-vis");
 
     public static TestResultFamily HttpServer { get; } = new("http-server", "web/http-server", "http-server");
@@ -64,8 +65,6 @@ public sealed class TestResultFamily : IEquatable<TestResultFamily>
         ArgumentNullException.ThrowIfNull(name);
         var key = name.Trim().Trim('/').ToLowerInvariant();
 
-        // Earlier v7 specs (SDK NetworkTestMetricsApi) spelled path visualisation "pathvis"; later ones "path-vis".
-        key = key == "pathvis" ? "path-vis" : key;
         return All.FirstOrDefault(f => f.Name == key || f.V7Segment == key || f.V6Path == key || f.V6Path?.Split('/')[1] == key);
     }
 

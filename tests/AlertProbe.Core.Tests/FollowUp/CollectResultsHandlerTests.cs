@@ -35,6 +35,50 @@ public sealed class CollectResultsHandlerTests
         Assert.Equal((created.TestId, 0, TestVerdict.Healthy), Published(host) is var r ? (r.TestId, r.Run, r.Verdict) : default);
     }
 
+    // Rounds start on minute boundaries (vendor examples: created 13:01:34 → roundId 13:00:00; the simulator's default).
+    [Fact]
+    public async Task A_test_created_late_in_a_minute_gets_its_verdict_as_soon_as_the_data_is_there()
+    {
+        await using var host = await FollowUpHost.StartAsync();
+        host.Time.Advance(TimeSpan.FromSeconds(50));
+        var created = await host.CreateTestAsync("https://late-in-the-minute.example.com/");
+
+        do
+        {
+            await host.DeliverDueAsync();
+        }
+        while (host.Bus.Pending("test-results").Count == 0 && host.AdvanceToNextDue());
+
+        var results = Published(host);
+        Assert.Equal((TestVerdict.Healthy, true), (results.Verdict, results.CollectedAt < created.CreatedAt + TimeSpan.FromMinutes(1)));
+    }
+
+    [Fact]
+    public async Task A_reruns_verdict_is_drawn_from_the_reruns_round_not_the_first_runs()
+    {
+        await using var host = await FollowUpHost.StartAsync();
+        host.Time.Advance(TimeSpan.FromSeconds(50));
+        var first = await host.CreateTestAsync("https://rerun-round.example.com/", followUp: new FollowUpInstructions { Collect = false });
+        host.Time.Advance(TimeSpan.FromMinutes(2));
+        host.Simulator.State.BreakTarget("rerun-round.example.com", TargetFailure.HttpError);
+        using (var client = host.Simulator.CreateClient())
+        {
+            (await client.PostAsync(new Uri($"v7/tests/{first.TestId}/run", UriKind.Relative), null)).EnsureSuccessStatusCode();
+        }
+
+        var rerun = first with
+        {
+            Run = 1,
+            CreatedAt = host.Time.GetUtcNow(),
+            FollowUp = new FollowUpInstructions { Collect = true, Rerun = new RerunInstructions { Count = 1, Interval = TimeSpan.FromMinutes(2) } },
+        };
+        await host.PublishAsync(rerun);
+        host.Time.Advance(TimeSpan.FromMinutes(1));
+        await host.DeliverDueAsync(rerun: false);
+
+        Assert.Equal((1, TestVerdict.Failing), Published(host) is var r ? (r.Run, r.Verdict) : default);
+    }
+
     [Fact]
     public async Task Per_agent_figures_are_the_simulators_figures_for_the_run()
     {
@@ -136,6 +180,29 @@ public sealed class CollectResultsHandlerTests
         await host.DeliverDueAsync();
 
         Assert.Equal(TestVerdict.Healthy, Published(host).Verdict);
+    }
+
+    [Fact]
+    public async Task A_run_without_known_agents_is_dead_lettered_rather_than_judged_healthy()
+    {
+        await using var host = await FollowUpHost.StartAsync();
+        await host.CreateTestAsync("https://agentless.example.com/", adjust: created => created with { Agents = [] });
+        host.Time.Advance(TimeSpan.FromMinutes(1));
+
+        var outcomes = await host.DeliverDueAsync();
+
+        Assert.Equal((true, 0), (outcomes.Any(outcome => outcome is IntakeOutcome.DeadLettered), host.Bus.Pending("test-results").Count));
+    }
+
+    [Fact]
+    public async Task The_expected_agents_of_a_v7_run_come_from_the_create_response_asked_with_expand_agent()
+    {
+        await using var host = await FollowUpHost.StartAsync();
+
+        var created = await host.CreateTestAsync("https://expanded.example.com/", agentIds: ["113", "114"]);
+
+        Assert.Equal(["113", "114"], created.Agents.Select(agent => agent.AgentId));
+        Assert.Contains(host.Simulator.State.ReceivedRequests, request => request.PathAndQuery.Contains("/instant?", StringComparison.Ordinal) && request.PathAndQuery.Contains("expand=agent", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -5,37 +5,50 @@ using AlertProbe.ThousandEyes.Results;
 
 namespace AlertProbe.Core.Tests.FollowUp;
 
+/// <summary>Rounds as the vendor stamps them: roundId = round start, minute-aligned (created 13:01:34 → 13:00:00).</summary>
 public sealed class RoundSelectorTests
 {
-    private static readonly DateTimeOffset RunAt = new(2025, 1, 15, 12, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Minute = new(2025, 1, 15, 13, 1, 0, TimeSpan.Zero);
 
     private static TestResultRow Row(string agent, DateTimeOffset roundStart) =>
         ThousandEyesModelFactory.TestResultRow(new JsonObject(), agentId: agent, roundId: roundStart.ToUnixTimeSeconds());
 
     [Fact]
-    public void The_runs_round_is_kept_and_an_earlier_runs_round_dropped()
+    public void Run_zeros_round_is_the_tests_first_even_when_it_started_before_the_run_was_created()
     {
-        var rows = new[] { Row("1", RunAt.AddMinutes(-5)), Row("1", RunAt.AddSeconds(-2)), Row("2", RunAt.AddSeconds(-2)) };
+        // Created 13:01:50: its minute-aligned round started 50 s earlier.
+        var rows = new[] { Row("1", Minute), Row("2", Minute), Row("1", Minute.AddMinutes(2)) };
 
-        var selected = RoundSelector.RowsOfRun(rows, RunAt, TimeSpan.FromSeconds(30));
+        var selected = RoundSelector.RowsOfRun(rows, earliestExclusive: null);
 
-        Assert.Equal(["1", "2"], selected.Select(row => row.AgentId));
+        Assert.Equal([("1", Minute.ToUnixTimeSeconds()), ("2", Minute.ToUnixTimeSeconds())], selected.Select(row => (row.AgentId, row.RoundId!.Value)));
     }
 
     [Fact]
-    public void A_later_reruns_round_is_not_taken_for_this_run()
+    public void A_reruns_round_is_the_first_after_the_previous_runs_round()
     {
-        var rows = new[] { Row("1", RunAt.AddSeconds(1)), Row("1", RunAt.AddMinutes(5)) };
+        // Run 0 at 13:01:50 (round 13:01:00); rerun at 13:02:55 (round 13:02:00): bound 13:01:55.
+        var rows = new[] { Row("1", Minute), Row("1", Minute.AddMinutes(1)), Row("1", Minute.AddMinutes(2)) };
 
-        var selected = RoundSelector.RowsOfRun(rows, RunAt, TimeSpan.FromSeconds(30));
+        var selected = RoundSelector.RowsOfRun(rows, earliestExclusive: Minute.AddMinutes(1).AddSeconds(55) - TimeSpan.FromMinutes(1));
 
-        Assert.Equal(RunAt.AddSeconds(1).ToUnixTimeSeconds(), selected.Single().RoundId);
+        Assert.Equal(Minute.AddMinutes(1).ToUnixTimeSeconds(), selected.Single().RoundId);
     }
 
     [Fact]
-    public void Only_older_rounds_means_no_rows_yet()
+    public void Each_agent_gets_its_own_first_round_when_rounds_are_not_aligned()
     {
-        var selected = RoundSelector.RowsOfRun([Row("1", RunAt.AddMinutes(-2))], RunAt, TimeSpan.FromSeconds(30));
+        var rows = new[] { Row("1", Minute.AddSeconds(3)), Row("2", Minute.AddSeconds(7)), Row("2", Minute.AddMinutes(1).AddSeconds(7)) };
+
+        var selected = RoundSelector.RowsOfRun(rows, earliestExclusive: null);
+
+        Assert.Equal([("1", 3L), ("2", 7L)], selected.Select(row => (row.AgentId!, row.RoundId!.Value - Minute.ToUnixTimeSeconds())));
+    }
+
+    [Fact]
+    public void Only_earlier_runs_rounds_means_no_rows_yet()
+    {
+        var selected = RoundSelector.RowsOfRun([Row("1", Minute)], earliestExclusive: Minute.AddSeconds(30));
 
         Assert.Empty(selected);
     }
@@ -43,8 +56,8 @@ public sealed class RoundSelectorTests
     [Fact]
     public void A_row_without_round_id_is_placed_by_its_date()
     {
-        var row = ThousandEyesModelFactory.TestResultRow(new JsonObject(), agentId: "1", date: RunAt.AddSeconds(3));
+        var row = ThousandEyesModelFactory.TestResultRow(new JsonObject(), agentId: "1", date: Minute.AddSeconds(3));
 
-        Assert.Single(RoundSelector.RowsOfRun([row], RunAt, TimeSpan.Zero));
+        Assert.Single(RoundSelector.RowsOfRun([row], Minute));
     }
 }

@@ -13,8 +13,10 @@ public sealed class VerdictEngineTests
     private static IReadOnlyList<TestAgentRef> Agents(int count) =>
         [.. Enumerable.Range(1, count).Select(i => new TestAgentRef { AgentId = i.ToString(System.Globalization.CultureInfo.InvariantCulture), AgentName = $"agent {i}" })];
 
-    private static FamilyResults Family(TestResultFamily family, params JsonObject[] rows) =>
-        new(family, [.. rows.Select((row, i) => ThousandEyesModelFactory.TestResultRow(row, agentId: (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), agentName: $"agent {i + 1}", roundId: 1000))]);
+    private static FamilyResults Family(TestResultFamily family, params JsonObject[] rows) => Family(ThousandEyesApiVersion.V7, family, rows);
+
+    private static FamilyResults Family(ThousandEyesApiVersion version, TestResultFamily family, params JsonObject[] rows) =>
+        new(family, [.. rows.Select((row, i) => ThousandEyesModelFactory.TestResultRow(row, agentId: (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), agentName: $"agent {i + 1}", roundId: 1000))], version);
 
     private static JsonObject Http(int code, string? errorType = null, string? detail = null, double responseTime = 120)
     {
@@ -72,26 +74,84 @@ public sealed class VerdictEngineTests
     [Fact]
     public void Total_loss_fails_the_agent_at_the_network()
     {
-        var verdict = Engine.Evaluate([Family(TestResultFamily.Network, new JsonObject { ["loss"] = 100.0, ["errorDetails"] = "All packets lost" })], Agents(1));
+        var verdict = Engine.Evaluate([Family(TestResultFamily.Network, new JsonObject { ["loss"] = 100.0 })], Agents(1));
 
-        Assert.Equal(("Network", "All packets lost"), (verdict.Agents.Single().Error?.Phase, verdict.Agents.Single().Error?.Detail));
+        Assert.Equal(("Network", "100% packet loss"), (verdict.Agents.Single().Error?.Phase, verdict.Agents.Single().Error?.Detail));
     }
 
+    // Rows in the vendor's names (v7 Test Results API schemas Test_Results_API_*TestResult).
     [Theory]
-    [InlineData("dnssec", """{"valid":false,"errorDetails":"bad signature"}""", "DNSSEC")]
-    [InlineData("dnssec", """{"valid":0}""", "DNSSEC")]
-    [InlineData("sip-server", """{"availability":0,"errorType":"Register","errorDetails":"SIP/2.0 503"}""", "Register")]
-    [InlineData("web-transactions", """{"completion":0,"errorType":"DNS"}""", "DNS")]
-    [InlineData("api", """{"completion":0}""", "API")]
-    [InlineData("dns-server", """{"errorDetails":"NXDOMAIN"}""", "DNS")]
-    [InlineData("ftp-server", """{"responseCode":550,"errorType":"Receive"}""", "Receive")]
-    [InlineData("page-load", """{"responseCode":"503"}""", "HTTP")]
-    [InlineData("rtp-server", """{"loss":100,"mos":1}""", "Voice")]
-    public void Each_familys_failure_names_its_phase(string family, string row, string phase)
+    [InlineData("sip-server", """{"availability":0,"errorType":"register","problemDetail":"SIP/2.0 503"}""", "register", "SIP/2.0 503")]
+    [InlineData("web-transactions", """{"componentErrors":2,"errorType":"DNS","errorDetails":"no such host"}""", "DNS", "no such host")]
+    [InlineData("api", """{"completion":50,"errorDetails":"assertion failed"}""", "API", "assertion failed")]
+    [InlineData("dns-server", """{"errorDetails":"NXDOMAIN"}""", "DNS", "NXDOMAIN")]
+    [InlineData("dns-trace", """{"queries":3,"errorDetails":"no referral"}""", "DNS", "no referral")]
+    [InlineData("ftp-server", """{"responseCode":550,"errorType":"Receive"}""", "Receive", "response code 550")]
+    [InlineData("page-load", """{"numObjects":1,"numErrors":1}""", "Page load", "no page load time reported")]
+    [InlineData("rtp-server", """{"loss":100,"mos":1,"errorDetail":"No RTP packets"}""", "Voice", "No RTP packets")]
+    public void Each_familys_failure_names_its_phase_and_detail(string family, string row, string phase, string detail)
     {
         var verdict = Engine.Evaluate([Family(TestResultFamily.Find(family)!, JsonNode.Parse(row)!.AsObject())], Agents(1));
 
-        Assert.Equal((TestVerdict.Failing, phase), (verdict.Verdict, verdict.Agents.Single().Error?.Phase));
+        Assert.Equal((TestVerdict.Failing, phase, detail), (verdict.Verdict, verdict.Agents.Single().Error?.Phase, verdict.Agents.Single().Error?.Detail));
+    }
+
+    // Source: v7 Test_Results_API_ApiTestResult: apiTransactionTime (the API rows have no totalTime).
+    [Fact]
+    public void A_slow_v7_api_transaction_is_degraded_by_its_api_transaction_time()
+    {
+        var verdict = Engine.Evaluate([Family(TestResultFamily.Api, new JsonObject { ["completion"] = 100.0, ["apiTransactionTime"] = 4500.0 })], Agents(1));
+
+        Assert.Equal((TestVerdict.Degraded, "API time up to 4500 ms from 1 of 1 agents (threshold 2000 ms)"), (verdict.Verdict, verdict.Reasons.Single()));
+    }
+
+    // Source: v6 docs, Test Data "(Web) Transactions": stepsCompleted / totalSteps, no error fields.
+    [Fact]
+    public void A_v6_transaction_that_completed_fewer_steps_than_it_has_fails()
+    {
+        var verdict = Engine.Evaluate(
+            [Family(ThousandEyesApiVersion.V6, TestResultFamily.Transactions, new JsonObject { ["stepsCompleted"] = 1, ["totalSteps"] = 3, ["componentErrors"] = 2 })],
+            Agents(1));
+
+        Assert.Equal((TestVerdict.Failing, "1 of 3 steps completed"), (verdict.Verdict, verdict.Agents.Single().Error?.Detail));
+    }
+
+    // Page-load rows carry no responseCode/errorType (v7 Test_Results_API_PageLoadTestResult, v6 "(Web) Page Load").
+    [Fact]
+    public void A_page_load_tests_http_failure_is_named_from_its_http_rows_not_as_an_unfinished_page()
+    {
+        var verdict = Engine.Evaluate(
+            [Family(TestResultFamily.PageLoad, new JsonObject { ["numErrors"] = 1 }), Family(TestResultFamily.HttpServer, Http(503, "HTTP", "HTTP 503"))],
+            Agents(1));
+
+        Assert.Equal(("HTTP", "HTTP 503"), (verdict.Agents.Single().Error?.Phase, verdict.Agents.Single().Error?.Detail));
+    }
+
+    [Fact]
+    public void Reading_a_field_the_table_does_not_declare_for_the_family_is_refused()
+    {
+        var row = new RowView(new JsonObject(), TestResultFamily.Api, ThousandEyesApiVersion.V7, VerdictFields.For(TestResultFamily.Api, ThousandEyesApiVersion.V7)!);
+
+        Assert.Throws<InvalidOperationException>(() => row.Number("totalTime"));
+    }
+
+    // Source: v7 Test Results API, schema Test_Results_API_DnssecTestResult (isValid boolean + errorDetails).
+    [Fact]
+    public void A_v7_dnssec_row_whose_chain_is_not_valid_fails_the_agent()
+    {
+        var verdict = Engine.Evaluate([Family(TestResultFamily.Dnssec, new JsonObject { ["isValid"] = false, ["errorDetails"] = "No DNSSEC public key(s)" })], Agents(1));
+
+        Assert.Equal((TestVerdict.Failing, "DNSSEC", "No DNSSEC public key(s)"),
+            (verdict.Verdict, verdict.Agents.Single().Error?.Phase, verdict.Agents.Single().Error?.Detail));
+    }
+
+    // Source: v6 developer docs, test data "(DNS) DNSSEC" (valid 1/0 + errorDetails).
+    [Fact]
+    public void A_v6_dnssec_row_with_valid_0_fails_the_agent()
+    {
+        var verdict = Engine.Evaluate([Family(ThousandEyesApiVersion.V6, TestResultFamily.Dnssec, new JsonObject { ["valid"] = 0 })], Agents(1));
+
+        Assert.Equal((TestVerdict.Failing, "DNSSEC"), (verdict.Verdict, verdict.Agents.Single().Error?.Phase));
     }
 
     [Fact]

@@ -37,9 +37,10 @@ public sealed class ErrorMappingTests
         Assert.Equal(new BadRequestError(400, null, "Invalid agent"), result.Error);
     }
 
+    // Sources: v6 docs, Instant Tests ("a Regular user or ... API Access, View tests"); v7 docs: Account Admin.
     [Theory]
     [InlineData(ThousandEyesApiVersion.V7, "Account Admin")]
-    [InlineData(ThousandEyesApiVersion.V6, "'API Access' and 'Edit tests'")]
+    [InlineData(ThousandEyesApiVersion.V6, "'API Access' and 'View tests'")]
     public async Task A_403_on_create_names_the_permission_probably_missing(ThousandEyesApiVersion version, string permission)
     {
         var handler = new CannedHandler((_, _) => CannedHandler.Json(HttpStatusCode.Forbidden, "{}"));

@@ -48,7 +48,7 @@ internal static class RealShapes
             "testResults": [
               { "href": "https://api.thousandeyes.test/v7/test-results/7301946/http-server" },
               { "href": "https://api.thousandeyes.test/v7/test-results/7301946/network" },
-              { "href": "https://api.thousandeyes.test/v7/test-results/7301946/pathvis", "templated": false }
+              { "href": "https://api.thousandeyes.test/v7/test-results/7301946/path-vis", "templated": false }
             ]
           }
         }

@@ -29,7 +29,7 @@ public sealed class CreateResponseShapeTests
     }
 
     [Fact]
-    public async Task A_v7_create_response_gives_every_testResults_link_with_its_family_including_the_older_pathvis_spelling()
+    public async Task A_v7_create_response_gives_every_testResults_link_with_its_family()
     {
         var created = (await CreateAsync(ThousandEyesApiVersion.V7, RealShapes.V7Created, "application/hal+json"));
 
@@ -59,5 +59,38 @@ public sealed class CreateResponseShapeTests
         var created = (await CreateAsync(ThousandEyesApiVersion.V6, RealShapes.V6Created, "application/json"));
 
         Assert.Equal([TestResultFamily.HttpServer, TestResultFamily.Network, TestResultFamily.PathVis], created.ResultLinks.Select(link => link.Family));
+    }
+
+    // Source: v7 Instant Tests API, parameter Instant_Tests_API_ExpandInstantTest (agents listed only with expand=agent).
+    [Fact]
+    public async Task A_v7_create_asks_for_its_agents_with_expand_agent()
+    {
+        var handler = new CannedHandler((_, _) => CannedHandler.Json(HttpStatusCode.Created, RealShapes.V7Created, "application/hal+json"));
+
+        await Create(handler, ThousandEyesApiVersion.V7).CreateInstantTestAsync(HttpServer);
+
+        Assert.Contains("expand=agent", handler.Requests.Single().Uri.Query, StringComparison.Ordinal);
+    }
+
+    // The v6 instant API has no expand parameter (v6 docs, Instant Tests): nothing is added to its path.
+    [Fact]
+    public async Task A_v6_create_sends_no_expand_parameter()
+    {
+        var handler = new CannedHandler((_, _) => CannedHandler.Json(HttpStatusCode.Created, RealShapes.V6Created));
+
+        await Create(handler, ThousandEyesApiVersion.V6).CreateInstantTestAsync(HttpServer);
+
+        Assert.DoesNotContain("expand", handler.Requests.Single().Uri.Query, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_create_response_listing_no_agents_falls_back_to_the_agents_asked_for()
+    {
+        var unexpanded = System.Text.Json.Nodes.JsonNode.Parse(RealShapes.V7Created)!.AsObject();
+        unexpanded.Remove("agents");
+
+        var created = await CreateAsync(ThousandEyesApiVersion.V7, unexpanded.ToJsonString(), "application/hal+json");
+
+        Assert.Equal(HttpServer.Agents.Select(agent => agent.AgentId), created.Agents.Select(agent => agent.AgentId));
     }
 }

@@ -8,8 +8,8 @@ namespace AlertProbe.Core.FollowUp.Collection;
 
 /// <summary>
 /// Reads one run's results: the families that decide the verdict (<see cref="ResultFamilies"/>) among the run's
-/// result links, each fetched for the time range from the run's start to now (every page), then narrowed to the
-/// run's round by <see cref="RoundSelector"/>. A time range rather than the link's "current round" because a
+/// result links, each fetched for the time range from one round alignment before the run to now (every page), then
+/// narrowed to the run's round by <see cref="RoundSelector"/>. A time range rather than the link's "current round" because a
 /// rerun's round replaces the current one: a late collection would otherwise summarise the wrong run.
 /// </summary>
 public class RunResultsReader
@@ -48,7 +48,12 @@ public class RunResultsReader
     public virtual async Task<RunResults> ReadAsync(InstantTestCreated created, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(created);
-        var query = new TestResultsQuery { From = created.CreatedAt - _options.RoundTolerance, To = _time.GetUtcNow() };
+        // ThousandEyes includes a round that started just before the start date; from one alignment back covers the run's
+        // round however it is aligned. Run 0 has no earlier run; a rerun's predecessor started at least an interval before.
+        var query = new TestResultsQuery { From = created.CreatedAt - _options.RoundAlignment, To = _time.GetUtcNow() };
+        DateTimeOffset? earliestExclusive = created.Run == 0
+            ? null
+            : created.CreatedAt - Min(_options.RoundAlignment, created.FollowUp.Rerun?.Interval ?? _options.RoundAlignment);
         var families = new List<FamilyResults>();
         var complete = true;
         var expected = created.Agents.Select(agent => agent.AgentId).ToHashSet(StringComparer.Ordinal);
@@ -60,12 +65,15 @@ public class RunResultsReader
                 return new RunResults { Families = families, Error = fetched.Error };
             }
 
-            var rows = RoundSelector.RowsOfRun(fetched.Value.Rows, created.CreatedAt, _options.RoundTolerance);
-            families.Add(new FamilyResults(family, rows));
+            var rows = RoundSelector.RowsOfRun(fetched.Value.Rows, earliestExclusive);
+            families.Add(new FamilyResults(family, rows, _client.ApiVersion));
             var reported = rows.Select(row => row.AgentId).OfType<string>().ToHashSet(StringComparer.Ordinal);
             complete &= rows.Count > 0 && expected.IsSubsetOf(reported);
         }
 
-        return new RunResults { Families = families, IsComplete = complete && families.Count > 0 };
+        // No expected agents is never complete: an empty set is a subset of anything.
+        return new RunResults { Families = families, IsComplete = complete && families.Count > 0 && expected.Count > 0 };
     }
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 }

@@ -17,6 +17,9 @@ internal sealed class AgentAssessment(string agentId, string agentName, string? 
 
     public List<Degradation> Degradations { get; } = [];
 
+    /// <summary>Failures that count only when no family names a more specific one (a page-load row without a load time).</summary>
+    public List<AgentError> Fallbacks { get; } = [];
+
     public TestVerdict Verdict =>
         Failures.Count > 0 ? TestVerdict.Failing : Degradations.Count > 0 ? TestVerdict.Degraded : TestVerdict.Healthy;
 

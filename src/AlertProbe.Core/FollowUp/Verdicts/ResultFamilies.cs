@@ -4,8 +4,9 @@ namespace AlertProbe.Core.FollowUp.Verdicts;
 
 /// <summary>
 /// Which result families decide a verdict for a test type: the type's own family (HTTP, DNS, SIP, …) first, then
-/// end-to-end network metrics where the type has them. Path visualisation and secondary families (a page-load
-/// test's HTTP rows) are links for a human, not inputs.
+/// end-to-end network metrics where the type has them. A page-load test also reads its HTTP rows: page-load rows carry
+/// no response code nor error fields (v6 docs and the v7 schema alike), so an HTTP failure is only seen there.
+/// Path visualisation is a link for a human, not an input.
 /// </summary>
 public static class ResultFamilies
 {
@@ -39,10 +40,15 @@ public static class ResultFamilies
             return [];
         }
 
-        var families = new List<TestResultFamily>(2);
+        var families = new List<TestResultFamily>(3);
         if (own is not null)
         {
             families.Add(own);
+        }
+
+        if (own == TestResultFamily.PageLoad)
+        {
+            families.Add(TestResultFamily.HttpServer);
         }
 
         if (!WithoutNetwork.Contains(testType))

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using AlertProbe.Core.Messages;
+using AlertProbe.ThousandEyes;
 using AlertProbe.ThousandEyes.Results;
 
 namespace AlertProbe.Core.FollowUp.Verdicts;
@@ -8,24 +9,14 @@ namespace AlertProbe.Core.FollowUp.Verdicts;
 /// <summary>
 /// Turns the rows of one run into a per-agent summary and an overall verdict with reasons in plain words
 /// ("3 of 5 agents fail at HTTP: HTTP 503 Service Unavailable"; "loss up to 12% from 2 of 5 agents").
-/// An agent fails when a row names a failing phase (<c>errorType</c>), an error response code, total loss or an
-/// incomplete transaction; it is degraded when a measurement passes its threshold. The run fails when at least
+/// An agent fails when a row names a failing phase (<c>errorType</c>) or an error, an error response code, total loss,
+/// an incomplete transaction or an invalid DNSSEC chain; it is degraded when a measurement passes its threshold.
+/// Every field read is declared per family and API version in <see cref="VerdictFields"/>. The run fails when at least
 /// <see cref="VerdictThresholds.FailingAgentShare"/> of the agents with data fail, is degraded when any agent
 /// fails or is degraded, and is inconclusive when no agent reported.
 /// </summary>
 public sealed class VerdictEngine(VerdictThresholds thresholds)
 {
-    private static readonly string[] NetworkFields = ["loss", "avgLatency", "minLatency", "maxLatency", "jitter"];
-    private static readonly string[] HttpFields = ["responseCode", "dnsTime", "connectTime", "sslTime", "waitTime", "receiveTime", "responseTime", "totalTime", "wireSize", "throughput"];
-    private static readonly string[] PageLoadFields = ["responseCode", "responseTime", "domLoadTime", "pageLoadTime", "numObjects", "numErrors", "totalSize"];
-    private static readonly string[] TransactionFields = ["completion", "transactionTime", "numPages"];
-    private static readonly string[] ApiFields = ["completion", "totalTime"];
-    private static readonly string[] FtpFields = ["responseCode", "dnsTime", "connectTime", "negotiationTime", "waitTime", "responseTime", "totalTime", "throughput"];
-    private static readonly string[] DnsFields = ["resolutionTime"];
-    private static readonly string[] DnssecFields = ["valid"];
-    private static readonly string[] SipFields = ["availability", "responseCode", "connectTime", "optionsTime", "registerTime", "inviteTime", "totalTime"];
-    private static readonly string[] RtpFields = ["loss", "mos", "latency", "pdv", "discards"];
-
     private readonly VerdictThresholds _thresholds = thresholds ?? throw new ArgumentNullException(nameof(thresholds));
 
     /// <param name="families">This run's rows, the test type's own family first (its metrics keep their plain names).</param>
@@ -52,8 +43,13 @@ public sealed class VerdictEngine(VerdictThresholds thresholds)
                     agents.Add(key, agent);
                 }
 
-                Assess(family.Family, row.Raw, agent);
+                Assess(family.Family, family.ApiVersion, row.Raw, agent);
             }
+        }
+
+        foreach (var agent in agents.Values.Where(agent => agent.Failures.Count == 0))
+        {
+            agent.Failures.AddRange(agent.Fallbacks);
         }
 
         var results = agents.Values.Select(agent => agent.ToResult()).ToList();
@@ -103,98 +99,121 @@ public sealed class VerdictEngine(VerdictThresholds thresholds)
         return new RunVerdict(verdict, reasons, results);
     }
 
-    private void Assess(TestResultFamily family, JsonObject row, AgentAssessment agent)
+    private void Assess(TestResultFamily family, ThousandEyesApiVersion version, JsonObject raw, AgentAssessment agent)
     {
+        if (VerdictFields.For(family, version) is not { } fields)
+        {
+            // Path visualisation (and families the engine does not judge) carry nothing the verdict uses.
+            return;
+        }
+
+        var row = new RowView(raw, family, version, fields);
+        foreach (var field in fields.Measurements)
+        {
+            if (row.Number(field) is { } value)
+            {
+                // The type's own family keeps plain names; a later family's clashing field is prefixed ("network.loss").
+                agent.Metrics[agent.Metrics.ContainsKey(field) ? $"{family.Name}.{field}" : field] = value;
+            }
+        }
+
         switch (family.Name)
         {
             case "network":
-                Copy(row, agent, family, NetworkFields);
                 AssessLoss(row, agent, "Network", "loss");
                 AboveThreshold(row, agent, "avgLatency", "latency", _thresholds.LatencyDegradedMs, " ms");
                 AboveThreshold(row, agent, "jitter", "jitter", _thresholds.JitterDegradedMs, " ms");
                 break;
             case "http-server":
-                Copy(row, agent, family, HttpFields);
                 AssessResponse(row, agent, "HTTP", successBelow: 400);
                 AboveThreshold(row, agent, "responseTime", "response time", _thresholds.ResponseTimeDegradedMs, " ms");
                 break;
             case "page-load":
-                Copy(row, agent, family, PageLoadFields);
-                AssessResponse(row, agent, "HTTP", successBelow: 400);
+                // No error fields in page-load rows: a row without a page load time is taken as a page that did not
+                // finish loading, unless the test's HTTP rows name the failure first (assumption; see docs/thousandeyes.md).
+                if (row.Number("pageLoadTime") is null)
+                {
+                    agent.Fallbacks.Add(new AgentError { Phase = "Page load", Detail = "no page load time reported" });
+                }
+
                 AboveThreshold(row, agent, "pageLoadTime", "page load time", _thresholds.PageLoadDegradedMs, " ms");
                 break;
-            case "web-transactions" or "transactions":
-                Copy(row, agent, family, TransactionFields);
-                AssessCompletion(row, agent, "Transaction");
+            case "web-transactions":
+                if (row.Phase is { } phase || row.Detail is not null)
+                {
+                    agent.Failures.Add(new AgentError { Phase = row.Phase ?? "Transaction", Detail = row.Detail });
+                }
+
+                break;
+            case "transactions":
+                if (row.Number("stepsCompleted") is { } completed && row.Number("totalSteps") is { } total && completed < total)
+                {
+                    agent.Failures.Add(new AgentError { Phase = "Transaction", Detail = Invariant($"{Format(completed)} of {Format(total)} steps completed") });
+                }
+
                 break;
             case "api":
-                Copy(row, agent, family, ApiFields);
-                AssessCompletion(row, agent, "API");
-                AboveThreshold(row, agent, "totalTime", "API time", _thresholds.ResponseTimeDegradedMs, " ms");
+                if (row.Phase is not null || row.Number("completion") is < 100)
+                {
+                    agent.Failures.Add(new AgentError { Phase = row.Phase ?? "API", Detail = row.Detail });
+                }
+
+                AboveThreshold(row, agent, "apiTransactionTime", "API time", _thresholds.ResponseTimeDegradedMs, " ms");
                 break;
             case "ftp-server":
-                Copy(row, agent, family, FtpFields);
                 AssessResponse(row, agent, "FTP", successBelow: 400);
                 AboveThreshold(row, agent, "responseTime", "response time", _thresholds.ResponseTimeDegradedMs, " ms");
                 break;
-            case "dns-server" or "dns-trace":
-                Copy(row, agent, family, DnsFields);
-                if (RawMetrics.Text(row, "errorType") is { } dnsPhase)
-                {
-                    agent.Failures.Add(new AgentError { Phase = dnsPhase, Detail = RawMetrics.Text(row, "errorDetails") });
-                }
-                else if (RawMetrics.Number(row, "resolutionTime") is null && RawMetrics.Text(row, "errorDetails") is { } dnsError)
-                {
-                    agent.Failures.Add(new AgentError { Phase = "DNS", Detail = dnsError });
-                }
-
+            case "dns-server":
+                AssessDetail(row, agent, "DNS");
                 AboveThreshold(row, agent, "resolutionTime", "DNS resolution time", _thresholds.DnsResolutionDegradedMs, " ms");
                 break;
+            case "dns-trace":
+                AssessDetail(row, agent, "DNS");
+                AboveThreshold(row, agent, "finalQueryTime", "final DNS query time", _thresholds.DnsResolutionDegradedMs, " ms");
+                break;
             case "dnssec":
-                Copy(row, agent, family, DnssecFields);
-                if (RawMetrics.Number(row, "valid") is 0)
+                // v6 writes valid (1/0), v7 isValid (a boolean); the table names the one this version has.
+                if (row.Number(fields.Measurements[0]) is 0)
                 {
-                    agent.Failures.Add(new AgentError { Phase = "DNSSEC", Detail = RawMetrics.Text(row, "errorDetails") ?? "the DNSSEC chain does not validate" });
+                    agent.Failures.Add(new AgentError { Phase = "DNSSEC", Detail = row.Detail ?? "the DNSSEC chain does not validate" });
                 }
 
                 break;
             case "sip-server":
-                Copy(row, agent, family, SipFields);
-                if (RawMetrics.Text(row, "errorType") is { } sipPhase)
+                if (row.Phase is { } sipPhase)
                 {
-                    agent.Failures.Add(new AgentError { Phase = sipPhase, Detail = RawMetrics.Text(row, "errorDetails") });
+                    agent.Failures.Add(new AgentError { Phase = sipPhase, Detail = row.Detail });
                 }
-                else if (RawMetrics.Number(row, "availability") is 0)
+                else if (row.Number("availability") is 0)
                 {
-                    agent.Failures.Add(new AgentError { Phase = "SIP", Detail = RawMetrics.Text(row, "errorDetails") ?? "the SIP server is unavailable" });
+                    agent.Failures.Add(new AgentError { Phase = "SIP", Detail = row.Detail ?? "the SIP server is unavailable" });
                 }
 
                 break;
             case "rtp-server":
-                Copy(row, agent, family, RtpFields);
                 AssessLoss(row, agent, "Voice", "voice loss");
-                if (RawMetrics.Number(row, "mos") is { } mos && mos < _thresholds.MosDegradedBelow && agent.Failures.Count == 0)
+                if (row.Number("mos") is { } mos && mos < _thresholds.MosDegradedBelow && agent.Failures.Count == 0)
                 {
                     agent.Degradations.Add(new Degradation("MOS", mos, _thresholds.MosDegradedBelow, "", LowerIsWorse: true));
                 }
 
                 break;
             default:
-                // Path visualisation and other families carry nothing the verdict uses.
                 break;
         }
     }
 
-    private void AssessLoss(JsonObject row, AgentAssessment agent, string phase, string label)
+    private void AssessLoss(RowView row, AgentAssessment agent, string phase, string label)
     {
-        if (RawMetrics.Number(row, "loss") is not { } loss)
+        if (row.Number("loss") is not { } loss)
         {
             return;
         }
 
         if (loss >= _thresholds.LossFailingPercent)
         {
-            agent.Failures.Add(new AgentError { Phase = phase, Detail = RawMetrics.Text(row, "errorDetails") ?? Invariant($"{Format(loss)}% packet loss") });
+            agent.Failures.Add(new AgentError { Phase = phase, Detail = row.Detail ?? Invariant($"{Format(loss)}% packet loss") });
         }
         else if (loss >= _thresholds.LossDegradedPercent)
         {
@@ -202,49 +221,32 @@ public sealed class VerdictEngine(VerdictThresholds thresholds)
         }
     }
 
-    private static void AssessResponse(JsonObject row, AgentAssessment agent, string defaultPhase, int successBelow)
+    private static void AssessResponse(RowView row, AgentAssessment agent, string defaultPhase, int successBelow)
     {
-        var code = RawMetrics.Number(row, "responseCode");
-        var phase = RawMetrics.Text(row, "errorType");
+        var code = row.Number("responseCode");
+        var phase = row.Phase;
         if (phase is null && (code is null || (code > 0 && code < successBelow)))
         {
             return;
         }
 
-        var detail = RawMetrics.Text(row, "errorDetails")
-                     ?? (code is > 0 ? Invariant($"response code {code}") : null);
+        var detail = row.Detail ?? (code is > 0 ? Invariant($"response code {code}") : null);
         agent.Failures.Add(new AgentError { Phase = phase ?? defaultPhase, Detail = detail });
     }
 
-    private static void AssessCompletion(JsonObject row, AgentAssessment agent, string defaultPhase)
+    private static void AssessDetail(RowView row, AgentAssessment agent, string phase)
     {
-        var phase = RawMetrics.Text(row, "errorType");
-        if (phase is null && RawMetrics.Number(row, "completion") is null or >= 100)
+        if (row.Detail is { } detail)
         {
-            return;
+            agent.Failures.Add(new AgentError { Phase = phase, Detail = detail });
         }
-
-        agent.Failures.Add(new AgentError { Phase = phase ?? defaultPhase, Detail = RawMetrics.Text(row, "errorDetails") });
     }
 
-    private static void AboveThreshold(JsonObject row, AgentAssessment agent, string field, string label, double threshold, string unit)
+    private static void AboveThreshold(RowView row, AgentAssessment agent, string field, string label, double threshold, string unit)
     {
-        if (RawMetrics.Number(row, field) is { } value && value >= threshold)
+        if (row.Number(field) is { } value && value >= threshold)
         {
             agent.Degradations.Add(new Degradation(label, value, threshold, unit, LowerIsWorse: false));
-        }
-    }
-
-    /// <summary>The type's own family keeps plain field names; a later family's clashing field is prefixed ("network.loss").</summary>
-    private static void Copy(JsonObject row, AgentAssessment agent, TestResultFamily family, string[] fields)
-    {
-        foreach (var field in fields)
-        {
-            if (RawMetrics.Number(row, field) is { } value)
-            {
-                var key = agent.Metrics.ContainsKey(field) ? $"{family.Name}.{field}" : field;
-                agent.Metrics[key] = value;
-            }
         }
     }
 

@@ -10,7 +10,8 @@ using HttpResults = Microsoft.AspNetCore.Http.Results;
 namespace AlertProbe.Simulator.Api.V6;
 
 /// <summary>
-/// v6 test data: <c>{"{area}": {"test": …, "{key}": [ … ]}, "pages": {"current": n, "next": url}, "from", "to"}</c>,
+/// v6 test data: <c>{"{area}": {"test": …, "{key}": [ … ]}, "pages": {"current": n, "next": url}}</c> (the documented
+/// envelope: no time range echoed),
 /// agents flattened into each result (integer <c>agentId</c>, <c>agentName</c>, <c>countryId</c>).
 /// </summary>
 internal static class V6Results
@@ -48,8 +49,6 @@ internal static class V6Results
         {
             [family.V6Area] = new JsonObject { ["test"] = TestNode(lookup.Test), [family.V6Key] = results },
             ["pages"] = pages,
-            ["from"] = lookup.Selection.Start.UtcDateTime.ToString(DateFormat, CultureInfo.InvariantCulture),
-            ["to"] = lookup.Selection.End.UtcDateTime.ToString(DateFormat, CultureInfo.InvariantCulture),
         };
         return HttpResults.Content(body.ToJsonString(), "application/json");
     }

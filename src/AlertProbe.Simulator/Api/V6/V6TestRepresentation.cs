@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using AlertProbe.Simulator.Agents;
 using AlertProbe.Simulator.Catalog;
 using AlertProbe.Simulator.Validation;
 
@@ -35,7 +35,7 @@ internal static class V6TestRepresentation
             }
         }
 
-        definition["agents"] = Agents(body, validated);
+        definition["agents"] = Agents(validated);
         var links = new JsonArray { Link("self", $"{baseUrl}/v6/tests/{testId}{account.Query}") };
         foreach (var family in type.FamiliesFor(ApiVersion.V6))
         {
@@ -46,20 +46,21 @@ internal static class V6TestRepresentation
         return definition;
     }
 
-    private static JsonArray Agents(JsonObject body, ValidatedDefinition validated)
+    // The agents of a created test as the v6 Instant Tests example lists them: no flags, state or labels.
+    private static JsonArray Agents(ValidatedDefinition validated)
     {
-        var requested = body["agents"]!.AsArray();
         var agents = new JsonArray();
         foreach (var agent in validated.Agents)
         {
-            var node = JsonSerializer.SerializeToNode(V6Agent.From(agent), SimulatorJsonContext.Default.V6Agent)!.AsObject();
-            var source = requested.OfType<JsonObject>().FirstOrDefault(entry => JsonFields.AsInteger(entry["agentId"]) == agent.AgentId);
-            if (source?["sourceIpAddress"] is { } sourceIp)
+            agents.Add(new JsonObject
             {
-                node["sourceIpAddress"] = sourceIp.DeepClone();
-            }
-
-            agents.Add(node);
+                ["agentId"] = agent.AgentId,
+                ["agentName"] = agent.AgentName,
+                ["agentType"] = agent.AgentType == SimulatedAgentType.Cloud ? "Cloud" : "Enterprise",
+                ["countryId"] = agent.CountryId,
+                ["ipAddresses"] = new JsonArray(agent.IpAddress),
+                ["location"] = agent.Location,
+            });
         }
 
         return agents;

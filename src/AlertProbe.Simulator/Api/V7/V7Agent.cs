@@ -5,8 +5,9 @@ using AlertProbe.Simulator.Agents;
 namespace AlertProbe.Simulator.Api.V7;
 
 /// <summary>
-/// An agent as v7 writes it: string id, lower-case type, real booleans, <c>labels</c> as <c>{labelId, name}</c>.
-/// <c>agentState</c> is an Enterprise Agent field (SDK model CloudEnterpriseAgent → EnterpriseAgentState): Cloud agents omit it.
+/// An agent as the v7 list writes it (Agents_API_CloudEnterpriseAgent): string id, lower-case type, real booleans, no
+/// labels (only an agent's own resource, Agents_API_AgentDetails, carries them). <c>agentState</c> is an Enterprise
+/// Agent field (Agents_API_EnterpriseAgent): Cloud agents omit it.
 /// </summary>
 internal sealed record V7Agent(
     string AgentId,
@@ -16,8 +17,7 @@ internal sealed record V7Agent(
     string Location,
     bool Enabled,
     string? AgentState,
-    IReadOnlyList<string> IpAddresses,
-    IReadOnlyList<V7Label> Labels)
+    IReadOnlyList<string> IpAddresses)
 {
     public static V7Agent From(SimulatedAgent agent) => new(
         agent.AgentId.ToString(CultureInfo.InvariantCulture),
@@ -27,11 +27,8 @@ internal sealed record V7Agent(
         agent.Location,
         agent.Enabled,
         agent.AgentType == SimulatedAgentType.Cloud ? null : agent.Enabled ? "online" : "disabled",
-        [agent.IpAddress],
-        [.. agent.Labels.Select(label => new V7Label(label.LabelId.ToString(CultureInfo.InvariantCulture), label.Name))]);
+        [agent.IpAddress]);
 }
-
-internal sealed record V7Label(string LabelId, string Name);
 
 internal sealed record V7Link(string Href);
 

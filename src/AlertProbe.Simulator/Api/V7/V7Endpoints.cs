@@ -22,6 +22,7 @@ internal static class V7Endpoints
         app.MapPost("/v7/tests/{testId}/run", Run);
         app.MapGet("/v7/tests/{testType}/{testId}", Test);
         app.MapGet("/v7/agents", Agents);
+        app.MapGet("/v7/agents/{agentId}", Agent);
         app.MapGet("/v7/account-groups", AccountGroups);
         app.MapGet("/v7/test-results/{testId}/{family}", (HttpContext context, string testId, string family, SimulatorState state) =>
             V7Results.Get(context, family, testId, state));
@@ -49,22 +50,42 @@ internal static class V7Endpoints
             return ApiErrors.NotFound($"No {testType} test {testId} in this account group.");
         }
 
-        return HttpResults.Content(test.Definition.ToJsonString(), "application/hal+json");
+        return HttpResults.Content(V7TestRepresentation.ForResponse(test.Definition, context.Request).ToJsonString(), "application/hal+json");
     }
 
     private static IResult Agents(HttpContext context)
     {
         var types = Values(context, "agentTypes");
         var labels = Values(context, "labels");
+        // The labels filter works on the agents' labels, which the list itself does not show.
         var agents = AgentCatalog.All
+            .Where(agent => labels.Count == 0 || agent.Labels.Any(label =>
+                labels.Contains(label.LabelId.ToString(CultureInfo.InvariantCulture), StringComparer.Ordinal) || labels.Contains(label.Name, StringComparer.OrdinalIgnoreCase)))
             .Select(V7Agent.From)
             .Where(agent => types.Count == 0 || types.Contains(agent.AgentType, StringComparer.OrdinalIgnoreCase))
-            .Where(agent => labels.Count == 0 || agent.Labels.Any(label =>
-                labels.Contains(label.LabelId, StringComparer.Ordinal) || labels.Contains(label.Name, StringComparer.OrdinalIgnoreCase)))
             .ToList();
         var self = ResultLookup.LinkWith(context, "cursor", null);
         var body = new V7AgentList(agents, new V7SelfLinks(new V7Link(self)));
         return HttpResults.Content(JsonSerializer.Serialize(body, SimulatorJsonContext.Default.V7AgentList), "application/hal+json");
+    }
+
+    // An agent's own resource (Agents_API_AgentDetails) is where v7 shows its labels.
+    private static IResult Agent(string agentId)
+    {
+        if (AgentCatalog.Find(agentId) is not { } agent)
+        {
+            return ApiErrors.NotFound($"No agent {agentId}.");
+        }
+
+        var node = JsonSerializer.SerializeToNode(V7Agent.From(agent), SimulatorJsonContext.Default.V7Agent)!.AsObject();
+        var labels = new JsonArray();
+        foreach (var label in agent.Labels)
+        {
+            labels.Add(new JsonObject { ["labelId"] = label.LabelId.ToString(CultureInfo.InvariantCulture), ["name"] = label.Name });
+        }
+
+        node["labels"] = labels;
+        return HttpResults.Content(node.ToJsonString(), "application/hal+json");
     }
 
     private static IResult AccountGroups(HttpContext context, SimulatorState state)

@@ -20,9 +20,8 @@ internal static class V7Results
 
     public static IResult Get(HttpContext context, string segment, string testId, SimulatorState state)
     {
-        // The SDKs spell path visualisation "pathvis"; the reference and the links use "path-vis". Both work.
-        var family = ResultFamily.All.FirstOrDefault(candidate => candidate.V7Segment == segment)
-                     ?? (segment == "pathvis" ? ResultFamily.PathVis : null);
+        // Path visualisation is "path-vis" (v7 spec and SDK); "pathvis" is only the endpoint-agent results' spelling.
+        var family = ResultFamily.All.FirstOrDefault(candidate => candidate.V7Segment == segment);
         if (family is null)
         {
             return ApiErrors.NotFound($"No result type '{segment}'.");
@@ -69,7 +68,6 @@ internal static class V7Results
         var agentId = item.Agent.AgentId.ToString(CultureInfo.InvariantCulture);
         var result = new JsonObject
         {
-            ["testId"] = test.TestId,
             ["agent"] = new JsonObject
             {
                 ["agentId"] = agentId,
@@ -79,6 +77,8 @@ internal static class V7Results
             },
             ["date"] = item.Round.RunAt.UtcDateTime.ToString(DateFormat, CultureInfo.InvariantCulture),
             ["roundId"] = item.Round.RoundId,
+            ["startTime"] = item.Round.RoundId,
+            ["endTime"] = item.Round.RoundId + (long)TestRound.Length.TotalSeconds,
         };
         ResultMetrics.Write(family, result, new ResultContext(test, item.Agent, item.Round, ApiVersion.V7));
         result["_links"] = new JsonObject
@@ -91,15 +91,25 @@ internal static class V7Results
         return result;
     }
 
-    private static JsonObject TestNode(CreatedTest test) =>
-        test.ApiVersion == ApiVersion.V7
-            ? test.Definition
-            : new JsonObject
-            {
-                ["testId"] = test.TestId,
-                ["testName"] = test.TestName,
-                ["type"] = TestTypes.Find(test.ApiVersion, test.TestType)?.V7Name ?? test.TestType,
-            };
+    // The envelope's test is a SimpleTest (Test_Results_API_SimpleTest), not the full definition.
+    private static JsonObject TestNode(CreatedTest test)
+    {
+        var node = new JsonObject
+        {
+            ["testId"] = test.TestId,
+            ["testName"] = test.TestName,
+            ["type"] = TestTypes.Find(test.ApiVersion, test.TestType)?.V7Name ?? test.TestType,
+            ["createdDate"] = test.CreatedAt.UtcDateTime.ToString(DateFormat, CultureInfo.InvariantCulture),
+            ["liveShare"] = false,
+            ["savedEvent"] = false,
+        };
+        if (test.ApiVersion == ApiVersion.V7 && test.Definition["_links"] is JsonObject links)
+        {
+            node["_links"] = links.DeepClone();
+        }
+
+        return node;
+    }
 
     private static string WriteCursor(int offset) =>
         Convert.ToBase64String(Encoding.UTF8.GetBytes("offset:" + offset.ToString(CultureInfo.InvariantCulture)));

@@ -1,8 +1,9 @@
 using System.Globalization;
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using AlertProbe.Simulator.Agents;
 using AlertProbe.Simulator.Catalog;
 using AlertProbe.Simulator.Validation;
+using Microsoft.AspNetCore.Http;
 
 namespace AlertProbe.Simulator.Api.V7;
 
@@ -34,7 +35,7 @@ internal static class V7TestRepresentation
             }
         }
 
-        definition["agents"] = Agents(body, validated);
+        definition["agents"] = Agents(validated);
         var results = new JsonArray();
         foreach (var family in type.FamiliesFor(ApiVersion.V7))
         {
@@ -49,21 +50,42 @@ internal static class V7TestRepresentation
         return definition;
     }
 
-    private static JsonArray Agents(JsonObject body, ValidatedDefinition validated)
+    /// <summary>
+    /// The definition as a response shows it: the <c>agents</c> sub-resource only when the call asked for it with
+    /// <c>expand=agent</c> (Instant_Tests_API_ExpandInstantTest; Tests_API_ExpandTest for a test's own resource).
+    /// </summary>
+    public static JsonObject ForResponse(JsonObject definition, HttpRequest request)
     {
-        var requested = body["agents"]!.AsArray();
+        if (ExpandsAgents(request))
+        {
+            return definition;
+        }
+
+        var unexpanded = (JsonObject)definition.DeepClone();
+        unexpanded.Remove("agents");
+        return unexpanded;
+    }
+
+    private static bool ExpandsAgents(HttpRequest request) =>
+        request.Query["expand"].SelectMany(value => (value ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            .Contains("agent", StringComparer.Ordinal);
+
+    // An expanded agent is an AgentResponse (Instant_Tests_API_AgentResponse): no labels, state or source address.
+    private static JsonArray Agents(ValidatedDefinition validated)
+    {
         var agents = new JsonArray();
         foreach (var agent in validated.Agents)
         {
-            var node = JsonSerializer.SerializeToNode(V7Agent.From(agent), SimulatorJsonContext.Default.V7Agent)!.AsObject();
-            var id = agent.AgentId.ToString(CultureInfo.InvariantCulture);
-            var source = requested.OfType<JsonObject>().FirstOrDefault(entry => JsonFields.AsString(entry["agentId"]) == id);
-            if (source?["sourceIpAddress"] is { } sourceIp)
+            agents.Add(new JsonObject
             {
-                node["sourceIpAddress"] = sourceIp.DeepClone();
-            }
-
-            agents.Add(node);
+                ["agentId"] = agent.AgentId.ToString(CultureInfo.InvariantCulture),
+                ["agentName"] = agent.AgentName,
+                ["agentType"] = agent.AgentType == SimulatedAgentType.Cloud ? "cloud" : "enterprise",
+                ["countryId"] = agent.CountryId,
+                ["location"] = agent.Location,
+                ["enabled"] = agent.Enabled,
+                ["ipAddresses"] = new JsonArray(agent.IpAddress),
+            });
         }
 
         return agents;

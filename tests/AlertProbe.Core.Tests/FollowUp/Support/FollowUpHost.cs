@@ -88,7 +88,8 @@ internal sealed class FollowUpHost : IAsyncDisposable
         FollowUpInstructions? followUp = null,
         ReplyAddress? replyTo = null,
         string[]? agentIds = null,
-        string alertId = "alert-1")
+        string alertId = "alert-1",
+        Func<InstantTestCreated, InstantTestCreated>? adjust = null)
     {
         var client = _provider.GetRequiredService<ThousandEyesClient>();
         agentIds ??= ["113", "114", "115", "116", "117"];
@@ -117,9 +118,14 @@ internal sealed class FollowUpHost : IAsyncDisposable
             FollowUp = followUp ?? new FollowUpInstructions { Collect = true },
             ReplyTo = replyTo,
         };
+        created = adjust?.Invoke(created) ?? created;
         await _provider.GetRequiredService<InstantTestPublisher>().PublishCreatedAsync(created, CancellationToken.None);
         return created;
     }
+
+    /// <summary>Publishes a run's message as RerunTests would.</summary>
+    public Task PublishAsync(InstantTestCreated created) =>
+        _provider.GetRequiredService<InstantTestPublisher>().PublishCreatedAsync(created, CancellationToken.None);
 
     public Task<IntakeOutcome> RunCollectAsync(BusMessage message, int deliveryCount = 1) =>
         Collect.HandleAsync(message.ToReceivedMessage(deliveryCount), CancellationToken.None);

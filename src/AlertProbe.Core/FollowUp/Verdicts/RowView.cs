@@ -1,0 +1,29 @@
+using System.Text.Json.Nodes;
+using AlertProbe.ThousandEyes;
+using AlertProbe.ThousandEyes.Results;
+
+namespace AlertProbe.Core.FollowUp.Verdicts;
+
+/// <summary>
+/// A result row seen through its family's <see cref="FamilyFields"/>: reading a field the table does not declare is a
+/// programming error, so the declared list (checked against the vendor's schemas by the contract tests) cannot drift
+/// from what the engine really reads.
+/// </summary>
+internal sealed class RowView(JsonObject row, TestResultFamily family, ThousandEyesApiVersion version, FamilyFields fields)
+{
+    public FamilyFields Fields { get; } = fields;
+
+    public double? Number(string field) => RawMetrics.Number(row, Declared(field));
+
+    public string? Text(string field) => RawMetrics.Text(row, Declared(field));
+
+    /// <summary>The failed phase named by the row, when its family has such a field.</summary>
+    public string? Phase => Fields.Phase is { } phase ? Text(phase) : null;
+
+    /// <summary>The error description of the row, when its family has such a field.</summary>
+    public string? Detail => Fields.Detail is { } detail ? Text(detail) : null;
+
+    private string Declared(string field) => Fields.Contains(field)
+        ? field
+        : throw new InvalidOperationException($"The verdict engine read '{field}' from {family.Name} rows of API {version}, which VerdictFields does not declare.");
+}
