@@ -33,8 +33,26 @@ internal sealed partial class InProcessDispatcher(
 
     public IReadOnlyList<Delivery> Deliveries => _deliveries;
 
-    /// <summary>Runs until nothing is pending (true), or until <paramref name="timeout"/> of real time passes (false).</summary>
+    /// <summary>
+    /// Runs until nothing is pending (true), or until <paramref name="timeout"/> of real time passes (false). The
+    /// deadline bounds everything, a handler's HTTP calls and their retries included: when it passes, the delivery in
+    /// progress is cancelled and stays unsettled (pending), as when a Functions host stops mid-message.
+    /// </summary>
     public async Task<bool> RunUntilIdleAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        using var deadline = new CancellationTokenSource(timeout, TimeProvider.System);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+        try
+        {
+            return await RunAsync(timeout, linked.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
+
+    private async Task<bool> RunAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
         var started = TimeProvider.System.GetTimestamp();
         while (true)
@@ -87,6 +105,7 @@ internal sealed partial class InProcessDispatcher(
             var wait = due - clock.GetUtcNow();
             if (wait > left)
             {
+                // Due after the deadline: waiting for it could only end in the timeout.
                 return false;
             }
 

@@ -129,11 +129,15 @@ internal static class RunCommand
         return ExitCodeOf(result.Document);
     }
 
-    /// <summary>1 when anything failed at run time (it outranks rejections), else 3 when a payload was rejected, else 0.</summary>
+    /// <summary>
+    /// 124 when <c>--timeout</c> stopped the run, else 1 when anything failed at run time (it outranks rejections),
+    /// else 3 when a payload was rejected, else 0.
+    /// </summary>
     internal static int ExitCodeOf(RunDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        return document.Errors.Count > 0 ? ExitCodes.Failure
+        return document.Errors.Any(e => e.Reason == RunReportBuilder.TimedOutReason) ? ExitCodes.TimedOut
+            : document.Errors.Count > 0 ? ExitCodes.Failure
             : document.Rejections.Count > 0 ? ExitCodes.Rejected
             : ExitCodes.Success;
     }

@@ -59,7 +59,7 @@ internal static class RunReportBuilder
                 Stage = "run",
                 MessageId = null,
                 Reason = TimedOutReason,
-                Description = $"messages were still pending after {timeout} (--timeout); the report shows what was done by then",
+                Description = $"stopped after {Mapping.MapRenderer.Duration(timeout)} (--timeout) with messages still pending; the report shows what was done by then",
             });
         }
 

@@ -1,0 +1,35 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace AlertProbe.Cli.Tests.LocalRun;
+
+/// <summary><c>--timeout</c> bounds the whole run, a ThousandEyes API that never answers included.</summary>
+public sealed class RunTimeoutTests
+{
+    [Fact]
+    public async Task Timeout_stops_a_run_whose_intake_keeps_failing_with_the_timed_out_exit_code()
+    {
+        var environment = new Dictionary<string, string?>
+        {
+            ["ThousandEyes__BaseUrl"] = $"http://127.0.0.1:{ClosedPort()}/",
+            ["ThousandEyes__BearerToken"] = "abc",
+        };
+
+        // Without the bound, ten deliveries of three retried calls each end in MaxDeliveryCountExceeded (exit 1).
+        var result = await CliProcess.RunAsync(environment, "run", "samples/alerts/grafana.json", "--timeout", "3s");
+
+        Assert.True(result.ExitCode == ExitCodes.TimedOut, $"exit {result.ExitCode}, expected {ExitCodes.TimedOut}:{Environment.NewLine}{result.Error}");
+        Assert.Contains("TimedOut", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("MaxDeliveryCountExceeded", result.Error, StringComparison.Ordinal);
+    }
+
+    /// <summary>A loopback port nothing listens on: bound by the system, then released.</summary>
+    internal static int ClosedPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+}
