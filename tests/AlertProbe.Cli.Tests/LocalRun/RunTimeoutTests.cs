@@ -23,6 +23,30 @@ public sealed class RunTimeoutTests
         Assert.DoesNotContain("MaxDeliveryCountExceeded", result.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_summary_names_the_root_cause_and_library_chatter_stays_under_verbose()
+    {
+        var port = ClosedPort();
+        var environment = new Dictionary<string, string?>
+        {
+            ["ThousandEyes__BaseUrl"] = $"http://127.0.0.1:{port}/",
+            ["ThousandEyes__BearerToken"] = "abc",
+        };
+
+        // Long enough for the first call to have failed even on a busy machine (it fails at once: the port is closed).
+        var quiet = await CliProcess.RunAsync(environment, "run", "samples/alerts/grafana.json", "--timeout", "10s");
+        var verbose = await CliProcess.RunAsync(environment, "run", "samples/alerts/grafana.json", "--timeout", "10s", "--verbose");
+
+        // The transport's own words, with the address, in the one-line summary (not only somewhere in the logs).
+        var summary = quiet.Error.Split('\n').Where(l => l.StartsWith("alertprobe:", StringComparison.Ordinal)).ToList();
+        Assert.True(
+            summary.Any(l => l.Contains($"Connection refused (127.0.0.1:{port})", StringComparison.Ordinal)),
+            $"no summary line names the refused connection:{Environment.NewLine}{quiet.Error}");
+        Assert.DoesNotContain("Polly", quiet.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("retry 1 in", quiet.Error, StringComparison.Ordinal);
+        Assert.Contains("Polly", verbose.Error, StringComparison.Ordinal);
+    }
+
     /// <summary>A loopback port nothing listens on: bound by the system, then released.</summary>
     internal static int ClosedPort()
     {
