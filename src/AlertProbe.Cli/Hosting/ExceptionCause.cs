@@ -1,3 +1,4 @@
+using Azure.Identity;
 using Azure.Messaging.ServiceBus;
 
 namespace AlertProbe.Cli.Hosting;
@@ -12,7 +13,9 @@ internal static class ExceptionCause
     {
         ArgumentNullException.ThrowIfNull(exception);
         var chain = new List<Exception>();
-        for (Exception? current = exception; current is not null && chain.Count < 16; current = Inner(current))
+
+        // A credential failure's own first line is its summary; its inner ones are each credential it tried.
+        for (Exception? current = exception; current is not null && chain.Count < 16; current = current is AuthenticationFailedException ? null : Inner(current))
         {
             chain.Add(current);
         }
