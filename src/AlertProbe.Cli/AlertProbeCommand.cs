@@ -33,14 +33,15 @@ internal static class AlertProbeCommand
     {
         ArgumentNullException.ThrowIfNull(context);
         var parse = Create(context).Parse(args);
-        if (parse.Errors.Count > 0)
+        var usage = UsageErrors.Describe(parse);
+        if (usage.Count > 0)
         {
-            foreach (var error in parse.Errors)
+            foreach (var error in usage)
             {
-                await context.Error.WriteLineAsync($"alertprobe: {error.Message}").ConfigureAwait(false);
+                await context.Error.WriteLineAsync($"alertprobe: {error}").ConfigureAwait(false);
             }
 
-            await context.Error.WriteLineAsync("Run 'alertprobe --help' (or 'alertprobe COMMAND --help') for usage.").ConfigureAwait(false);
+            await context.Error.WriteLineAsync($"Run '{UsageErrors.CommandPath(parse.CommandResult)} --help' for usage.").ConfigureAwait(false);
             return ExitCodes.Usage;
         }
 
@@ -52,8 +53,8 @@ internal static class AlertProbeCommand
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            await context.Error.WriteLineAsync("alertprobe: cancelled.").ConfigureAwait(false);
-            return ExitCodes.Failure;
+            await context.Error.WriteLineAsync("alertprobe: interrupted.").ConfigureAwait(false);
+            return ExitCodes.Interrupted;
         }
 #pragma warning disable CA1031 // The last line of defence: an unexpected failure is reported in one line, not as a stack trace.
         catch (Exception exception)

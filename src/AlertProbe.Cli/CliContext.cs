@@ -23,6 +23,9 @@ internal sealed record CliContext
     /// <summary>Standard error is an interactive terminal.</summary>
     public bool ErrorIsTerminal { get; init; }
 
+    /// <summary>The clock of the progress display (heartbeats, countdowns); tests pass a fake one.</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+
     public static CliContext FromProcess()
     {
         var variables = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);

@@ -39,7 +39,7 @@ internal static class CommonOptions
 
     public static Option<bool> Verbose() => new("--verbose", "-v")
     {
-        Description = "Show the handlers' information logs on standard error (warnings and errors are always shown).",
+        Description = "Also show AlertProbe's information logs and the libraries' warnings (retries, HTTP, Azure SDK) on standard error; without it only AlertProbe's warnings and errors are.",
     };
 
     /// <summary>A duration option: <c>20s</c>, <c>2m</c>, <c>1h30m</c>, <c>500ms</c> or ISO 8601 (<c>PT20S</c>).</summary>

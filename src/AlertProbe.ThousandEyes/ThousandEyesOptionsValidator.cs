@@ -8,6 +8,8 @@ namespace AlertProbe.ThousandEyes;
 internal sealed class ThousandEyesOptionsValidator(IConfiguration configuration, IOptions<KeyVaultOptions> keyVault)
     : IValidateOptions<ThousandEyesOptions>
 {
+    private static readonly string[] BasicAuthKeys = [ConfigurationCredentialSource.EmailKey, ConfigurationCredentialSource.BasicTokenKey];
+
     public ValidateOptionsResult Validate(string? name, ThousandEyesOptions options)
     {
         var failures = new List<string>();
@@ -36,15 +38,27 @@ internal sealed class ThousandEyesOptionsValidator(IConfiguration configuration,
         if (keyVault.Value.Uri is null)
         {
             var section = configuration.GetSection(Section);
-            if (options.AuthScheme == ThousandEyesAuthScheme.Bearer && string.IsNullOrWhiteSpace(section[ConfigurationCredentialSource.BearerTokenKey]))
+            bool Missing(string key) => string.IsNullOrWhiteSpace(section[key]);
+            if (options.AuthScheme == ThousandEyesAuthScheme.Bearer && Missing(ConfigurationCredentialSource.BearerTokenKey))
             {
-                failures.Add($"{Section}:{ConfigurationCredentialSource.BearerTokenKey} is required when {KeyVaultOptions.SectionName}:Uri is not set.");
+                // Half of the basic-auth pair set and no scheme chosen: say what else would complete it.
+                var basicHint = !Missing(ConfigurationCredentialSource.EmailKey) || !Missing(ConfigurationCredentialSource.BasicTokenKey)
+                    ? $" (for v6 basic auth instead, set {Section}:AuthScheme to Basic with both {Section}:{ConfigurationCredentialSource.EmailKey} and {Section}:{ConfigurationCredentialSource.BasicTokenKey})"
+                    : string.Empty;
+                failures.Add($"{Section}:{ConfigurationCredentialSource.BearerTokenKey} is required when {KeyVaultOptions.SectionName}:Uri is not set{basicHint}.");
             }
 
-            if (options.AuthScheme == ThousandEyesAuthScheme.Basic
-                && (string.IsNullOrWhiteSpace(section[ConfigurationCredentialSource.EmailKey]) || string.IsNullOrWhiteSpace(section[ConfigurationCredentialSource.BasicTokenKey])))
+            if (options.AuthScheme == ThousandEyesAuthScheme.Basic)
             {
-                failures.Add($"{Section}:{ConfigurationCredentialSource.EmailKey} and {Section}:{ConfigurationCredentialSource.BasicTokenKey} are required for basic auth when {KeyVaultOptions.SectionName}:Uri is not set.");
+                // Name exactly the setting(s) missing, not the pair.
+                var missing = BasicAuthKeys
+                    .Where(Missing)
+                    .Select(key => $"{Section}:{key}")
+                    .ToList();
+                if (missing.Count > 0)
+                {
+                    failures.Add($"{string.Join(" and ", missing)} {(missing.Count == 1 ? "is" : "are")} required for basic auth when {KeyVaultOptions.SectionName}:Uri is not set.");
+                }
             }
         }
 

@@ -1,6 +1,7 @@
 using AlertProbe.Core.FollowUp;
 using AlertProbe.Core.Intake;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -18,16 +19,21 @@ internal static class CliServices
     public static ServiceProvider Build(
         CliContext context,
         IConfiguration configuration,
-        LogLevel logLevel,
+        LogDisplay display,
+        FailureCauses? causes = null,
         TimeProvider? timeProvider = null,
         bool withFollowUp = false)
     {
         ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(display);
+        causes ??= new FailureCauses();
         var services = new ServiceCollection();
         services.AddSingleton(configuration);
+        services.AddSingleton(causes);
         services.AddLogging(logging => logging
-            .SetMinimumLevel(logLevel)
-            .AddProvider(new TextWriterLoggerProvider(context.Error, logLevel)));
+            .SetMinimumLevel(display.Minimum)
+            .AddProvider(new TextWriterLoggerProvider(context.Error, display, causes)));
+
         if (timeProvider is not null)
         {
             // Registered first: the extensions only add the system clock when none is there.
@@ -40,6 +46,10 @@ internal static class CliServices
             services.AddAlertProbeFollowUp(configuration);
         }
 
+        // Innermost on every client (configured after the clients' own handlers, so added last, next to the socket):
+        // sees each attempt's failure, also while the resilience pipeline is still retrying.
+        services.ConfigureAll<HttpClientFactoryOptions>(options =>
+            options.HttpMessageHandlerBuilderActions.Add(builder => builder.AdditionalHandlers.Add(new CauseRecordingHandler(causes))));
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
 

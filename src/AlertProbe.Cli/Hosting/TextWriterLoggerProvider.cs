@@ -3,15 +3,17 @@ using Microsoft.Extensions.Logging;
 namespace AlertProbe.Cli.Hosting;
 
 /// <summary>
-/// Writes the handlers' logs as one line each to a writer (the CLI's standard error), so <c>--verbose</c> shows what
-/// the Functions would log without mixing into machine output on standard output.
+/// Writes the handlers' logs as one line each to a writer (the CLI's standard error), as <see cref="LogDisplay"/>
+/// says, so <c>--verbose</c> shows what the Functions would log without mixing into machine output on standard
+/// output. Every logged exception, shown or not, is recorded in <see cref="FailureCauses"/>.
 /// </summary>
-internal sealed class TextWriterLoggerProvider(TextWriter writer, LogLevel minimumLevel) : ILoggerProvider
+internal sealed class TextWriterLoggerProvider(TextWriter writer, LogDisplay display, FailureCauses? causes = null) : ILoggerProvider
 {
     private readonly Lock _gate = new();
-    private readonly LogLevel _minimumLevel = minimumLevel;
+    private readonly LogDisplay _display = display;
+    private readonly FailureCauses? _causes = causes;
 
-    public ILogger CreateLogger(string categoryName) => new TextWriterLogger(this, ShortName(categoryName));
+    public ILogger CreateLogger(string categoryName) => new TextWriterLogger(this, categoryName, ShortName(categoryName));
 
     public void Dispose()
     {
@@ -31,8 +33,8 @@ internal sealed class TextWriterLoggerProvider(TextWriter writer, LogLevel minim
             writer.WriteLine(line);
             if (exception is not null && level >= LogLevel.Error)
             {
-                // Unexpected failures only: their type and message, not the trace (that is a debugger's job).
-                writer.WriteLine($"      {exception.GetType().Name}: {exception.Message}");
+                // The root cause in one line, never the trace (that is a debugger's job).
+                writer.WriteLine($"      {exception.GetType().Name}: {ExceptionCause.Describe(exception)}");
             }
         }
     }
@@ -47,19 +49,25 @@ internal sealed class TextWriterLoggerProvider(TextWriter writer, LogLevel minim
         _ => "crit",
     };
 
-    private sealed class TextWriterLogger(TextWriterLoggerProvider provider, string category) : ILogger
+    private sealed class TextWriterLogger(TextWriterLoggerProvider provider, string category, string shortName) : ILogger
     {
         public IDisposable? BeginScope<TState>(TState state)
             where TState : notnull => null;
 
-        public bool IsEnabled(LogLevel logLevel) => logLevel != LogLevel.None && logLevel >= provider._minimumLevel;
+        public bool IsEnabled(LogLevel logLevel) =>
+            logLevel != LogLevel.None && (provider._display.Shows(category, logLevel) || (provider._causes is not null && logLevel >= LogLevel.Warning));
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
             ArgumentNullException.ThrowIfNull(formatter);
-            if (IsEnabled(logLevel))
+            if (exception is not null)
             {
-                provider.Write(logLevel, category, formatter(state, exception), exception);
+                provider._causes?.Record(exception);
+            }
+
+            if (provider._display.Shows(category, logLevel))
+            {
+                provider.Write(logLevel, shortName, formatter(state, exception), exception);
             }
         }
     }

@@ -15,6 +15,12 @@ internal sealed record Delivery(string Handler, BusMessage Message, int Delivery
     public const string Collect = "collect";
     public const string Rerun = "rerun";
 
+    /// <summary>
+    /// Why it failed, in the transport's or library's own words ("Connection refused (127.0.0.1:5999)"), when the
+    /// outcome was not a success and a cause was seen during the delivery; null otherwise.
+    /// </summary>
+    public string? Cause { get; init; }
+
     /// <summary>The dead-letter reason Service Bus uses when a message was delivered too often.</summary>
     public const string MaxDeliveryCountExceeded = "MaxDeliveryCountExceeded";
 

@@ -1,3 +1,4 @@
+using AlertProbe.Cli.Hosting;
 using AlertProbe.Core.FollowUp.Collection;
 using AlertProbe.Core.FollowUp.Reruns;
 using AlertProbe.Core.Intake;
@@ -20,6 +21,7 @@ internal sealed partial class InProcessDispatcher(
     IServiceProvider services,
     TimeProvider clock,
     SkippingClock? skippingClock,
+    FailureCauses causes,
     ILogger<InProcessDispatcher> logger)
 {
     /// <summary>As deployed (infra maxDeliveryCount).</summary>
@@ -31,12 +33,40 @@ internal sealed partial class InProcessDispatcher(
     /// <summary>Called after every settlement (progress display).</summary>
     public Action<Delivery>? Settled { get; init; }
 
+    /// <summary>Called when a delivery starts and when the run starts waiting in real time (progress display).</summary>
+    public Action<RunActivity>? Activity { get; init; }
+
     public IReadOnlyList<Delivery> Deliveries => _deliveries;
 
-    /// <summary>Runs until nothing is pending (true), or until <paramref name="timeout"/> of real time passes (false).</summary>
-    public async Task<bool> RunUntilIdleAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    /// <summary>The delivery that was in progress when the run stopped (timeout or interruption); null when none was.</summary>
+    public RunActivity? InFlight { get; private set; }
+
+    /// <summary>
+    /// Runs until nothing is pending, until <paramref name="timeout"/> of real time passes, or until
+    /// <paramref name="cancellationToken"/> is cancelled (Ctrl+C). The deadline bounds everything, a handler's HTTP
+    /// calls and their retries included: when it passes, the delivery in progress is cancelled and stays unsettled
+    /// (pending), as when a Functions host stops mid-message.
+    /// </summary>
+    public async Task<RunEnd> RunUntilIdleAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
-        var started = TimeProvider.System.GetTimestamp();
+        using var deadline = new CancellationTokenSource(timeout, TimeProvider.System);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+        try
+        {
+            return await RunAsync(linked.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return RunEnd.Interrupted;
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested)
+        {
+            return RunEnd.TimedOut;
+        }
+    }
+
+    private async Task<RunEnd> RunAsync(CancellationToken cancellationToken)
+    {
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -57,49 +87,62 @@ internal sealed partial class InProcessDispatcher(
                 // Each matching subscription gets its own copy, as on a topic.
                 foreach (var subscription in SubscriptionFilter.SubscriptionsFor(published!.Message, names))
                 {
-                    var handler = subscription == names.CollectSubscriptionName ? Delivery.Collect : Delivery.Rerun;
-                    await DeliverAsync(handler, published, 1, cancellationToken).ConfigureAwait(false);
+                    await DeliverAsync(HandlerFor(subscription), published, 1, cancellationToken).ConfigureAwait(false);
                 }
 
                 continue;
             }
 
-            var next = Earliest(bus.NextDueAt(names.AlertsQueueName), bus.NextDueAt(names.InstantTestsTopicName));
-            if (next is not { } due)
+            if (NextPending() is not { } next)
             {
-                return true;
+                return RunEnd.Idle;
             }
 
-            var left = timeout - TimeProvider.System.GetElapsedTime(started);
             if (skippingClock is not null)
             {
-                if (left <= TimeSpan.Zero)
-                {
-                    return false;
-                }
-
-                var skipped = due - clock.GetUtcNow();
+                var skipped = next.Message.DueAt - clock.GetUtcNow();
                 Log.Skipping(logger, skipped);
-                skippingClock.SkipTo(due);
+                skippingClock.SkipTo(next.Message.DueAt);
                 continue;
             }
 
-            var wait = due - clock.GetUtcNow();
-            if (wait > left)
-            {
-                return false;
-            }
-
+            var wait = next.Message.DueAt - clock.GetUtcNow();
             if (wait > TimeSpan.Zero)
             {
+                // Real time (a configured API): say what the run waits for, and until when. The deadline cancels the wait.
+                Activity?.Invoke(next with { WaitingUntil = next.Message.DueAt });
                 await Task.Delay(wait, clock, cancellationToken).ConfigureAwait(false);
             }
         }
     }
 
+    private string HandlerFor(string subscription) => subscription == names.CollectSubscriptionName ? Delivery.Collect : Delivery.Rerun;
+
+    /// <summary>The next message to become due, and the handler it is for.</summary>
+    private RunActivity? NextPending()
+    {
+        var alert = bus.Pending(names.AlertsQueueName).MinBy(m => m.DueAt);
+        var published = bus.Pending(names.InstantTestsTopicName).MinBy(m => m.DueAt);
+        if (alert is not null && (published is null || alert.DueAt <= published.DueAt))
+        {
+            return new RunActivity(Delivery.Intake, alert, 0, null);
+        }
+
+        if (published is null)
+        {
+            return null;
+        }
+
+        var handler = SubscriptionFilter.SubscriptionsFor(published.Message, names) is [var subscription, ..] ? HandlerFor(subscription) : Delivery.Collect;
+        return new RunActivity(handler, published, 0, null);
+    }
+
     private async Task DeliverAsync(string handler, BusMessage message, int deliveryCount, CancellationToken cancellationToken)
     {
         var received = message.ToReceivedMessage(deliveryCount);
+        InFlight = new RunActivity(handler, message, deliveryCount, null);
+        Activity?.Invoke(InFlight);
+        var mark = causes.Mark();
         IntakeOutcome outcome;
         try
         {
@@ -114,9 +157,13 @@ internal sealed partial class InProcessDispatcher(
         {
             // What the Functions host does with a throwing function: the message is abandoned and comes back.
             Log.HandlerThrew(logger, exception, handler, message.Message.MessageId);
-            outcome = new IntakeOutcome.Abandoned($"{exception.GetType().Name}: {exception.Message}");
+            outcome = new IntakeOutcome.Abandoned($"{exception.GetType().Name}: {ExceptionCause.Describe(exception)}");
         }
 
+        // A handler that noticed the stop itself still leaves its message unsettled, as the host would.
+        cancellationToken.ThrowIfCancellationRequested();
+        InFlight = null;
+        var cause = outcome is IntakeOutcome.Completed or IntakeOutcome.Rescheduled ? null : causes.LatestSince(mark);
         if (outcome is IntakeOutcome.Abandoned abandoned)
         {
             if (deliveryCount < MaxDeliveryCount)
@@ -130,13 +177,10 @@ internal sealed partial class InProcessDispatcher(
             }
         }
 
-        var delivery = new Delivery(handler, message, deliveryCount, outcome, clock.GetUtcNow());
+        var delivery = new Delivery(handler, message, deliveryCount, outcome, clock.GetUtcNow()) { Cause = cause };
         _deliveries.Add(delivery);
         Settled?.Invoke(delivery);
     }
-
-    private static DateTimeOffset? Earliest(DateTimeOffset? left, DateTimeOffset? right) =>
-        left is null ? right : right is null ? left : left < right ? left : right;
 
     private static partial class Log
     {

@@ -19,6 +19,8 @@ namespace AlertProbe.Cli.LocalRun;
 internal static class LocalRunner
 {
     private const string BaseUrlKey = "ThousandEyes:BaseUrl";
+    private static readonly string[] CredentialKeys = ["BearerToken", "Email", "BasicToken", "AuthScheme"];
+    private static readonly string[] BasicAuthKeys = ["Email", "BasicToken"];
 
     public static async Task<RunResult> RunAsync(CliContext context, RunSettings settings, RunObserver observer, CancellationToken cancellationToken)
     {
@@ -52,6 +54,11 @@ internal static class LocalRunner
             return RunResult.Unusable([$"ThousandEyes:ApiVersion '{environment["ThousandEyes:ApiVersion"]}' is not v6 or v7."]);
         }
 
+        if (CredentialProblem(environment) is { } credentials)
+        {
+            return RunResult.Unusable([credentials]);
+        }
+
         if (!string.IsNullOrWhiteSpace(environment[BaseUrlKey]))
         {
             if (settings.FailTargets.Count > 0)
@@ -83,6 +90,48 @@ internal static class LocalRunner
         }
     }
 
+    /// <summary>
+    /// ThousandEyes settings that are only half there, named as the environment variables the CLI reads: credentials
+    /// without <c>ThousandEyes__BaseUrl</c> (which would otherwise be ignored for the embedded simulator), a base URL
+    /// without credentials, an email without its basic token or the other way round. Null when they are complete.
+    /// </summary>
+    internal static string? CredentialProblem(IConfiguration environment)
+    {
+        var section = environment.GetSection("ThousandEyes");
+        bool Has(string key) => !string.IsNullOrWhiteSpace(section[key]);
+        if (!string.IsNullOrWhiteSpace(environment["KeyVault:Uri"]))
+        {
+            // The handlers read the credentials from the vault; the start-up validation checks the rest.
+            return null;
+        }
+
+        if (!Has("BaseUrl"))
+        {
+            var given = CredentialKeys.Where(Has).Select(k => $"ThousandEyes__{k}").ToList();
+            return given.Count == 0
+                ? null
+                : $"{string.Join(" and ", given)} {(given.Count == 1 ? "is" : "are")} set but ThousandEyes__BaseUrl is not: set ThousandEyes__BaseUrl to the API "
+                  + "to use (e.g. https://api.thousandeyes.com/), or unset the credentials to run against the embedded simulator.";
+        }
+
+        var scheme = section["AuthScheme"]?.Trim();
+        var basic = string.Equals(scheme, "Basic", StringComparison.OrdinalIgnoreCase)
+            || (string.IsNullOrEmpty(scheme) && !Has("BearerToken") && (Has("Email") || Has("BasicToken")));
+        if (basic)
+        {
+            var missing = BasicAuthKeys.Where(k => !Has(k)).Select(k => $"ThousandEyes__{k}").ToList();
+            return missing.Count == 0
+                ? null
+                : $"{string.Join(" and ", missing)} {(missing.Count == 1 ? "is" : "are")} not set: v6 basic auth needs both ThousandEyes__Email and "
+                  + "ThousandEyes__BasicToken (or set ThousandEyes__BearerToken instead).";
+        }
+
+        return Has("BearerToken")
+            ? null
+            : "ThousandEyes__BaseUrl is set but ThousandEyes__BearerToken is not: set ThousandEyes__BearerToken (v6 or v7), or "
+              + "ThousandEyes__Email and ThousandEyes__BasicToken for v6 basic auth.";
+    }
+
     /// <summary>v6 basic auth when the environment gives an email and basic token but no bearer token and no scheme.</summary>
     private static void InferBasicAuth(IConfiguration environment, Dictionary<string, string?> overrides)
     {
@@ -106,7 +155,8 @@ internal static class LocalRunner
         bool embedded,
         CancellationToken cancellationToken)
     {
-        await using var services = CliServices.Build(context, configuration, settings.LogLevel, clock, withFollowUp: true);
+        var causes = new FailureCauses();
+        await using var services = CliServices.Build(context, configuration, LogDisplay.For(settings.Verbose), causes, clock, withFollowUp: true);
         var problems = CliServices.ValidateOnStart(services);
         if (problems.Count > 0)
         {
@@ -121,17 +171,21 @@ internal static class LocalRunner
         var bus = services.GetRequiredService<InMemoryMessageBus>();
         var names = services.GetRequiredService<IOptions<MessagingOptions>>().Value;
         var start = clock.GetUtcNow();
+        observer.Announced?.Invoke($"rules: {settings.Rules.Describe()}");
         var payloads = await QueueAsync(settings, bus, names, services.GetRequiredService<ILogger<AlertQueueSender>>(), observer, cancellationToken).ConfigureAwait(false);
 
-        var dispatcher = new InProcessDispatcher(bus, names, services, clock, skippingClock, services.GetRequiredService<ILogger<InProcessDispatcher>>())
+        var dispatcher = new InProcessDispatcher(bus, names, services, clock, skippingClock, causes, services.GetRequiredService<ILogger<InProcessDispatcher>>())
         {
             Settled = delivery => observer.Settled?.Invoke(delivery, delivery.At - start),
+            Activity = observer.Activity,
         };
-        var finished = await dispatcher.RunUntilIdleAsync(settings.Timeout, cancellationToken).ConfigureAwait(false);
+        var ended = await dispatcher.RunUntilIdleAsync(settings.Timeout, cancellationToken).ConfigureAwait(false);
         var end = dispatcher.Deliveries.Count > 0 ? dispatcher.Deliveries[^1].At : start;
         return new RunResult
         {
-            Document = RunReportBuilder.Build(bus, names, dispatcher.Deliveries, payloads, finished, settings.Timeout),
+            Document = RunReportBuilder.Build(bus, names, dispatcher.Deliveries, payloads, ended, settings.Timeout, settings.Rules, dispatcher.InFlight, causes.Latest),
+            End = ended,
+            InFlight = dispatcher.InFlight,
             ThousandEyesBaseUrl = baseUrl,
             Embedded = embedded,
             FlowTime = end - start,

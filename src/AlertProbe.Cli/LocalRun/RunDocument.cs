@@ -1,11 +1,19 @@
 namespace AlertProbe.Cli.LocalRun;
 
 /// <summary>
-/// The <c>alertprobe run --json</c> document, version 1 (docs/cli.md). Adding a field is compatible; renaming or
+/// The <c>alertprobe run --json</c> document, version 2 (docs/cli.md). Adding a field is compatible; renaming or
 /// removing one is not.
 /// </summary>
 internal sealed record RunDocument
 {
+    public const int CurrentVersion = 2;
+
+    /// <summary>The document's version, first so a consumer can check it before reading on.</summary>
+    public int Version { get; init; } = CurrentVersion;
+
+    /// <summary>The rules the intake planned with.</summary>
+    public required RulesInEffect Rules { get; init; }
+
     /// <summary>Every instant test created, in creation order.</summary>
     public required IReadOnlyList<RunTest> Tests { get; init; }
 
@@ -15,7 +23,7 @@ internal sealed record RunDocument
     /// <summary>What became of each payload file's message.</summary>
     public required IReadOnlyList<RunPayload> Payloads { get; init; }
 
-    /// <summary>Runtime failures: follow-up messages dead-lettered, messages abandoned too often, a run that did not finish.</summary>
+    /// <summary>Runtime failures: follow-up messages dead-lettered, messages abandoned too often, a run that did not finish or was interrupted.</summary>
     public required IReadOnlyList<RunError> Errors { get; init; }
 }
 
@@ -91,7 +99,7 @@ internal sealed record RunPayload
 
 internal sealed record RunError
 {
-    /// <summary>intake, collect, rerun, or run (the run itself, e.g. a timeout).</summary>
+    /// <summary>intake, collect, rerun, or run (the run itself: a timeout or an interruption).</summary>
     public required string Stage { get; init; }
 
     public required string? MessageId { get; init; }
@@ -99,4 +107,7 @@ internal sealed record RunError
     public required string Reason { get; init; }
 
     public required string Description { get; init; }
+
+    /// <summary>The root cause in the transport's or library's words ("Connection refused (127.0.0.1:5999)"); null when none was seen.</summary>
+    public required string? Cause { get; init; }
 }

@@ -8,4 +8,7 @@ internal sealed record RunObserver
 
     /// <summary>A handler settled a message; the time is the run's clock since the start.</summary>
     public Action<Delivery, TimeSpan>? Settled { get; init; }
+
+    /// <summary>A delivery started, or the run started waiting in real time for the next message (progress display).</summary>
+    public Action<RunActivity>? Activity { get; init; }
 }

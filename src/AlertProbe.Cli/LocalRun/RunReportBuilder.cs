@@ -11,14 +11,18 @@ namespace AlertProbe.Cli.LocalRun;
 internal static class RunReportBuilder
 {
     public const string TimedOutReason = "TimedOut";
+    public const string InterruptedReason = "Interrupted";
 
     public static RunDocument Build(
         InMemoryMessageBus bus,
         MessagingOptions names,
         IReadOnlyList<Delivery> deliveries,
         IReadOnlyList<QueuedPayload> payloads,
-        bool finished,
-        TimeSpan timeout)
+        RunEnd end,
+        TimeSpan timeout,
+        RulesInEffect rules,
+        RunActivity? inFlight = null,
+        string? latestCause = null)
     {
         ArgumentNullException.ThrowIfNull(bus);
         ArgumentNullException.ThrowIfNull(names);
@@ -50,27 +54,57 @@ internal static class RunReportBuilder
         var errors = deliveries
             .Where(d => d.Outcome is IntakeOutcome.DeadLettered dead && (d.Handler != Delivery.Intake || dead.Reason == Delivery.MaxDeliveryCountExceeded))
             .Select(d => (d, (IntakeOutcome.DeadLettered)d.Outcome))
-            .Select(x => new RunError { Stage = x.d.Handler, MessageId = x.d.Message.Message.MessageId, Reason = x.Item2.Reason, Description = x.Item2.Description })
+            .Select(x => new RunError
+            {
+                Stage = x.d.Handler,
+                MessageId = x.d.Message.Message.MessageId,
+                Reason = x.Item2.Reason,
+                Description = x.d.Cause is { } cause && !x.Item2.Description.Contains(cause, StringComparison.Ordinal)
+                    ? $"{x.Item2.Description}; cause: {cause}"
+                    : x.Item2.Description,
+                Cause = x.d.Cause,
+            })
             .ToList();
-        if (!finished)
+        if (end != RunEnd.Idle)
         {
+            // What kept the run busy: the delivery in progress, the last failed one, and the latest cause seen.
+            var failed = deliveries.LastOrDefault(d => d.Outcome is IntakeOutcome.Abandoned);
+            var cause = failed?.Cause ?? latestCause;
+            var busy = inFlight is null
+                ? string.Empty
+                : string.Create(
+                    System.Globalization.CultureInfo.InvariantCulture,
+                    $"; {inFlight.Handler} of {(inFlight.Handler == Delivery.Intake ? files.GetValueOrDefault(Original(inFlight.Message), inFlight.Message.Message.MessageId) : inFlight.Message.Message.MessageId)} was in progress (delivery {inFlight.DeliveryCount})");
+            var lastError = failed?.Outcome is IntakeOutcome.Abandoned abandoned
+                ? $"; last error ({failed.Handler}, delivery {failed.DeliveryCount}): {abandoned.Error}"
+                : string.Empty;
+            lastError = busy + lastError + (cause is null ? string.Empty : $"; cause: {cause}");
             errors.Add(new RunError
             {
                 Stage = "run",
                 MessageId = null,
-                Reason = TimedOutReason,
-                Description = $"messages were still pending after {timeout} (--timeout); the report shows what was done by then",
+                Reason = end == RunEnd.TimedOut ? TimedOutReason : InterruptedReason,
+                Description = end == RunEnd.TimedOut
+                    ? $"stopped after {Mapping.MapRenderer.Duration(timeout)} (--timeout) with messages still pending{lastError}"
+                    : $"interrupted with messages still pending{lastError}",
+                Cause = cause,
             });
         }
 
         return new RunDocument
         {
+            Rules = rules,
             Tests = tests,
             Rejections = rejections,
             Payloads = [.. payloads.Select(p => ToPayload(p, deliveries))],
             Errors = errors,
         };
     }
+
+    private static string Original(BusMessage message) =>
+        message.Message.ApplicationProperties.TryGetValue(MessageProperties.OriginalMessageId, out var value) && value is string { Length: > 0 } id
+            ? id
+            : message.Message.MessageId;
 
     private static RunTest ToTest(
         List<InstantTestCreated> runs, Dictionary<(string, int), InstantTestResults> results, Dictionary<string, string> files)

@@ -13,6 +13,12 @@ internal sealed record RunResult
 
     public bool Embedded { get; init; }
 
+    /// <summary>How the run stopped: idle (everything handled), timed out or interrupted.</summary>
+    public RunEnd End { get; init; }
+
+    /// <summary>The delivery in progress when the run stopped early; null when none was.</summary>
+    public RunActivity? InFlight { get; init; }
+
     /// <summary>Run-clock time from the first message to the last settlement (including skipped waiting when embedded).</summary>
     public TimeSpan FlowTime { get; init; }
 

@@ -1,5 +1,4 @@
 using AlertProbe.Cli.Payloads;
-using Microsoft.Extensions.Logging;
 
 namespace AlertProbe.Cli.LocalRun;
 
@@ -24,5 +23,9 @@ internal sealed record RunSettings
     /// <summary>Embedded simulator only: runs against targets containing one of these (case-insensitive) time out.</summary>
     public IReadOnlyList<string> FailTargets { get; init; } = [];
 
-    public LogLevel LogLevel { get; init; } = LogLevel.Warning;
+    /// <summary>Which rules those are and why (--rules, Rules__Path or the built-in defaults), for the report.</summary>
+    public required RulesInEffect Rules { get; init; }
+
+    /// <summary><c>--verbose</c>: the handlers' information logs and the libraries' warnings on standard error.</summary>
+    public bool Verbose { get; init; }
 }

@@ -5,7 +5,6 @@ using AlertProbe.Core.Intake;
 using AlertProbe.ThousandEyes;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace AlertProbe.Cli.Mapping;
@@ -21,8 +20,10 @@ internal sealed class DryRunPlanner : IDisposable
     private readonly string _testNamePrefix;
     private readonly string? _accountGroupId;
 
-    private DryRunPlanner(ServiceProvider services, IntakePlanner planner, string testNamePrefix, ThousandEyesApiVersion apiVersion, string? accountGroupId)
+    private DryRunPlanner(
+        ServiceProvider services, IntakePlanner planner, string testNamePrefix, ThousandEyesApiVersion apiVersion, string? accountGroupId, RulesInEffect rules)
     {
+        Rules = rules;
         _services = services;
         _planner = planner;
         _testNamePrefix = testNamePrefix;
@@ -32,8 +33,13 @@ internal sealed class DryRunPlanner : IDisposable
 
     public ThousandEyesApiVersion ApiVersion { get; }
 
+    /// <summary>Which rules plan, and why (printed by map and rules test).</summary>
+    public RulesInEffect Rules { get; }
+
     /// <summary>Null with <paramref name="problems"/> when the rules file or the configuration is unusable (a usage error).</summary>
-    public static DryRunPlanner? Create(CliContext context, string? rulesPath, string? apiVersion, out IReadOnlyList<string> problems)
+    /// <param name="rules">What <paramref name="rulesPath"/> is (an option, the test file's, or none: the environment's or the defaults).</param>
+    public static DryRunPlanner? Create(
+        CliContext context, string? rulesPath, string? apiVersion, RulesInEffect rules, bool verbose, out IReadOnlyList<string> problems)
     {
         ArgumentNullException.ThrowIfNull(context);
         var overrides = new Dictionary<string, string?>
@@ -60,13 +66,13 @@ internal sealed class DryRunPlanner : IDisposable
             return null;
         }
 
-        var services = CliServices.Build(context, configuration, LogLevel.Warning);
+        var services = CliServices.Build(context, configuration, LogDisplay.For(verbose));
         try
         {
             var planner = services.GetRequiredService<IntakePlanner>();
             var intake = services.GetRequiredService<IOptions<IntakeOptions>>().Value;
             problems = [];
-            return new DryRunPlanner(services, planner, intake.TestNamePrefix, version, configuration["ThousandEyes:AccountGroupId"]);
+            return new DryRunPlanner(services, planner, intake.TestNamePrefix, version, configuration["ThousandEyes:AccountGroupId"], rules);
         }
         catch (OptionsValidationException exception)
         {
@@ -102,7 +108,7 @@ internal sealed class DryRunPlanner : IDisposable
         ArgumentNullException.ThrowIfNull(payload);
         var hints = payload.ToHints(source);
         var plan = _planner.Plan(payload.Body, hints);
-        return PayloadMapper.Map(plan, ApiVersion, _testNamePrefix, _accountGroupId, hints.MessageId);
+        return PayloadMapper.Map(plan, ApiVersion, _testNamePrefix, _accountGroupId, hints.MessageId, Rules);
     }
 
     public void Dispose() => _services.Dispose();

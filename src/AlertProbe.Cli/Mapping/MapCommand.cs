@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
 using AlertProbe.Cli.Output;
 using AlertProbe.Cli.Payloads;
 
@@ -14,14 +13,15 @@ internal static class MapCommand
         var rules = CommonOptions.Rules();
         var apiVersion = CommonOptions.ApiVersion();
         var source = CommonOptions.Source();
-        var json = CommonOptions.Json("Print one JSON document (format, alerts, plans, rejections; see docs/cli.md) instead of text.");
+        var json = CommonOptions.Json("Print one JSON document (version, rules, format, alerts, plans, rejections; see docs/cli.md) instead of text.");
+        var verbose = CommonOptions.Verbose();
         var command = new Command(
             "map",
             "Dry run: detect the format, normalise, match rules, plan, apply the target policy and print the exact "
-            + "requests the intake would send, without calling anything. Exit 0: understood; 3: the intake would "
-            + "dead-letter the message; 2: usage error.")
+            + $"requests the intake would send, without calling anything. Exit {ExitCodes.Success}: understood; {ExitCodes.Rejected}: the intake would "
+            + $"dead-letter the message; {ExitCodes.Usage}: usage error.")
         {
-            payload, rules, apiVersion, source, json,
+            payload, rules, apiVersion, source, json, verbose,
         };
         command.SetAction(parse => Run(
             context,
@@ -29,11 +29,12 @@ internal static class MapCommand
             parse.GetValue(rules),
             parse.GetValue(apiVersion),
             parse.GetValue(source),
-            parse.GetValue(json)));
+            parse.GetValue(json),
+            parse.GetValue(verbose)));
         return command;
     }
 
-    private static int Run(CliContext context, string payloadPath, string? rulesPath, string? apiVersion, string? source, bool json)
+    private static int Run(CliContext context, string payloadPath, string? rulesPath, string? apiVersion, string? source, bool json, bool verbose)
     {
         var file = PayloadFile.Read(context, payloadPath, out var readError);
         if (file is null)
@@ -41,16 +42,16 @@ internal static class MapCommand
             return ErrorOutput.Usage(context, readError!);
         }
 
-        using var planner = DryRunPlanner.Create(context, rulesPath, apiVersion, out var problems);
+        using var planner = DryRunPlanner.Create(context, rulesPath, apiVersion, RulesInEffect.Resolve(context, rulesPath), verbose, out var problems);
         if (planner is null)
         {
-            return ErrorOutput.Usage(context, "the configuration is not usable:", problems);
+            return ErrorOutput.Usage(context, "the configuration is not usable:", ErrorOutput.AsEnvironmentVariables(problems));
         }
 
         var mapping = planner.Map(file, source);
         if (json)
         {
-            context.Out.WriteLine(JsonSerializer.Serialize(mapping.Document, CliJsonContext.Default.MapDocument));
+            context.Out.WriteLine(CliJson.Serialize(mapping.Document));
         }
         else
         {

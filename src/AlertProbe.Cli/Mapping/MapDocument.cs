@@ -3,11 +3,19 @@ using System.Text.Json.Nodes;
 namespace AlertProbe.Cli.Mapping;
 
 /// <summary>
-/// The <c>alertprobe map --json</c> document, version 1 (docs/cli.md). Adding a field is compatible; renaming or
+/// The <c>alertprobe map --json</c> document, version 2 (docs/cli.md). Adding a field is compatible; renaming or
 /// removing one is not.
 /// </summary>
 internal sealed record MapDocument
 {
+    public const int CurrentVersion = 2;
+
+    /// <summary>The document's version, first so a consumer can check it before reading on.</summary>
+    public int Version { get; init; } = CurrentVersion;
+
+    /// <summary>The rules the payload was planned with.</summary>
+    public required RulesInEffect Rules { get; init; }
+
     /// <summary>The detected format ("alertmanager", "azure-monitor", …); null when the payload was refused before detection.</summary>
     public required string? Format { get; init; }
 

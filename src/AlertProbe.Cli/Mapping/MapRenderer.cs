@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using AlertProbe.Core.Planning;
 using Spectre.Console;
 
@@ -8,24 +7,24 @@ namespace AlertProbe.Cli.Mapping;
 /// <summary>The human form of <c>map</c>: alerts, each planned request with its policy decisions, refusals, notes and the settlement.</summary>
 internal static class MapRenderer
 {
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
-
     public static void Render(IAnsiConsole console, PayloadMapping mapping, string payloadName)
     {
         ArgumentNullException.ThrowIfNull(console);
         ArgumentNullException.ThrowIfNull(mapping);
         var document = mapping.Document;
         console.MarkupLine($"[bold]Payload[/]  {Markup.Escape(payloadName)}");
+        console.MarkupLine($"[bold]Rules[/]    {Markup.Escape(document.Rules.Describe())}");
         console.MarkupLine($"[bold]Format[/]   {Markup.Escape(document.Format ?? "not detected")}");
         console.WriteLine();
 
         RenderAlerts(console, document);
         RenderPlans(console, mapping);
         RenderRejections(console, document);
-        if (mapping.Plan.Notes.Count > 0)
+        var notes = DistinctNotes(mapping.Plan.Notes);
+        if (notes.Count > 0)
         {
             console.MarkupLine("[bold]Notes[/]");
-            foreach (var note in mapping.Plan.Notes)
+            foreach (var note in notes)
             {
                 console.MarkupLine($"  - {Markup.Escape(note)}");
             }
@@ -35,6 +34,10 @@ internal static class MapRenderer
 
         console.MarkupLine(Settlement(mapping));
     }
+
+    /// <summary>Each note once: one that another note repeats with more detail ("no rule matched" beside "no rule matched grafana alert …") is left out.</summary>
+    internal static IReadOnlyList<string> DistinctNotes(IReadOnlyList<string> notes) =>
+        [.. notes.Distinct(StringComparer.Ordinal).Where(note => !notes.Any(other => other.Length > note.Length && other.StartsWith(note + " ", StringComparison.Ordinal)))];
 
     private static void RenderAlerts(IAnsiConsole console, MapDocument document)
     {
@@ -63,7 +66,7 @@ internal static class MapRenderer
             console.MarkupLine(
                 $"  {index}. [bold]{Markup.Escape(request.TestType)}[/] {Markup.Escape(plan.Target)}  (rule {Markup.Escape(request.Rule)}, alert {Markup.Escape(request.AlertId)})");
             console.MarkupLine($"     [green]{Markup.Escape(request.Method)} {Markup.Escape(request.Path)}[/]  (API {Markup.Escape(request.ApiVersion)})");
-            foreach (var line in request.Body.ToJsonString(Indented).Split('\n'))
+            foreach (var line in request.Body.ToJsonString(Output.CliJson.Indented).Split('\n'))
             {
                 console.WriteLine("     " + line.TrimEnd('\r'));
             }

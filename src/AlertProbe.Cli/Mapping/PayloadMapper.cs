@@ -21,7 +21,8 @@ internal static class PayloadMapper
     private const string PlaceholderAgentId = "1";
 
     /// <param name="messageId">The alert message's id (the intake names tests with it).</param>
-    public static PayloadMapping Map(IntakePlan plan, ThousandEyesApiVersion apiVersion, string testNamePrefix, string? defaultAccountGroupId, string? messageId)
+    public static PayloadMapping Map(
+        IntakePlan plan, ThousandEyesApiVersion apiVersion, string testNamePrefix, string? defaultAccountGroupId, string? messageId, RulesInEffect rules)
     {
         ArgumentNullException.ThrowIfNull(plan);
         var rejections = new List<MappedRejection>();
@@ -51,6 +52,7 @@ internal static class PayloadMapper
             Requests = requests,
             Document = new MapDocument
             {
+                Rules = rules,
                 Format = plan.Format is { } format ? RuleNames.Of(format) : null,
                 Alerts = [.. plan.Alerts.Select(ToMapped)],
                 Plans = [.. requests.Select(r => r.Item2)],

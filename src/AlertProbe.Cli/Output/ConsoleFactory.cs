@@ -3,7 +3,7 @@ using Spectre.Console;
 namespace AlertProbe.Cli.Output;
 
 /// <summary>
-/// Spectre consoles over the context's writers: colour and live displays only on a terminal and never when
+/// Spectre consoles over the context's writers: colour and interaction only on a terminal and never when
 /// <c>NO_COLOR</c> is set; redirected output is plain text, wide enough not to wrap plan bodies.
 /// </summary>
 internal static class ConsoleFactory
@@ -21,7 +21,8 @@ internal static class ConsoleFactory
         {
             Ansi = colour ? AnsiSupport.Detect : AnsiSupport.No,
             ColorSystem = colour ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
-            Interactive = isTerminal ? InteractionSupport.Detect : InteractionSupport.No,
+            // No live displays with NO_COLOR either (docs/cli.md): the progress display then prints heartbeat lines.
+            Interactive = colour ? InteractionSupport.Detect : InteractionSupport.No,
             Out = new AnsiConsoleOutput(writer),
         });
         if (!isTerminal)

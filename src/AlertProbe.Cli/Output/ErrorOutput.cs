@@ -1,7 +1,9 @@
+using System.Text.RegularExpressions;
+
 namespace AlertProbe.Cli.Output;
 
 /// <summary>How every command reports an error: one line on standard error, no stack trace, and the exit code to return.</summary>
-internal static class ErrorOutput
+internal static partial class ErrorOutput
 {
     public static int Usage(CliContext context, string message)
     {
@@ -26,4 +28,14 @@ internal static class ErrorOutput
 
         return ExitCodes.Usage;
     }
+
+    /// <summary>
+    /// Configuration problems with their settings named as the CLI reads them, environment variables
+    /// (<c>ThousandEyes:BasicToken</c> → <c>ThousandEyes__BasicToken</c>).
+    /// </summary>
+    public static IEnumerable<string> AsEnvironmentVariables(IEnumerable<string> problems) =>
+        problems.Select(problem => SettingName().Replace(problem, "$1__$2"));
+
+    [GeneratedRegex(@"\b([A-Z][A-Za-z]+):([A-Z][A-Za-z]+)\b")]
+    private static partial Regex SettingName();
 }

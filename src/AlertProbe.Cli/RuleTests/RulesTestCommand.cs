@@ -13,18 +13,19 @@ internal static class RulesTestCommand
         var file = new Argument<string>("tests-file") { Description = "The rules test file (YAML; format in docs/cli.md)." };
         var rules = CommonOptions.Rules();
         rules.Description = "Rules YAML file (default: the file's own 'rules:', else Rules__Path, else the built-in default rules).";
+        var verbose = CommonOptions.Verbose();
         var test = new Command(
             "test",
             "Run each fixture's payload through the rules (no network) and compare every plan and rejection with the "
-            + "expectation. Exit 0: all pass; 1: a fixture failed (a diff is printed); 2: usage error.")
+            + $"expectation. Exit {ExitCodes.Success}: all pass; {ExitCodes.Failure}: a fixture failed (a diff is printed); {ExitCodes.Usage}: usage error.")
         {
-            file, rules,
+            file, rules, verbose,
         };
-        test.SetAction(parse => Run(context, parse.GetRequiredValue(file), parse.GetValue(rules)));
+        test.SetAction(parse => Run(context, parse.GetRequiredValue(file), parse.GetValue(rules), parse.GetValue(verbose)));
         return new Command("rules", "Work with rules files.") { test };
     }
 
-    internal static int Run(CliContext context, string testsPath, string? rulesPath)
+    internal static int Run(CliContext context, string testsPath, string? rulesPath, bool verbose = false)
     {
         var full = context.ResolvePath(testsPath);
         if (!File.Exists(full))
@@ -40,20 +41,21 @@ internal static class RulesTestCommand
 
         // --rules wins over the file's own rules; given on the command line, it is relative to the working directory.
         var rules = rulesPath is not null ? context.ResolvePath(rulesPath) : suite.RulesPath;
-        using var planner = DryRunPlanner.Create(context, rules, suite.ApiVersion, out var problems);
+        var inEffect = RulesInEffect.Resolve(context, rulesPath, suite.RulesPath is null ? null : Path.GetRelativePath(context.WorkingDirectory, suite.RulesPath));
+        using var planner = DryRunPlanner.Create(context, rules, suite.ApiVersion, inEffect, verbose, out var problems);
         if (planner is null)
         {
-            return ErrorOutput.Usage(context, "the configuration is not usable:", problems);
+            return ErrorOutput.Usage(context, "the configuration is not usable:", ErrorOutput.AsEnvironmentVariables(problems));
         }
 
         var outcomes = RuleTestRunner.Run(suite, planner, context);
-        Render(ConsoleFactory.ForOutput(context), outcomes, rules);
+        Render(ConsoleFactory.ForOutput(context), outcomes, inEffect);
         return outcomes.All(o => o.Passed) ? ExitCodes.Success : ExitCodes.Failure;
     }
 
-    private static void Render(IAnsiConsole console, IReadOnlyList<RuleTestOutcome> outcomes, string? rules)
+    private static void Render(IAnsiConsole console, IReadOnlyList<RuleTestOutcome> outcomes, RulesInEffect rules)
     {
-        console.MarkupLine($"Rules: {Markup.Escape(rules ?? "configured or built-in default rules")}");
+        console.MarkupLine($"Rules: {Markup.Escape(rules.Describe())}");
         foreach (var outcome in outcomes)
         {
             if (outcome.Passed)

@@ -1,5 +1,7 @@
 using System.CommandLine;
+using AlertProbe.Cli.Hosting;
 using AlertProbe.Simulator;
+using Microsoft.Extensions.Logging;
 
 namespace AlertProbe.Cli.Simulating;
 
@@ -24,20 +26,27 @@ internal static class SimulatorCommand
             }
         });
         var resultDelay = CommonOptions.Duration("--result-delay", TimeSpan.FromSeconds(20), "How long after a run its results appear.");
+        var verbose = CommonOptions.Verbose();
         var command = new Command(
             "simulator",
             "Start the ThousandEyes API simulator (v6 and v7) on 127.0.0.1 until Ctrl+C, and print the settings that point "
             + "the Functions app or 'alertprobe run' at it.")
         {
-            port, resultDelay,
+            port, resultDelay, verbose,
         };
-        command.SetAction((parse, cancellationToken) => RunAsync(context, parse.GetValue(port), parse.GetValue(resultDelay), cancellationToken));
+        command.SetAction((parse, cancellationToken) => RunAsync(context, parse.GetValue(port), parse.GetValue(resultDelay), parse.GetValue(verbose), cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(CliContext context, int port, TimeSpan resultDelay, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(CliContext context, int port, TimeSpan resultDelay, bool verbose, CancellationToken cancellationToken)
     {
         var options = new SimulatorOptions { Port = port, ResultDelay = resultDelay };
+        if (verbose)
+        {
+            // The simulator's own request log, on standard error like every command's logs.
+            options.ConfigureLogging = logging => logging.SetMinimumLevel(LogLevel.Information).AddProvider(new TextWriterLoggerProvider(context.Error, LogDisplay.For(verbose: true)));
+        }
+
         ThousandEyesSimulator simulator;
         try
         {
@@ -56,7 +65,7 @@ internal static class SimulatorCommand
             await output.WriteLineAsync($"ThousandEyes simulator listening on {simulator.BaseAddress} (API v6 and v7). Ctrl+C stops it.").ConfigureAwait(false);
             await output.WriteLineAsync($"  bearer token:   {options.BearerToken}").ConfigureAwait(false);
             await output.WriteLineAsync($"  v6 basic auth:  {options.BasicAuthEmail} / {options.BasicAuthToken}").ConfigureAwait(false);
-            await output.WriteLineAsync($"  result delay:   {resultDelay}").ConfigureAwait(false);
+            await output.WriteLineAsync($"  result delay:   {Mapping.MapRenderer.Duration(resultDelay)}").ConfigureAwait(false);
             await output.WriteLineAsync("Point AlertProbe at it with:").ConfigureAwait(false);
             await output.WriteLineAsync($"  ThousandEyes__BaseUrl={simulator.BaseAddress}").ConfigureAwait(false);
             await output.WriteLineAsync($"  ThousandEyes__BearerToken={options.BearerToken}").ConfigureAwait(false);

@@ -208,8 +208,11 @@ public sealed class AlertPayloadParser
 
     private static string FirstSentence(string message)
     {
-        // System.Text.Json appends "Path: … | LineNumber: … | BytePositionInLine: …": the position is already said.
-        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
+        // System.Text.Json appends "Path: … | LineNumber: … | BytePositionInLine: …" (or, from JsonDocument, only
+        // "LineNumber: … | BytePositionInLine: …", both 0-based): the position is already said, 1-based.
+        var path = message.IndexOf(" Path:", StringComparison.Ordinal);
+        var line = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        var cut = path > 0 && (line < 0 || path < line) ? path : line;
         return cut > 0 ? message[..cut] : message;
     }
 

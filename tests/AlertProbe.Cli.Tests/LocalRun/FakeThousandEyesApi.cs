@@ -30,13 +30,21 @@ internal sealed class FakeThousandEyesApi : IAsyncDisposable
     /// <summary>The body of the create request.</summary>
     public JsonObject? CreateBody { get; private set; }
 
-    public static async Task<FakeThousandEyesApi> StartAsync()
+    /// <summary>When set, the results list stays empty (data not there yet), so a run waits in real time for a re-check.</summary>
+    public bool HoldResults { get; init; }
+
+    /// <summary>Completes at the first results request (the test exists and its results are being asked for).</summary>
+    public Task ResultsRequested => _resultsRequested.Task;
+
+    private readonly TaskCompletionSource _resultsRequested = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public static async Task<FakeThousandEyesApi> StartAsync(bool holdResults = false)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         var app = builder.Build();
-        var api = new FakeThousandEyesApi(app);
+        var api = new FakeThousandEyesApi(app) { HoldResults = holdResults };
         app.Use(async (context, next) =>
         {
             api.Requests.Enqueue((context.Request.Method, context.Request.Path.Value ?? string.Empty, context.Request.Headers.Authorization.ToString()));
@@ -65,6 +73,18 @@ internal sealed class FakeThousandEyesApi : IAsyncDisposable
         });
         app.MapGet($"/v7/test-results/{TestId}/network", async context =>
         {
+            api._resultsRequested.TrySetResult();
+            if (api.HoldResults)
+            {
+                context.Response.ContentType = "application/hal+json";
+                await context.Response.WriteAsync(new JsonObject
+                {
+                    ["test"] = new JsonObject { ["testId"] = TestId, ["type"] = "agent-to-server" },
+                    ["results"] = new JsonArray(),
+                }.ToJsonString());
+                return;
+            }
+
             var results = new JsonObject
             {
                 ["test"] = new JsonObject { ["testId"] = TestId, ["type"] = "agent-to-server" },

@@ -5,7 +5,7 @@ namespace AlertProbe.Cli.Tests.Mapping;
 
 public sealed class MapCommandTests
 {
-    private static readonly string[] DocumentKeys = ["format", "alerts", "plans", "rejections"];
+    private static readonly string[] DocumentKeys = ["version", "rules", "format", "alerts", "plans", "rejections"];
     private static readonly string[] AlertKeys = ["source", "id", "status", "severity", "name", "labels", "targets"];
     private static readonly string[] PlanKeys = ["rule", "alertId", "testType", "apiVersion", "method", "path", "body", "coalescingKey"];
     private static readonly string[] RejectionKeys = ["reason", "description"];
@@ -154,7 +154,7 @@ public sealed class MapCommandTests
         var result = await CliInvocation.RunAsync("map", "samples/alerts/grafana.json", "--rules", rules.Path);
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("Rules:Path", result.Error, StringComparison.Ordinal);
+        Assert.Contains("Rules__Path", result.Error, StringComparison.Ordinal);
     }
 
     [Fact]

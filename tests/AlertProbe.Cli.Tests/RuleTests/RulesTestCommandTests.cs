@@ -14,6 +14,52 @@ public sealed class RulesTestCommandTests
     }
 
     [Fact]
+    public async Task Rules_test_names_the_rules_file_and_where_it_came_from()
+    {
+        var result = await CliInvocation.RunAsync("rules", "test", "samples/tests/rules-tests.yaml");
+
+        Assert.Contains($"Rules: {Path.Combine("samples", "rules.yaml")} (the test file's 'rules:')", result.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Without_any_rules_file_rules_test_says_it_uses_the_built_in_defaults()
+    {
+        using var fixture = TempFile.With(
+            """
+            tests:
+              - name: a bgp request is refused
+                body: '{"testType":"bgp","prefix":"192.0.2.0/24","agents":[{"agentId":"113"}]}'
+                rejections: [UnsupportedTestType]
+            """,
+            ".yaml");
+
+        var result = await CliInvocation.RunAsync("rules", "test", fixture.Path);
+
+        Assert.Contains("Rules: the built-in default rules (no --rules, no Rules__Path)", result.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_sample_rule_tests_say_nothing_matches_only_of_cases_that_expect_no_plan()
+    {
+        // A comment above a case describes that case; "no rule matches … nothing to test" over a case that lists
+        // plans would teach the wrong thing.
+        var lines = File.ReadAllLines(RepositoryRoot.Combine("samples", "tests", "rules-tests.yaml"));
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (!lines[i].TrimStart().StartsWith("- name:", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var comment = string.Join(' ', lines.Take(i).Reverse().TakeWhile(l => l.TrimStart().StartsWith('#')));
+            var body = lines.Skip(i + 1).TakeWhile(l => !l.TrimStart().StartsWith("- name:", StringComparison.Ordinal) && !l.TrimStart().StartsWith('#')).ToList();
+            var expectsPlans = body.Any(l => l.Contains("rule:", StringComparison.Ordinal));
+            var saysNothing = comment.Contains("nothing to test", StringComparison.OrdinalIgnoreCase) || comment.Contains("no rule matches", StringComparison.OrdinalIgnoreCase);
+            Assert.False(saysNothing && expectsPlans, $"line {i + 1}: the comment says no rule matches, but the case expects plans: {lines[i].Trim()}");
+        }
+    }
+
+    [Fact]
     public async Task A_broken_expectation_fails_with_a_readable_diff()
     {
         using var fixture = TempFile.With(

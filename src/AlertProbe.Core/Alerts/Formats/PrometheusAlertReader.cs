@@ -23,7 +23,7 @@ internal static class PrometheusAlertReader
         {
             return AlertParseResult.Rejected(
                 RejectionReasons.MissingField,
-                $"/alerts: a {source} webhook body carries an 'alerts' array; none was found.",
+                $"/alerts: {(source.ToString()[0] is 'A' or 'E' or 'I' or 'O' or 'U' ? "an" : "a")} {source} webhook body carries an 'alerts' array; none was found.",
                 source);
         }
 

@@ -278,7 +278,7 @@ public sealed class VerdictEngine(VerdictThresholds thresholds)
             parts.Add("response " + string.Join("/", codes.Select(Format)));
         }
 
-        var summary = Invariant($"all {reporting} agents healthy");
+        var summary = reporting == 1 ? "1 agent healthy" : Invariant($"all {reporting} agents healthy");
         return parts.Count == 0 ? summary : $"{summary}: {string.Join(", ", parts)}";
     }
 
