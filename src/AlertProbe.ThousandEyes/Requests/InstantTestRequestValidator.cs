@@ -139,6 +139,11 @@ public static class InstantTestRequestValidator
             }
         }
 
+        if (!v6 && c.Type == InstantTestType.AgentToServer)
+        {
+            ValidateServerPort(c, fields);
+        }
+
         ValidateEnum(c, fields[ProbeMode], ProbeMode, ProbeModes, v6);
 
         if (fields[NumPathTraces] is { } traces && !(JsonFieldValues.TryGetInteger(traces, out var count) && count is >= 3 and <= 10))
@@ -182,6 +187,24 @@ public static class InstantTestRequestValidator
             {
                 c.Problem(name, $"{name} must be a boolean (true/false or 1/0)");
             }
+        }
+    }
+
+    // v7 carries the port in server ("host:port"); a separate port may only repeat it.
+    private static void ValidateServerPort(Context c, JsonObject fields)
+    {
+        if (!JsonFieldValues.TryGetString(fields[Server], out var server) || string.IsNullOrWhiteSpace(server))
+        {
+            return;
+        }
+
+        if (!ServerAddress.TryParse(server, out var address))
+        {
+            c.Problem(Server, "server must be a host or host:port with a port between 1 and 65535");
+        }
+        else if (address.Port is { } inServer && JsonFieldValues.TryGetInteger(fields[Port], out var port) && port != inServer)
+        {
+            c.Problem(Port, "port disagrees with the port in server (v7 sends the port as part of server, host:port)");
         }
     }
 

@@ -19,6 +19,20 @@ internal sealed class V7InstantTestSerializer : InstantTestSerializer
 
     private protected override JsonNode DnsServerNode(string name) => JsonValue.Create(name);
 
+    // AgentToServerInstantTestRequest has no port: a port given on its own goes into server as "host:port".
+    private protected override void ConvertTypeSpecific(JsonObject body, InstantTestType type)
+    {
+        if (type == InstantTestType.AgentToServer && body[Port] is { } portNode)
+        {
+            body.Remove(Port);
+            if (JsonFieldValues.TryGetString(body[Server], out var server) && ServerAddress.TryParse(server, out var address)
+                && address.Port is null && JsonFieldValues.TryGetInteger(portNode, out var port))
+            {
+                body[Server] = (address with { Port = (int)port }).Format();
+            }
+        }
+    }
+
     // v6-style 0/1 (or "true") in known boolean fields becomes a real boolean; nested objects too.
     private protected override void ConvertBooleans(JsonObject body) => ToBooleans(body);
 
