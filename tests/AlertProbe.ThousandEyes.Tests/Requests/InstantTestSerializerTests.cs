@@ -27,12 +27,13 @@ public sealed class InstantTestSerializerTests
     [Fact]
     public void V6_writes_integer_ids_upper_case_enums_and_0_1_booleans()
     {
-        var wire = InstantTestSerializer.V6.Serialize(AgentToServer);
+        // v6 agent entries have no sourceIpAddress (thousandeyes-sdk-go v2 Agent).
+        var wire = InstantTestSerializer.V6.Serialize(AgentToServer with { Agents = [new InstantTestAgent("113"), new InstantTestAgent("201")] });
 
         AssertJson(
             """
             {"server":"example.com","protocol":"TCP","port":443,"probeMode":"SACK","mtuMeasurements":1,"bandwidthMeasurements":0,
-             "testName":"probe example.com","agents":[{"agentId":113},{"agentId":201,"sourceIpAddress":"10.0.0.5"}]}
+             "testName":"probe example.com","agents":[{"agentId":113},{"agentId":201}]}
             """,
             wire.Body);
     }
@@ -164,7 +165,7 @@ public sealed class InstantTestSerializerTests
     {
         var before = AgentToServer.Fields.ToJsonString();
 
-        InstantTestSerializer.V6.Serialize(AgentToServer);
+        InstantTestSerializer.V7.Serialize(AgentToServer);
 
         Assert.Equal(before, AgentToServer.Fields.ToJsonString());
     }
