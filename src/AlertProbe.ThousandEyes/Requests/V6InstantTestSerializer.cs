@@ -4,7 +4,7 @@ using static AlertProbe.ThousandEyes.Requests.InstantTestFields;
 
 namespace AlertProbe.ThousandEyes.Requests;
 
-/// <summary>The v6 wire form: <c>POST /v6/instant/{type}</c>, integer ids, upper-case enums, 0/1 flags.</summary>
+/// <summary>The v6 wire form: <c>POST /v6/instant/{type}</c>, integer ids, v6 enum spellings (TCP, TO_TARGET, inSession, Download), 0/1 flags.</summary>
 internal sealed class V6InstantTestSerializer : InstantTestSerializer
 {
     public override ThousandEyesApiVersion ApiVersion => ThousandEyesApiVersion.V6;
