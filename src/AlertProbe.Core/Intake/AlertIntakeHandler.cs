@@ -52,7 +52,7 @@ public sealed partial class AlertIntakeHandler(
             await ledger.RecordAlertResolvedAsync(resolved.Source, resolved.Id, resolved.EndedAt ?? message.EnqueuedTime, cancellationToken).ConfigureAwait(false);
         }
 
-        var context = new IntakeContext { OriginalMessageId = originalMessageId, CorrelationId = correlationId, Alerts = plan.Alerts };
+        var context = new IntakeContext { OriginalMessageId = originalMessageId, CorrelationId = correlationId, EnqueuedAt = message.EnqueuedTime, Alerts = plan.Alerts };
         var rejections = new List<Rejection>(plan.Rejections);
         var done = new List<string>();
         foreach (var test in plan.Tests)

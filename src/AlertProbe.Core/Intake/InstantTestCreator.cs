@@ -100,7 +100,7 @@ public sealed partial class InstantTestCreator(
                     : new PlanResult.Failed("could not read the ThousandEyes agent list"));
             }
 
-            var request = RequestFor(planned, agents.AgentIds, options.Value.TestNamePrefix, ctx.OriginalMessageId);
+            var request = RequestFor(planned, agents.AgentIds, options.Value.TestNamePrefix, ctx.OriginalMessageId, ctx.EnqueuedAt);
             var validation = client.Validate(request);
             if (!validation.IsValid)
             {
@@ -121,6 +121,15 @@ public sealed partial class InstantTestCreator(
 
             if (!response.IsSuccess)
             {
+                if (IsNameTaken(response.Error!))
+                {
+                    // The name carries this message's id and enqueue instant: only an earlier delivery of this very
+                    // message can have used it, one that created the test but whose ledger record was lost (a crash
+                    // between ThousandEyes' 201 and the ledger). It is already created: never create it twice.
+                    Log.AlreadyCreatedByName(logger, request.TestName!, ctx.OriginalMessageId, ctx.CorrelationId);
+                    return (null, new PlanResult.AlreadyDone($"named '{request.TestName}' (its id was not recorded)"));
+                }
+
                 return (null, await FailureAsync(response.Error!, planned, ctx, ct).ConfigureAwait(false));
             }
 
@@ -212,16 +221,45 @@ public sealed partial class InstantTestCreator(
     /// The request sent to ThousandEyes for a plan once its agents are chosen. Public so the CLI's dry run prints
     /// exactly what the intake would send.
     /// </summary>
-    /// <param name="originalMessageId">The alert message's original id: it makes the test name unique per intake.</param>
-    public static InstantTestRequest RequestFor(PlannedTest test, IEnumerable<string> agentIds, string testNamePrefix, string? originalMessageId = null)
+    /// <param name="originalMessageId">The alert message's original id: with <paramref name="enqueuedAt"/> it makes the test name unique per intake.</param>
+    /// <param name="enqueuedAt">When the message was enqueued (stable across its redeliveries).</param>
+    public static InstantTestRequest RequestFor(
+        PlannedTest test,
+        IEnumerable<string> agentIds,
+        string testNamePrefix,
+        string? originalMessageId = null,
+        DateTimeOffset? enqueuedAt = null)
     {
         ArgumentNullException.ThrowIfNull(test);
         return InstantTestRequest.Create(
             test.Plan.TestType,
             (JsonObject)test.Plan.Fields.DeepClone(),
             agentIds,
-            TestNameFor(test, testNamePrefix, originalMessageId),
+            TestNameFor(test, testNamePrefix, originalMessageId, enqueuedAt),
             test.Plan.AccountGroupId);
+    }
+
+    /// <summary>
+    /// ThousandEyes refused the test name as already used in the account group. Unverified against the real API (its
+    /// wording is not documented): a 400 whose field errors name testName, or whose message says testName is already
+    /// used, taken or not unique (the simulator answers DUPLICATE_NAME on testName).
+    /// </summary>
+    internal static bool IsNameTaken(ThousandEyesError error)
+    {
+        if (error is not BadRequestError { StatusCode: 400 } refused)
+        {
+            return false;
+        }
+
+        if (refused.Problem?.Errors.Any(e => string.Equals(e.Field, "testName", StringComparison.OrdinalIgnoreCase)) == true)
+        {
+            return true;
+        }
+
+        var text = refused.Message;
+        return text.Contains("testName", StringComparison.OrdinalIgnoreCase)
+               && (text.Contains("already", StringComparison.OrdinalIgnoreCase) || text.Contains("unique", StringComparison.OrdinalIgnoreCase)
+                   || text.Contains("taken", StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>The rejection (and so the dead-letter reason) for a request the client's validation refuses.</summary>
@@ -229,11 +267,12 @@ public sealed partial class InstantTestCreator(
         problems.Any(p => p.Field == "testType") ? RejectionReasons.UnsupportedTestType : RejectionReasons.InvalidField,
         string.Join("; ", problems));
 
-    private static string TestNameFor(PlannedTest test, string testNamePrefix, string? originalMessageId)
+    private static string TestNameFor(PlannedTest test, string testNamePrefix, string? originalMessageId, DateTimeOffset? enqueuedAt)
     {
-        // Names must be unique per account. The plan key alone repeats when the same alert fires again after
-        // its cooldown (a new message), and ThousandEyes would refuse the name; with the message id the suffix
-        // is unique per intake and stays stable across redeliveries and reschedules of the same message.
+        // Names must be unique per account group (the API refuses a name in use). An intake is one message as
+        // enqueued: the suffix hashes its original id, the plan key and its enqueue instant, so redeliveries of the
+        // message keep the name (and meet it if a crash lost the ledger's record: see IsNameTaken), while the same
+        // content sent again (a second `alertprobe run`, a re-sent manual request) is a new intake with a new name.
         var name = test.Plan.TestName is { Length: > 0 } given
             ? given
             : $"{testNamePrefix} {test.Plan.TestType} {test.Plan.Target}";
@@ -244,7 +283,10 @@ public sealed partial class InstantTestCreator(
 
         var suffix = originalMessageId is null
             ? test.PlanKey[..8]
-            : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{originalMessageId}/{test.PlanKey}")))[..8];
+            : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
+                enqueuedAt is { } at
+                    ? $"{originalMessageId}/{test.PlanKey}/{at.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture)}"
+                    : $"{originalMessageId}/{test.PlanKey}")))[..8];
         return $"{name} [{suffix}]";
     }
 
@@ -255,7 +297,7 @@ public sealed partial class InstantTestCreator(
         {
             TestId = created.TestId,
             TestType = created.Type.Name,
-            TestName = created.TestName ?? TestNameFor(test, options.Value.TestNamePrefix, context.OriginalMessageId),
+            TestName = created.TestName ?? TestNameFor(test, options.Value.TestNamePrefix, context.OriginalMessageId, context.EnqueuedAt),
             ApiVersion = created.ApiVersion == ThousandEyesApiVersion.V6 ? InstantTestApiVersion.V6 : InstantTestApiVersion.V7,
             Target = plan.Target,
             Agents = [.. created.Agents.Select(a => new TestAgentRef { AgentId = a.AgentId, AgentName = a.AgentName })],
@@ -296,6 +338,9 @@ public sealed partial class InstantTestCreator(
 
         [LoggerMessage(EventId = 303, Level = LogLevel.Warning, Message = "Created test {TestId} but the intake lease of message {MessageId} had passed to another delivery (correlation {CorrelationId})")]
         public static partial void LeaseLost(ILogger logger, string testId, string messageId, string correlationId);
+
+        [LoggerMessage(EventId = 305, Level = LogLevel.Warning, Message = "ThousandEyes already has a test named {TestName}, this intake's own name: an earlier delivery of message {MessageId} created it but its record was lost; not creating it again (correlation {CorrelationId})")]
+        public static partial void AlreadyCreatedByName(ILogger logger, string testName, string messageId, string correlationId);
 
         [LoggerMessage(EventId = 304, Level = LogLevel.Warning, Message = "Created test {TestId} for message {MessageId} but could not publish it; the message is abandoned and its redelivery republishes (correlation {CorrelationId})")]
         public static partial void PublishFailed(ILogger logger, Exception exception, string testId, string messageId, string correlationId);

@@ -12,6 +12,12 @@ public sealed record IntakeContext
 
     public required string CorrelationId { get; init; }
 
+    /// <summary>
+    /// When this message was enqueued (Service Bus EnqueuedTime): the same for every redelivery of it, different for the
+    /// same content sent again. Test names carry it, so a new intake never meets an earlier intake's name.
+    /// </summary>
+    public DateTimeOffset? EnqueuedAt { get; init; }
+
     public IReadOnlyList<Alert> Alerts { get; init; } = [];
 
     /// <summary>Where the verdict for an alert's tests goes: the request's own reply address, if it gave one.</summary>

@@ -44,6 +44,7 @@ internal static class InstantTestFactory
         }
 
         var errors = new FieldErrors();
+        RequestFieldValidator.Check(version, type, body, errors);
         var validated = DefinitionValidator.Validate(version, type, body, errors);
         if (body["testName"] is { } nameNode && !JsonFields.IsNonEmptyString(nameNode))
         {

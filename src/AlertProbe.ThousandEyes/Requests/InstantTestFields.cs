@@ -32,29 +32,10 @@ internal static class InstantTestFields
     public static FrozenSet<string> IgnoredByInstantApi { get; } =
         FrozenSet.ToFrozenSet(["interval", "subinterval", "alertsEnabled", "alertRules", "bgpMeasurements", "bgpMonitors"], StringComparer.Ordinal);
 
-    /// <summary>Whole-number fields of instant test definitions.</summary>
-    public static FrozenSet<string> Integers { get; } = FrozenSet.ToFrozenSet(
-        [Port, NumPathTraces, HttpInterval, "httpTimeLimit", "timeLimit", "targetTime", "pingPayloadSize", "dscpId"],
-        StringComparer.Ordinal);
-
-    /// <summary>Boolean fields of instant test definitions (v6 sends them as 0/1, v7 as true/false).</summary>
-    public static FrozenSet<string> Booleans { get; } = FrozenSet.ToFrozenSet(
-        [
-            "bandwidthMeasurements", "mtuMeasurements", "networkMeasurements", "continuousMode", "randomizedStartTime",
-            "followRedirects", "verifyCertificate", "useNtlm", "includeHeaders", "pathTraceInSession", "usePublicBgp",
-            "recursiveQueries", "useActiveFtp", "useExplicitFtps", "identifyAgentTrafficWithUserAgent",
-            "collectProxyNetworkData", "allowUnsafeLegacyRenegotiation", "allowMicAndCamera", "allowGeolocation",
-            "disableScreenshot", "overrideAgentProxy",
-        ],
-        StringComparer.Ordinal);
+    /// <summary>Fields that are whole numbers in some version (v7 writes dscpId, codecId and sslVersionId as digit strings).</summary>
+    public static FrozenSet<string> Integers => InstantTestFieldCatalog.NumericFieldNames;
 
     /// <summary>Types whose url is a web address that must be absolute http(s).</summary>
     public static FrozenSet<string> WebUrlTypes { get; } =
         FrozenSet.ToFrozenSet(["http-server", "page-load", "transactions", "web-transactions", "api"], StringComparer.Ordinal);
-
-    public static IReadOnlyList<string> FtpRequestTypes { get; } = ["download", "upload", "list"];
-
-    public static IReadOnlyList<string> ProbeModes { get; } = ["auto", "sack", "syn"];
-
-    public static IReadOnlyList<string> SipProtocols { get; } = ["tcp", "udp", "tls"];
 }

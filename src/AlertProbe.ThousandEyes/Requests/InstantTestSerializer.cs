@@ -5,9 +5,10 @@ using static AlertProbe.ThousandEyes.Requests.InstantTestFields;
 namespace AlertProbe.ThousandEyes.Requests;
 
 /// <summary>
-/// Produces the exact wire form of an <see cref="InstantTestRequest"/> for one API version: v6 integer ids,
-/// upper-case enums, 0/1 booleans and <c>dnsServers:[{"serverName":…}]</c>; v7 string ids, lower-case enums,
-/// real booleans and plain server-name strings.
+/// Produces the exact wire form of an <see cref="InstantTestRequest"/> for one API version, field by field as
+/// <see cref="InstantTestFieldCatalog"/> describes it: v6 integer ids, upper-case enums (and inSession, Download),
+/// 0/1 flags, integer dscpId/codecId/sslVersionId and <c>dnsServers:[{"serverName":…}]</c>; v7 string ids,
+/// lower-case hyphenated enums, real booleans, digit-string dscpId/codecId/sslVersionId and plain server names.
 /// </summary>
 public abstract class InstantTestSerializer
 {
@@ -42,13 +43,16 @@ public abstract class InstantTestSerializer
                 nameof(request));
         }
 
+        var specs = InstantTestFieldCatalog.FieldsOf(ApiVersion, request.Type.NameIn(ApiVersion)!)!;
         var body = new JsonObject();
         foreach (var (name, value) in request.Fields)
         {
-            if (!IgnoredByInstantApi.Contains(name))
+            if (InstantTestRequestValidator.IsDropped(request.Type, ApiVersion, name) || value is null)
             {
-                body[name] = value?.DeepClone();
+                continue;
             }
+
+            body[name] = specs.TryGetValue(name, out var spec) ? Convert(spec, value) : value.DeepClone();
         }
 
         if (request.TestName is not null)
@@ -57,39 +61,49 @@ public abstract class InstantTestSerializer
         }
 
         body[AgentsField] = new JsonArray([.. request.Agents.Select(AgentNode)]);
-        ConvertFields(body, request.Type);
+        ConvertTypeSpecific(body, request.Type);
         return new InstantTestWireRequest(ApiVersion, CreatePath(request.Type), body, validation.DroppedFields);
-    }
-
-    /// <summary>How v6 spells an enum value given lower-case (TCP, SACK, Download).</summary>
-    internal static string V6EnumValue(string field, string lowerCaseValue) =>
-        field == RequestType
-            ? CultureInfo.InvariantCulture.TextInfo.ToTitleCase(lowerCaseValue)
-            : lowerCaseValue.ToUpperInvariant();
-
-    /// <summary>The server name of a dnsServers entry given as a string or as {"serverName": …}; null when neither.</summary>
-    internal static string? DnsServerName(JsonNode? entry)
-    {
-        if (JsonFieldValues.TryGetString(entry, out var name) && !string.IsNullOrWhiteSpace(name))
-        {
-            return name.Trim();
-        }
-
-        return entry is JsonObject obj && JsonFieldValues.TryGetString(obj[ServerName], out var serverName) && !string.IsNullOrWhiteSpace(serverName)
-            ? serverName.Trim()
-            : null;
     }
 
     private protected abstract JsonNode IdNode(string id);
 
-    private protected abstract string EnumValue(string field, string lowerCaseValue);
+    private protected abstract JsonNode FlagNode(bool value);
+
+    /// <summary>A DigitsChoice value ("46"): v6 writes the number, v7 the string.</summary>
+    private protected abstract JsonNode DigitsNode(string digits);
 
     private protected abstract JsonNode DnsServerNode(string name);
 
-    private protected abstract void ConvertBooleans(JsonObject body);
-
     private protected virtual void ConvertTypeSpecific(JsonObject body, InstantTestType type)
     {
+    }
+
+    private JsonNode? Convert(FieldSpec spec, JsonNode value) => spec.Kind switch
+    {
+        FieldKind.Text => JsonValue.Create(FieldValues.Text(value)),
+        FieldKind.Integer => JsonFieldValues.TryGetInteger(value, out var number) ? JsonValue.Create(number) : value.DeepClone(),
+        FieldKind.Flag => JsonFieldValues.TryGetBoolean(value, out var flag) ? FlagNode(flag) : value.DeepClone(),
+        FieldKind.Choice => JsonValue.Create(FieldValues.Choose(spec, value)),
+        FieldKind.DigitsChoice => DigitsNode(FieldValues.Choose(spec, value)!),
+        FieldKind.AgentId => IdNode(JsonFieldValues.TryGetInteger(value, out var id) ? id.ToString(CultureInfo.InvariantCulture) : FieldValues.Text(value)!.Trim()),
+        FieldKind.List => new JsonArray([.. value.AsArray().Select(item => item is null ? null : Convert(spec.Item!, item))]),
+        FieldKind.Object => ConvertObject(spec, value.AsObject()),
+        FieldKind.DnsServers => new JsonArray([.. value.AsArray().Select(s => DnsServerNode(FieldValues.DnsServerName(s)!))]),
+        _ => value.DeepClone(),
+    };
+
+    private JsonObject ConvertObject(FieldSpec spec, JsonObject value)
+    {
+        var converted = new JsonObject();
+        foreach (var (name, member) in value)
+        {
+            if (member is not null)
+            {
+                converted[name] = Convert(spec.Fields![name], member);
+            }
+        }
+
+        return converted;
     }
 
     private JsonObject AgentNode(InstantTestAgent agent)
@@ -101,52 +115,5 @@ public abstract class InstantTestSerializer
         }
 
         return node;
-    }
-
-    private void ConvertFields(JsonObject body, InstantTestType type)
-    {
-        if (body[TargetAgentId] is { } target && JsonFieldValues.TryGetInteger(target, out _) | JsonFieldValues.TryGetString(target, out _))
-        {
-            body[TargetAgentId] = IdNode(JsonFieldValues.TryGetInteger(target, out var id)
-                ? id.ToString(CultureInfo.InvariantCulture)
-                : target.GetValue<string>().Trim());
-        }
-
-        NormaliseEnum(body, Protocol);
-        NormaliseEnum(body, ProbeMode);
-        NormaliseEnum(body, RequestType);
-        NormaliseInteger(body, Port);
-        NormaliseInteger(body, NumPathTraces);
-        NormaliseInteger(body, HttpInterval);
-
-        if (body[TargetSipCredentials] is JsonObject sip)
-        {
-            NormaliseEnum(sip, Protocol);
-            NormaliseInteger(sip, Port);
-        }
-
-        if (body[DnsServers] is JsonArray servers)
-        {
-            body[DnsServers] = new JsonArray([.. servers.Select(s => DnsServerNode(DnsServerName(s)!))]);
-        }
-
-        ConvertTypeSpecific(body, type);
-        ConvertBooleans(body);
-    }
-
-    private void NormaliseEnum(JsonObject obj, string field)
-    {
-        if (JsonFieldValues.TryGetString(obj[field], out var text))
-        {
-            obj[field] = EnumValue(field, text.Trim().ToLowerInvariant());
-        }
-    }
-
-    private static void NormaliseInteger(JsonObject obj, string field)
-    {
-        if (obj[field] is { } node && JsonFieldValues.TryGetInteger(node, out var number))
-        {
-            obj[field] = number;
-        }
     }
 }

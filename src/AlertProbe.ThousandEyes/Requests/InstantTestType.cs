@@ -90,7 +90,10 @@ public sealed class InstantTestType : IEquatable<InstantTestType>
     /// <summary>Fields the instant API accepts but ignores (interval, alertRules, …): the serialisers never send them.</summary>
     public static IReadOnlySet<string> IgnoredFields => IgnoredByInstantApi;
 
-    /// <summary>Fields whose value is a whole number (port, numPathTraces, httpInterval, timeLimit, …): text rendered for them belongs in a JSON number.</summary>
+    /// <summary>
+    /// Fields whose value is a whole number in some version (port, numPathTraces, httpInterval, dscpId, …): text rendered for
+    /// them must be digits. The serialiser then writes the version's JSON type (v7 dscpId, codecId, sslVersionId are strings).
+    /// </summary>
     public static IReadOnlySet<string> IntegerFields => Integers;
 
     /// <summary>The known types available as instant tests in <paramref name="version"/>.</summary>

@@ -15,38 +15,23 @@ internal sealed class V7InstantTestSerializer : InstantTestSerializer
 
     private protected override JsonNode IdNode(string id) => JsonValue.Create(id);
 
-    private protected override string EnumValue(string field, string lowerCaseValue) => lowerCaseValue;
+    private protected override JsonNode FlagNode(bool value) => JsonValue.Create(value);
+
+    private protected override JsonNode DigitsNode(string digits) => JsonValue.Create(digits);
 
     private protected override JsonNode DnsServerNode(string name) => JsonValue.Create(name);
 
-    // v6-style 0/1 (or "true") in known boolean fields becomes a real boolean; nested objects too.
-    private protected override void ConvertBooleans(JsonObject body) => ToBooleans(body);
-
-    private static void ToBooleans(JsonNode? node)
+    // AgentToServerInstantTestRequest has no port: a port given on its own goes into server as "host:port".
+    private protected override void ConvertTypeSpecific(JsonObject body, InstantTestType type)
     {
-        switch (node)
+        if (type == InstantTestType.AgentToServer && body[Port] is { } portNode)
         {
-            case JsonObject obj:
-                foreach (var name in obj.Select(p => p.Key).ToList())
-                {
-                    if (Booleans.Contains(name) && JsonFieldValues.TryGetBoolean(obj[name], out var flag))
-                    {
-                        obj[name] = flag;
-                    }
-                    else
-                    {
-                        ToBooleans(obj[name]);
-                    }
-                }
-
-                break;
-            case JsonArray array:
-                foreach (var item in array)
-                {
-                    ToBooleans(item);
-                }
-
-                break;
+            body.Remove(Port);
+            if (JsonFieldValues.TryGetString(body[Server], out var server) && ServerAddress.TryParse(server, out var address)
+                && address.Port is null && JsonFieldValues.TryGetInteger(portNode, out var port))
+            {
+                body[Server] = (address with { Port = (int)port }).Format();
+            }
         }
     }
 }

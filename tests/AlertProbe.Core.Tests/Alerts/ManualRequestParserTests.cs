@@ -84,7 +84,7 @@ public class ManualRequestParserTests
         var result = AlertFixtures.Parse("manual/array.json", WithMessageId);
 
         AlertFixtures.AssertSuccess(result);
-        Assert.Equal(["https://a.example.org/", "agent:9001"], result.ManualPlans.Select(plan => plan.Target));
+        Assert.Equal(["https://a.example.org/", "9001"], result.ManualPlans.Select(plan => plan.Target));
     }
 
     [Fact]

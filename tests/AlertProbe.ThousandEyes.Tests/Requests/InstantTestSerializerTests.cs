@@ -27,12 +27,13 @@ public sealed class InstantTestSerializerTests
     [Fact]
     public void V6_writes_integer_ids_upper_case_enums_and_0_1_booleans()
     {
-        var wire = InstantTestSerializer.V6.Serialize(AgentToServer);
+        // v6 agent entries have no sourceIpAddress (thousandeyes-sdk-go v2 Agent).
+        var wire = InstantTestSerializer.V6.Serialize(AgentToServer with { Agents = [new InstantTestAgent("113"), new InstantTestAgent("201")] });
 
         AssertJson(
             """
             {"server":"example.com","protocol":"TCP","port":443,"probeMode":"SACK","mtuMeasurements":1,"bandwidthMeasurements":0,
-             "testName":"probe example.com","agents":[{"agentId":113},{"agentId":201,"sourceIpAddress":"10.0.0.5"}]}
+             "testName":"probe example.com","agents":[{"agentId":113},{"agentId":201}]}
             """,
             wire.Body);
     }
@@ -44,10 +45,51 @@ public sealed class InstantTestSerializerTests
 
         AssertJson(
             """
-            {"server":"example.com","protocol":"tcp","port":443,"probeMode":"sack","mtuMeasurements":true,"bandwidthMeasurements":false,
+            {"server":"example.com:443","protocol":"tcp","probeMode":"sack","mtuMeasurements":true,"bandwidthMeasurements":false,
              "testName":"probe example.com","agents":[{"agentId":"113"},{"agentId":"201","sourceIpAddress":"10.0.0.5"}]}
             """,
             wire.Body);
+    }
+
+    // Instant Tests API 7.0.100, AgentToServerInstantTestRequest: no port field; server is "host" or "host:port".
+    [Theory]
+    [InlineData("example.com", 443, "example.com:443")]
+    [InlineData("example.com:8443", null, "example.com:8443")]
+    [InlineData("192.0.2.7", "25", "192.0.2.7:25")]
+    [InlineData("2001:db8::7", 443, "[2001:db8::7]:443")]
+    [InlineData("[2001:db8::7]", 443, "[2001:db8::7]:443")]
+    [InlineData("[2001:db8::7]:443", 443, "[2001:db8::7]:443")]
+    public void V7_agent_to_server_carries_the_port_in_server_and_sends_no_port_field(string server, object? port, string expected)
+    {
+        var fields = new JsonObject { ["server"] = server, ["protocol"] = "tcp" };
+        if (port is not null)
+        {
+            fields["port"] = JsonValue.Create(port);
+        }
+
+        var wire = InstantTestSerializer.V7.Serialize(InstantTestSamples.Request(InstantTestType.AgentToServer, fields));
+
+        Assert.Equal((expected, false), (wire.Body["server"]!.GetValue<string>(), wire.Body.ContainsKey("port")));
+    }
+
+    [Fact]
+    public void V7_agent_to_server_refuses_a_port_that_disagrees_with_the_one_in_server()
+    {
+        var fields = new JsonObject { ["server"] = "example.com:8443", ["port"] = 443 };
+
+        var validation = InstantTestRequestValidator.Validate(InstantTestSamples.Request(InstantTestType.AgentToServer, fields), ThousandEyesApiVersion.V7);
+
+        Assert.Contains(validation.Problems, p => p.Field == "port" && p.Message.Contains("server", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void V6_agent_to_server_keeps_port_as_its_own_field()
+    {
+        var fields = new JsonObject { ["server"] = "example.com", ["port"] = "443" };
+
+        var wire = InstantTestSerializer.V6.Serialize(InstantTestSamples.Request(InstantTestType.AgentToServer, fields));
+
+        Assert.Equal(("example.com", 443L), (wire.Body["server"]!.GetValue<string>(), wire.Body["port"]!.GetValue<long>()));
     }
 
     [Fact]
@@ -123,7 +165,7 @@ public sealed class InstantTestSerializerTests
     {
         var before = AgentToServer.Fields.ToJsonString();
 
-        InstantTestSerializer.V6.Serialize(AgentToServer);
+        InstantTestSerializer.V7.Serialize(AgentToServer);
 
         Assert.Equal(before, AgentToServer.Fields.ToJsonString());
     }

@@ -115,7 +115,7 @@ public sealed class InstantTestTypeTests
         var type = InstantTestType.Parse(typeName);
         var fields = InstantTestSamples.ValidFields(type);
         fields[field] = JsonValue.Create(4.5);
-        var refused = InstantTestRequestValidator.Validate(InstantTestSamples.Request(type, fields), ThousandEyesApiVersion.V7).Problems.Select(p => p.Field);
+        var refused = InstantTestRequestValidator.Validate(InstantTestSamples.Request(type, fields), ThousandEyesApiVersion.V6).Problems.Select(p => p.Field);
 
         Assert.Equal((true, true), (refused.Contains(field), InstantTestType.IntegerFields.Contains(field)));
     }

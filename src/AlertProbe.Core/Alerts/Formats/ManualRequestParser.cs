@@ -176,8 +176,10 @@ internal sealed class ManualRequestParser : IAlertFormat
             return registrar;
         }
 
+        // The target of an agent-to-agent or voice test is the target agent's id, as the policy's agent rule and the
+        // rules' TargetNormalizer take it (a prefix such as "agent:" would make every manual request fail the policy).
         return test.ReadString("targetAgentId") is { } agentId && testType is "agent-to-agent" or "voice"
-            ? $"agent:{agentId}"
+            ? agentId.Trim()
             : null;
     }
 

@@ -79,7 +79,8 @@ internal static class AlertPayloads
         string messageId,
         int deliveryCount = 1,
         string? correlationId = null,
-        string? contentType = "application/json") =>
+        string? contentType = "application/json",
+        DateTimeOffset? enqueuedTime = null) =>
         ServiceBusModelFactory.ServiceBusReceivedMessage(
             body: body,
             messageId: messageId,
@@ -88,5 +89,5 @@ internal static class AlertPayloads
             properties: new Dictionary<string, object>(),
             deliveryCount: deliveryCount,
             sequenceNumber: 1,
-            enqueuedTime: new DateTimeOffset(2025, 1, 15, 12, 0, 0, TimeSpan.Zero));
+            enqueuedTime: enqueuedTime ?? new DateTimeOffset(2025, 1, 15, 12, 0, 0, TimeSpan.Zero));
 }

@@ -27,6 +27,9 @@ internal sealed class IntakeHostOptions
 
     /// <summary>Replaces the Service Bus client (e.g. with one whose sends fail); it gets the in-memory bus to forward to.</summary>
     public Func<InMemoryMessageBus, ServiceBusClient>? ServiceBusClient { get; set; }
+
+    /// <summary>A simulator to share with other hosts (a persistent API seen by two runs); not disposed by the host.</summary>
+    public SimulatorFixture? SharedSimulator { get; set; }
 }
 
 /// <summary>
@@ -43,8 +46,11 @@ internal sealed class IntakeHost : IAsyncDisposable
     private readonly ServiceProvider _provider;
     private readonly string _rulesPath;
 
-    private IntakeHost(SimulatorFixture simulator, ServiceProvider provider, string rulesPath)
+    private readonly bool _ownsSimulator;
+
+    private IntakeHost(SimulatorFixture simulator, ServiceProvider provider, string rulesPath, bool ownsSimulator)
     {
+        _ownsSimulator = ownsSimulator;
         Simulator = simulator;
         _provider = provider;
         _rulesPath = rulesPath;
@@ -80,7 +86,7 @@ internal sealed class IntakeHost : IAsyncDisposable
     {
         var options = new IntakeHostOptions();
         configure?.Invoke(options);
-        var simulator = await SimulatorFixture.StartAsync(options.Simulator);
+        var simulator = options.SharedSimulator ?? await SimulatorFixture.StartAsync(options.Simulator);
         var rulesPath = Path.Combine(Path.GetTempPath(), $"alertprobe-intake-rules-{Guid.NewGuid():N}.yaml");
         await File.WriteAllTextAsync(rulesPath, IntakeRules.Yaml);
 
@@ -118,7 +124,7 @@ internal sealed class IntakeHost : IAsyncDisposable
 
         // What the host does at start: every ValidateOnStart option is checked now.
         provider.GetRequiredService<IStartupValidator>().Validate();
-        return new IntakeHost(simulator, provider, rulesPath);
+        return new IntakeHost(simulator, provider, rulesPath, options.SharedSimulator is null);
     }
 
     /// <summary>Handles one delivery with a handler resolved as the function would get it.</summary>
@@ -128,7 +134,10 @@ internal sealed class IntakeHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _provider.DisposeAsync();
-        await Simulator.DisposeAsync();
+        if (_ownsSimulator)
+        {
+            await Simulator.DisposeAsync();
+        }
         File.Delete(_rulesPath);
     }
 }
