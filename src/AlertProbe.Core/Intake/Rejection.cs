@@ -16,6 +16,9 @@ public static class RejectionReasons
     public const string PayloadTooLarge = "PayloadTooLarge";
     public const string InvalidUtf8 = "InvalidUtf8";
     public const string InvalidJson = "InvalidJson";
+
+    /// <summary>A parser failed on a payload it should have refused with a specific reason (a bug: please report it).</summary>
+    public const string UnreadablePayload = "UnreadablePayload";
     public const string NestingTooDeep = "NestingTooDeep";
     public const string UnknownFormat = "UnknownFormat";
     public const string UnsupportedSchema = "UnsupportedSchema";

@@ -96,3 +96,32 @@ public class HostileFieldTests
     private static AlertParseResult Parse(AlertPayloadParser parser, string json, string hint) =>
         parser.Parse(Encoding.UTF8.GetBytes(json), new PayloadHints { Source = hint });
 }
+
+/// <summary>The last line of defence: a format that throws (a bug) still gives a rejection on the first delivery.</summary>
+public class ParserFaultTests
+{
+    [Fact]
+    public void A_format_that_throws_gives_an_unreadable_payload_rejection_instead_of_an_exception()
+    {
+        var parser = new AlertPayloadParser([new ThrowingFormat()]);
+
+        var result = parser.Parse(Encoding.UTF8.GetBytes("{\"boom\":1}"), PayloadHints.None);
+
+        Assert.True(result.IsRejected);
+        Assert.Equal(RejectionReasons.UnreadablePayload, result.Rejection!.Reason);
+        Assert.Contains(nameof(InvalidOperationException), result.Rejection.Description, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret-in-message", result.Rejection.Description, StringComparison.Ordinal);
+    }
+
+    private sealed class ThrowingFormat : AlertProbe.Core.Alerts.Formats.IAlertFormat
+    {
+        public AlertSource Source => AlertSource.Manual;
+
+        public string Signature => "throws";
+
+        public bool Recognises(System.Text.Json.JsonElement root) => true;
+
+        public AlertParseResult Parse(System.Text.Json.JsonElement root, PayloadHints hints) =>
+            throw new InvalidOperationException("secret-in-message");
+    }
+}

@@ -84,7 +84,7 @@ internal static class HostileValueInjection
             case JsonObject obj:
                 foreach (var member in obj.ToList())
                 {
-                    foreach (var leaf in LeafPaths(member.Value, $"{path}/{member.Key}"))
+                    foreach (var leaf in LeafPaths(member.Value, $"{path}/{Escape(member.Key)}"))
                     {
                         yield return leaf;
                     }
@@ -114,8 +114,8 @@ internal static class HostileValueInjection
             case JsonObject obj:
                 foreach (var member in obj.ToList())
                 {
-                    yield return $"{path}/{member.Key}";
-                    foreach (var inner in ObjectMemberPaths(member.Value, $"{path}/{member.Key}"))
+                    yield return $"{path}/{Escape(member.Key)}";
+                    foreach (var inner in ObjectMemberPaths(member.Value, $"{path}/{Escape(member.Key)}"))
                     {
                         yield return inner;
                     }
@@ -134,6 +134,10 @@ internal static class HostileValueInjection
                 break;
         }
     }
+
+    private static string Escape(string name) => name.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal);
+
+    private static string Unescape(string token) => token.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal);
 
     private static void Set(JsonNode root, string path, JsonNode value)
     {
@@ -156,10 +160,10 @@ internal static class HostileValueInjection
         {
             node = node is JsonArray array
                 ? array[int.Parse(segment, System.Globalization.CultureInfo.InvariantCulture)]!
-                : node.AsObject()[segment]!;
+                : node.AsObject()[Unescape(segment)]!;
         }
 
-        return (node, segments[^1]);
+        return (node, node is JsonArray ? segments[^1] : Unescape(segments[^1]));
     }
 
     public static byte[] Utf8(string json) => Encoding.UTF8.GetBytes(json);
