@@ -47,6 +47,7 @@ public class SigningSecretStore
                 return SigningSecretLookup.Missing;
             }
 
+            ThousandEyes.Errors.SecretRedactor.Remember(source.SigningSecret);
             return SigningSecretLookup.Found(source.SigningSecret);
         }
 
@@ -84,6 +85,7 @@ public class SigningSecretStore
                 return SigningSecretLookup.Missing;
             }
 
+            ThousandEyes.Errors.SecretRedactor.Remember(value);
             _cache[name] = new CachedSecret(value, now + _lifetime);
             Log.SecretLoaded(_logger, name);
             return SigningSecretLookup.Found(value);

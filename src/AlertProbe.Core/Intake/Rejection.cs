@@ -1,3 +1,5 @@
+using AlertProbe.ThousandEyes.Errors;
+
 namespace AlertProbe.Core.Intake;
 
 /// <summary>
@@ -7,6 +9,9 @@ namespace AlertProbe.Core.Intake;
 /// </summary>
 public sealed record Rejection(string Reason, string Description)
 {
+    /// <summary>Redacted once, here: descriptions quote payloads and upstream answers, and leave the process.</summary>
+    public string Description { get; init; } = SecretRedactor.Redact(Description)!;
+
     public override string ToString() => $"{Reason}: {Description}";
 }
 
