@@ -18,8 +18,11 @@ public static partial class SecretRedactor
 {
     public const string Mask = "[redacted]";
 
-    /// <summary>Shorter values would mask ordinary words; no real token is this short.</summary>
-    private const int MinimumSecretLength = 6;
+    /// <summary>
+    /// Shorter values would mask ordinary words ("created" once masked a field name in a dead-letter description).
+    /// ThousandEyes tokens, Slack/PagerDuty/Teams secrets are 32 characters or more; choose a Grafana secret as long.
+    /// </summary>
+    public const int MinimumSecretLength = 12;
 
     private static readonly ConcurrentDictionary<string, byte> Known = new(StringComparer.Ordinal);
 

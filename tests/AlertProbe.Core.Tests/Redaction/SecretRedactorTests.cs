@@ -32,6 +32,14 @@ public sealed class SecretRedactorTests
         Assert.Equal("echo: [redacted]!", SecretRedactor.Redact("echo: remembered-secret-Qx7!"));
     }
 
+    [Fact]
+    public void A_short_value_is_not_remembered_so_ordinary_words_stay_readable()
+    {
+        SecretRedactor.Remember("created");
+
+        Assert.Equal("sys_created_on is missing", SecretRedactor.Redact("sys_created_on is missing"));
+    }
+
     [Theory]
     [InlineData("ThousandEyes rejected the request (400): testName must not be empty")]
     [InlineData("The 'source' hint 'pagerduty' names no format")]
