@@ -32,6 +32,12 @@ internal static class AlertProbeCommand
     public static async Task<int> InvokeAsync(string[] args, CliContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
+        // Every byte the CLI prints passes the redactor (a base URL's userinfo, an upstream body echoing a token).
+        context = context with
+        {
+            Out = new AlertProbe.Core.Redaction.RedactingTextWriter(context.Out),
+            Error = new AlertProbe.Core.Redaction.RedactingTextWriter(context.Error),
+        };
         var parse = Create(context).Parse(args);
         var usage = UsageErrors.Describe(parse);
         if (usage.Count > 0)

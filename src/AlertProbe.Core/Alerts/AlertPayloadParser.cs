@@ -62,6 +62,12 @@ public sealed class AlertPayloadParser
         ];
     }
 
+    /// <summary>A parser over other formats: tests prove with it that a failing format cannot throw out of <see cref="Parse"/>.</summary>
+    internal AlertPayloadParser(IReadOnlyList<IAlertFormat> formats)
+    {
+        _formats = formats;
+    }
+
     /// <summary>The <see cref="PayloadHints.Source"/> values understood, for documentation and error messages.</summary>
     public static IReadOnlyCollection<string> KnownSourceHints => SourceNames.Keys;
 
@@ -121,6 +127,13 @@ public sealed class AlertPayloadParser
 
         using (document)
         {
+            if (JsonStringScanner.FindUnreadableString(body.Span, MaxNestingDepth) is { } unreadable)
+            {
+                return AlertParseResult.Rejected(
+                    RejectionReasons.InvalidJson,
+                    $"The payload is not valid JSON text for this service at {unreadable.Pointer}: {unreadable.Problem}. Send the character itself, or a surrogate pair.");
+            }
+
             return ParseElement(document.RootElement, hints);
         }
     }
@@ -142,17 +155,30 @@ public sealed class AlertPayloadParser
                 forced);
         }
 
-        if (forced is not null)
+        try
         {
-            return Format(forced.Value).Parse(root, hints);
-        }
-
-        foreach (var format in _formats)
-        {
-            if (format.Recognises(root))
+            if (forced is not null)
             {
-                return format.Parse(root, hints);
+                return Format(forced.Value).Parse(root, hints);
             }
+
+            foreach (var format in _formats)
+            {
+                if (format.Recognises(root))
+                {
+                    return format.Parse(root, hints);
+                }
+            }
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // Parsing is pure: whatever threw will throw again on every redelivery, so retrying only delays the
+            // dead letter and replaces its reason with MaxDeliveryCountExceeded. Refuse now, naming the exception
+            // type only (a message may quote the payload).
+            return AlertParseResult.Rejected(
+                RejectionReasons.UnreadablePayload,
+                $"The payload could not be read ({exception.GetType().Name}); it was refused at once because a retry would fail the same way.",
+                forced);
         }
 
         var seen = root.ValueKind == JsonValueKind.Object

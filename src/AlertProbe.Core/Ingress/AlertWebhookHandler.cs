@@ -1,3 +1,6 @@
+using System.Text.Json;
+using AlertProbe.Core.Alerts;
+using AlertProbe.Core.Alerts.Reading;
 using AlertProbe.Core.Ingress.Signatures;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -5,15 +8,19 @@ using Microsoft.Extensions.Options;
 namespace AlertProbe.Core.Ingress;
 
 /// <summary>
-/// Alert webhooks (<c>POST /api/alerts/{source?}</c>): checks the source's signature when it has a signing secret,
-/// then queues the body unchanged. Parsing is the intake's job: answering fast keeps senders from timing out and
-/// retrying (Azure Monitor skips an endpoint for 15 minutes after failed retries).
+/// Alert webhooks (<c>POST /api/alerts/{source?}</c>): finds which sources the body is content of — the route's, and
+/// whatever the intake's own parser detects in it — verifies the signature of every one of them that is signed, then
+/// queues the body unchanged. So a PagerDuty or Grafana body cannot skip its signature by arriving on another route.
+/// The rest of parsing is the intake's job: answering fast keeps senders from timing out and retrying (Azure Monitor
+/// skips an endpoint for 15 minutes after failed retries).
 /// </summary>
 public sealed class AlertWebhookHandler(
     AlertQueueSender queue,
     SigningSecretStore secrets,
     PagerDutySignatureVerifier pagerDutyVerifier,
     GrafanaSignatureVerifier grafanaVerifier,
+    AlertPayloadParser parser,
+    TimeProvider timeProvider,
     IOptions<IngressOptions> options,
     ILogger<AlertWebhookHandler> logger)
 {
@@ -48,19 +55,24 @@ public sealed class AlertWebhookHandler(
             return Refuse(label, IngressRefusal.InvalidRequest);
         }
 
-        var signature = await CheckSignatureAsync(source, request, settings, cancellationToken).ConfigureAwait(false);
-        if (signature is not null)
+        var contentType = string.IsNullOrWhiteSpace(request.ContentType) ? DefaultContentType : request.ContentType;
+        foreach (var signedSource in SignedSourcesOf(source, request.Body, contentType, settings))
         {
-            return signature;
+            var refusal = await CheckSignatureAsync(signedSource, request, settings, cancellationToken).ConfigureAwait(false);
+            if (refusal is not null)
+            {
+                return refusal;
+            }
         }
 
-        var deliveryId = source == IngressSources.PagerDuty ? request.Header(PagerDutySignatureVerifier.WebhookIdHeader) : null;
         var message = new AlertQueueMessage
         {
             Body = request.Body,
-            ContentType = string.IsNullOrWhiteSpace(request.ContentType) ? DefaultContentType : request.ContentType,
+            ContentType = contentType,
             Source = source,
-            MessageId = QueueMessageId.For(source, deliveryId, request.Body.Span),
+            // Keyed on the body, the signed content: an unsigned header (PagerDuty's X-Webhook-Id) could be changed to
+            // slip a replay past duplicate detection. Retries of one delivery carry the same body.
+            MessageId = QueueMessageId.For(source, deliveryId: null, request.Body.Span),
             CorrelationId = request.CorrelationId,
         };
 
@@ -72,29 +84,65 @@ public sealed class AlertWebhookHandler(
         };
     }
 
-    /// <returns>A refusal, or null when the request may be queued.</returns>
-    private async Task<IngressResult?> CheckSignatureAsync(string? source, InboundRequest request, IngressOptions settings, CancellationToken cancellationToken)
+    /// <summary>
+    /// The signed sources whose content this is: the route's, plus every format the intake's parser reads in the body,
+    /// with the route's hint and without it (the payload's own format and, inside CloudEvents, its events' data).
+    /// </summary>
+    private List<string> SignedSourcesOf(string? routeSource, ReadOnlyMemory<byte> body, string contentType, IngressOptions settings)
     {
-        SignedSourceOptions? signed = source switch
+        var sources = new HashSet<string>(StringComparer.Ordinal);
+        if (routeSource is not null)
         {
-            IngressSources.PagerDuty => settings.PagerDuty,
-            IngressSources.Grafana => settings.Grafana,
-            _ => null,
-        };
-        if (signed is null || !signed.HasSigningSecret)
-        {
-            // Unsigned sources rely on the function key in the URL (AuthorizationLevel.Function).
-            return null;
+            sources.Add(routeSource);
         }
 
-        var lookup = await secrets.GetAsync(signed, cancellationToken).ConfigureAwait(false);
+        // As routed, and as detected from the content alone: a Grafana body is also a valid Alertmanager body, so on
+        // the alertmanager route it would otherwise be read (and acted on) without its signature.
+        var readings = new List<AlertParseResult> { parser.Parse(body, new PayloadHints { Source = routeSource, ContentType = contentType }) };
+        if (routeSource is not null)
+        {
+            readings.Add(parser.Parse(body, new PayloadHints { ContentType = contentType }));
+        }
+
+        foreach (var format in readings.SelectMany(parsed => parsed.Alerts.Select(alert => alert.Source).Append(parsed.Format ?? AlertSource.Manual)))
+        {
+            switch (format)
+            {
+                case AlertSource.PagerDuty:
+                    sources.Add(IngressSources.PagerDuty);
+                    break;
+                case AlertSource.Grafana:
+                    sources.Add(IngressSources.Grafana);
+                    break;
+            }
+        }
+
+        return [.. sources.Where(name => OptionsOf(name, settings)?.IsSigned == true).Order(StringComparer.Ordinal)];
+    }
+
+    private static SignedSourceOptions? OptionsOf(string source, IngressOptions settings) => source switch
+    {
+        IngressSources.PagerDuty => settings.PagerDuty,
+        IngressSources.Grafana => settings.Grafana,
+        _ => null,
+    };
+
+    /// <returns>A refusal, or null when the request is correctly signed for <paramref name="source"/>.</returns>
+    private async Task<IngressResult?> CheckSignatureAsync(string source, InboundRequest request, IngressOptions settings, CancellationToken cancellationToken)
+    {
+        var lookup = await secrets.GetAsync(OptionsOf(source, settings)!, cancellationToken).ConfigureAwait(false);
+        if (lookup.Status is SigningSecretStatus.Missing or SigningSecretStatus.NotConfigured)
+        {
+            return Refuse(source, IngressRefusal.SecretMissing);
+        }
+
         if (lookup.Status == SigningSecretStatus.Unavailable || lookup.Secret is null)
         {
-            return Refuse(source!, IngressRefusal.SecretUnavailable);
+            return Refuse(source, IngressRefusal.SecretUnavailable);
         }
 
         var status = source == IngressSources.PagerDuty
-            ? pagerDutyVerifier.Verify(request.Body.Span, request.Header(PagerDutySignatureVerifier.SignatureHeader), lookup.Secret)
+            ? CheckPagerDuty(request, lookup.Secret, settings.PagerDuty)
             : grafanaVerifier.Verify(
                 request.Body.Span,
                 request.Header(settings.Grafana.SignatureHeader),
@@ -108,8 +156,49 @@ public sealed class AlertWebhookHandler(
             return null;
         }
 
-        Log.SignatureRefused(logger, source!, status);
+        Log.SignatureRefused(logger, source, status);
         return IngressResult.Refused.Because(IngressRefusals.From(status));
+    }
+
+    private SignatureStatus CheckPagerDuty(InboundRequest request, string secret, PagerDutyIngressOptions settings)
+    {
+        var status = pagerDutyVerifier.Verify(request.Body.Span, request.Header(PagerDutySignatureVerifier.SignatureHeader), secret);
+        if (status != SignatureStatus.Valid)
+        {
+            return status;
+        }
+
+        // Only after the MAC: the signed event time is the replay window PagerDuty offers (it sends no signed header).
+        var occurredAt = ReadOccurredAt(request.Body);
+        if (occurredAt is null)
+        {
+            Log.SignedTimestampStale(logger, IngressSources.PagerDuty, "event.occurred_at (absent or unreadable)", TimeSpan.Zero, settings.MaxEventAge);
+            return SignatureStatus.Expired;
+        }
+
+        var age = timeProvider.GetUtcNow() - occurredAt.Value;
+        if (age > settings.MaxEventAge || -age > settings.MaxClockSkew)
+        {
+            Log.SignedTimestampStale(logger, IngressSources.PagerDuty, "event.occurred_at", age, settings.MaxEventAge);
+            return SignatureStatus.Expired;
+        }
+
+        return SignatureStatus.Valid;
+    }
+
+    private static DateTimeOffset? ReadOccurredAt(ReadOnlyMemory<byte> body)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = AlertPayloadParser.MaxNestingDepth });
+            return JsonStringScanner.FindUnreadableString(body.Span, AlertPayloadParser.MaxNestingDepth) is null
+                ? document.RootElement.ReadObject("event")?.ReadTimestamp("occurred_at")
+                : null;
+        }
+        catch (Exception exception) when (exception is JsonException or ArgumentException)
+        {
+            return null;
+        }
     }
 
     private IngressResult.Refused Refuse(string source, IngressRefusal refusal)

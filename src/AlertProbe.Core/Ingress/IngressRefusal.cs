@@ -17,20 +17,23 @@ public enum IngressRefusal
     /// <summary>Over <see cref="IngressOptions.MaxBodyBytes"/> or over the queue's message size (413).</summary>
     BodyTooLarge,
 
-    /// <summary>Signature header absent (400).</summary>
+    /// <summary>Signature header absent (401).</summary>
     SignatureMissing,
 
-    /// <summary>Signature header not in the sender's format (400).</summary>
+    /// <summary>Signature header not in the sender's format (401).</summary>
     SignatureMalformed,
 
-    /// <summary>Signature does not match (403).</summary>
+    /// <summary>Signature does not match (401).</summary>
     SignatureMismatch,
 
-    /// <summary>Signed timestamp outside the replay window (403).</summary>
+    /// <summary>Signed timestamp outside the replay window (401).</summary>
     SignatureExpired,
 
     /// <summary>The signing secret could not be read from Key Vault (503: retry).</summary>
     SecretUnavailable,
+
+    /// <summary>The source is signed but its secret is absent or empty (503: an operator must set it; the sender retries).</summary>
+    SecretMissing,
 
     /// <summary>Service Bus failed (503: retry).</summary>
     QueueUnavailable,
@@ -55,6 +58,7 @@ public static class IngressRefusals
         IngressRefusal.SignatureMismatch => "The request signature does not match.",
         IngressRefusal.SignatureExpired => "The request timestamp is outside the allowed window.",
         IngressRefusal.SecretUnavailable => "The signing secret is temporarily unavailable; retry later.",
+        IngressRefusal.SecretMissing => "This source's signing secret is not set up, so its requests cannot be verified; retry later.",
         IngressRefusal.QueueUnavailable => "The alerts queue is temporarily unavailable; retry later.",
         IngressRefusal.NotConfigured => "This endpoint is not configured.",
         IngressRefusal.BodyTooLarge => "The request body is too large.",

@@ -1,3 +1,4 @@
+using AlertProbe.Core.Alerts;
 using AlertProbe.Core.Ingress.Chat;
 using AlertProbe.Core.Ingress.Signatures;
 using AlertProbe.Core.Messages;
@@ -37,6 +38,8 @@ public static class IngressServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<IngressOptions>, IngressOptionsValidator>());
 
         services.AddAlertProbeMessaging(configuration);
+        // The webhook handler detects formats with the intake's own parser, so signatures follow the content.
+        services.AddAlertParsing(configuration);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(provider => new AlertQueueSender(
             provider.GetRequiredService<ServiceBusClient>().CreateSender(provider.GetRequiredService<IOptions<MessagingOptions>>().Value.AlertsQueueName),

@@ -12,6 +12,12 @@ internal static partial class Log
     [LoggerMessage(EventId = 3002, Level = LogLevel.Warning, Message = "Signing secret {SecretName} could not be read from Key Vault (status {Status}, code {ErrorCode})")]
     public static partial void SecretUnavailable(ILogger logger, string secretName, int status, string? errorCode);
 
+    [LoggerMessage(EventId = 3010, Level = LogLevel.Error, Message = "Signing secret {SecretName} is configured but missing ({Problem}): its source's requests are refused until it is set")]
+    public static partial void SecretMissing(ILogger logger, string secretName, string problem);
+
+    [LoggerMessage(EventId = 3011, Level = LogLevel.Warning, Message = "Refused {Source} request: signed {TimestampKind} is {Age} from now, outside ±{Window}")]
+    public static partial void SignedTimestampStale(ILogger logger, string source, string timestampKind, TimeSpan age, TimeSpan window);
+
     [LoggerMessage(EventId = 3003, Level = LogLevel.Warning, Message = "Refused {Source} request: signature {SignatureStatus}")]
     public static partial void SignatureRefused(ILogger logger, string source, SignatureStatus signatureStatus);
 

@@ -3,7 +3,8 @@ namespace AlertProbe.Core.Ingress;
 /// <summary>
 /// Where a sender's signing secret comes from: the value itself (local runs; in Azure an app setting that is a Key
 /// Vault reference) or the name of a Key Vault secret read with <c>SecretClient</c>, so a rotated secret is picked up
-/// within <see cref="IngressOptions.SecretCacheLifetime"/>. Set at most one. Neither: the source is not signed.
+/// within <see cref="IngressOptions.SecretCacheLifetime"/>. Set at most one. Neither, and <see cref="RequireSignature"/>
+/// off: the source is not signed.
 /// </summary>
 public abstract class SignedSourceOptions
 {
@@ -11,14 +12,35 @@ public abstract class SignedSourceOptions
 
     public string? SigningSecretName { get; set; }
 
+    /// <summary>
+    /// Declares the source signed even when no secret is configured, so a secret setting lost in a re-provision (or a
+    /// Key Vault secret deleted or emptied) refuses the source's requests instead of switching verification off.
+    /// </summary>
+    public bool RequireSignature { get; set; }
+
     public bool HasSigningSecret => !string.IsNullOrEmpty(SigningSecret) || !string.IsNullOrEmpty(SigningSecretName);
+
+    /// <summary>Whether this source's requests must carry a valid signature.</summary>
+    public bool IsSigned => HasSigningSecret || RequireSignature;
 }
 
 /// <summary>Slack slash command: the app's signing secret (never the deprecated verification token).</summary>
 public sealed class SlackIngressOptions : SignedSourceOptions;
 
 /// <summary>PagerDuty v3 webhook subscription secret; when set, unsigned or wrongly signed deliveries are refused.</summary>
-public sealed class PagerDutyIngressOptions : SignedSourceOptions;
+public sealed class PagerDutyIngressOptions : SignedSourceOptions
+{
+    /// <summary>
+    /// PagerDuty signs the body only, no header timestamp; the body's <c>event.occurred_at</c> is signed with it, so a
+    /// delivery whose event is older than this (or further ahead than <see cref="MaxClockSkew"/>) is refused as a replay.
+    /// PagerDuty retries for about 20 minutes (developer docs, webhooks "Behavior"); the default equals the
+    /// <c>alerts</c> queue's duplicate-detection window (infra/modules/servicebus.bicep), so a replay of the same body is
+    /// either a duplicate or too old.
+    /// </summary>
+    public TimeSpan MaxEventAge { get; set; } = TimeSpan.FromHours(1);
+
+    public TimeSpan MaxClockSkew { get; set; } = TimeSpan.FromMinutes(5);
+}
 
 /// <summary>Microsoft Teams outgoing webhook: <see cref="SignedSourceOptions.SigningSecret"/> is the base64 security token.</summary>
 public sealed class TeamsIngressOptions : SignedSourceOptions
@@ -31,6 +53,13 @@ public sealed class TeamsIngressOptions : SignedSourceOptions
 
     /// <summary>Where to look for results when <see cref="ResultsWebhookUrl"/> is not set; shown to the user.</summary>
     public string ResultsLocation { get; set; } = "ThousandEyes (Cloud & Enterprise Agents → Views)";
+
+    /// <summary>
+    /// Teams signs the body only; the activity's <c>timestamp</c> (Bot Framework Activity schema: when the message was
+    /// sent, UTC) is inside it. An activity further than this from now is refused as a replay; one without a timestamp
+    /// relies on duplicate detection of its activity id.
+    /// </summary>
+    public TimeSpan MaxMessageAge { get; set; } = TimeSpan.FromMinutes(5);
 }
 
 /// <summary>Grafana webhook contact point <c>hmac_config</c>.</summary>

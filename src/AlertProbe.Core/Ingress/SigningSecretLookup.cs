@@ -13,6 +13,8 @@ public sealed class SigningSecretLookup
 
     public static SigningSecretLookup Unavailable { get; } = new(SigningSecretStatus.Unavailable, null);
 
+    public static SigningSecretLookup Missing { get; } = new(SigningSecretStatus.Missing, null);
+
     public SigningSecretStatus Status { get; }
 
     /// <summary>The secret when <see cref="Status"/> is <see cref="SigningSecretStatus.Found"/>.</summary>
@@ -32,4 +34,10 @@ public enum SigningSecretStatus
 
     /// <summary>Key Vault could not be read (transient): answer 503 so the sender retries.</summary>
     Unavailable,
+
+    /// <summary>
+    /// The source is signed but has no usable secret: the Key Vault secret is absent or empty, the value is blank, or an
+    /// app setting holds an unresolved Key Vault reference. Requests are refused (never let through unverified).
+    /// </summary>
+    Missing,
 }

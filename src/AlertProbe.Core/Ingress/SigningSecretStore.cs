@@ -40,12 +40,26 @@ public class SigningSecretStore
         ArgumentNullException.ThrowIfNull(source);
         if (!string.IsNullOrEmpty(source.SigningSecret))
         {
+            if (!IsUsable(source.SigningSecret))
+            {
+                // App Service leaves an unresolvable Key Vault reference as the setting's literal text.
+                Log.SecretMissing(_logger, source.GetType().Name, "the configured value is blank or an unresolved Key Vault reference");
+                return SigningSecretLookup.Missing;
+            }
+
+            ThousandEyes.Errors.SecretRedactor.Remember(source.SigningSecret);
             return SigningSecretLookup.Found(source.SigningSecret);
         }
 
         var name = source.SigningSecretName;
         if (string.IsNullOrEmpty(name))
         {
+            if (source.RequireSignature)
+            {
+                Log.SecretMissing(_logger, source.GetType().Name, "RequireSignature is set but neither SigningSecret nor SigningSecretName is");
+                return SigningSecretLookup.Missing;
+            }
+
             return SigningSecretLookup.NotConfigured;
         }
 
@@ -65,9 +79,22 @@ public class SigningSecretStore
         {
             var response = await _secretClient.GetSecretAsync(name, version: null, cancellationToken).ConfigureAwait(false);
             var value = response.Value.Value;
+            if (!IsUsable(value))
+            {
+                Log.SecretMissing(_logger, name, "the Key Vault secret is empty");
+                return SigningSecretLookup.Missing;
+            }
+
+            ThousandEyes.Errors.SecretRedactor.Remember(value);
             _cache[name] = new CachedSecret(value, now + _lifetime);
             Log.SecretLoaded(_logger, name);
             return SigningSecretLookup.Found(value);
+        }
+        catch (RequestFailedException exception) when (exception.Status == 404)
+        {
+            // Not transient: the secret was never created, or was deleted. Not cached, so creating it takes effect at once.
+            Log.SecretMissing(_logger, name, "the Key Vault secret does not exist (404)");
+            return SigningSecretLookup.Missing;
         }
         catch (RequestFailedException exception)
         {
@@ -75,6 +102,9 @@ public class SigningSecretStore
             return SigningSecretLookup.Unavailable;
         }
     }
+
+    private static bool IsUsable(string? secret) =>
+        !string.IsNullOrWhiteSpace(secret) && !secret.TrimStart().StartsWith("@Microsoft.KeyVault(", StringComparison.OrdinalIgnoreCase);
 
     private sealed record CachedSecret(string Value, DateTimeOffset ExpiresAt)
     {

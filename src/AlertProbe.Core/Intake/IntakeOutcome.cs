@@ -1,3 +1,5 @@
+using AlertProbe.ThousandEyes.Errors;
+
 namespace AlertProbe.Core.Intake;
 
 /// <summary>
@@ -12,11 +14,17 @@ public abstract record IntakeOutcome
     }
 
     /// <summary>Done (success, or nothing to do): complete the message; <paramref name="Reason"/> is logged.</summary>
-    public sealed record Completed(string Reason) : IntakeOutcome;
+    public sealed record Completed(string Reason) : IntakeOutcome
+    {
+        // Outcome texts leave the process (logs, dead-letter descriptions, CLI output): redacted once, here.
+        public string Reason { get; init; } = SecretRedactor.Redact(Reason)!;
+    }
 
     /// <summary>Bad input: dead-letter with a stable reason code and a human description.</summary>
     public sealed record DeadLettered(string Reason, string Description) : IntakeOutcome
     {
+        public string Description { get; init; } = SecretRedactor.Redact(Description)!;
+
         public static DeadLettered From(Rejection rejection) => new(rejection.Reason, rejection.Description);
     }
 
@@ -24,8 +32,14 @@ public abstract record IntakeOutcome
     /// Not yet (rate budget spent, results not ready, next run due): a copy was scheduled for
     /// <paramref name="At"/>; complete the original without burning a delivery.
     /// </summary>
-    public sealed record Rescheduled(DateTimeOffset At, string Reason) : IntakeOutcome;
+    public sealed record Rescheduled(DateTimeOffset At, string Reason) : IntakeOutcome
+    {
+        public string Reason { get; init; } = SecretRedactor.Redact(Reason)!;
+    }
 
     /// <summary>Transient failure after bounded in-process retries: abandon so Service Bus redelivers.</summary>
-    public sealed record Abandoned(string Error) : IntakeOutcome;
+    public sealed record Abandoned(string Error) : IntakeOutcome
+    {
+        public string Error { get; init; } = SecretRedactor.Redact(Error)!;
+    }
 }

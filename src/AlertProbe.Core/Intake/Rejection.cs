@@ -1,3 +1,5 @@
+using AlertProbe.ThousandEyes.Errors;
+
 namespace AlertProbe.Core.Intake;
 
 /// <summary>
@@ -7,6 +9,9 @@ namespace AlertProbe.Core.Intake;
 /// </summary>
 public sealed record Rejection(string Reason, string Description)
 {
+    /// <summary>Redacted once, here: descriptions quote payloads and upstream answers, and leave the process.</summary>
+    public string Description { get; init; } = SecretRedactor.Redact(Description)!;
+
     public override string ToString() => $"{Reason}: {Description}";
 }
 
@@ -16,6 +21,9 @@ public static class RejectionReasons
     public const string PayloadTooLarge = "PayloadTooLarge";
     public const string InvalidUtf8 = "InvalidUtf8";
     public const string InvalidJson = "InvalidJson";
+
+    /// <summary>A parser failed on a payload it should have refused with a specific reason (a bug: please report it).</summary>
+    public const string UnreadablePayload = "UnreadablePayload";
     public const string NestingTooDeep = "NestingTooDeep";
     public const string UnknownFormat = "UnknownFormat";
     public const string UnsupportedSchema = "UnsupportedSchema";

@@ -23,10 +23,12 @@ internal static class IngressHttpResults
     public static int StatusCode(IngressRefusal refusal) => refusal switch
     {
         IngressRefusal.UnknownSource or IngressRefusal.NotConfigured => StatusCodes.Status404NotFound,
-        IngressRefusal.InvalidRequest or IngressRefusal.SignatureMissing or IngressRefusal.SignatureMalformed => StatusCodes.Status400BadRequest,
-        IngressRefusal.SignatureMismatch or IngressRefusal.SignatureExpired => StatusCodes.Status403Forbidden,
+        IngressRefusal.InvalidRequest => StatusCodes.Status400BadRequest,
+        // One status for every signature failure, on every route: the caller learns only "not authenticated".
+        IngressRefusal.SignatureMissing or IngressRefusal.SignatureMalformed or IngressRefusal.SignatureMismatch or IngressRefusal.SignatureExpired
+            => StatusCodes.Status401Unauthorized,
         IngressRefusal.BodyTooLarge => StatusCodes.Status413PayloadTooLarge,
-        IngressRefusal.SecretUnavailable or IngressRefusal.QueueUnavailable => StatusCodes.Status503ServiceUnavailable,
+        IngressRefusal.SecretUnavailable or IngressRefusal.SecretMissing or IngressRefusal.QueueUnavailable => StatusCodes.Status503ServiceUnavailable,
         _ => StatusCodes.Status500InternalServerError,
     };
 

@@ -26,6 +26,7 @@ public sealed class ThousandEyesCredential
     public static ThousandEyesCredential Bearer(string token)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(token);
+        Errors.SecretRedactor.Remember(token);
         return new ThousandEyesCredential(ThousandEyesAuthScheme.Bearer, token.Trim(), null);
     }
 
@@ -33,6 +34,8 @@ public sealed class ThousandEyesCredential
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(email);
         ArgumentException.ThrowIfNullOrWhiteSpace(basicToken);
+        Errors.SecretRedactor.Remember(basicToken);
+        Errors.SecretRedactor.Remember(Convert.ToBase64String(Encoding.UTF8.GetBytes($"{email.Trim()}:{basicToken.Trim()}")));
         return new ThousandEyesCredential(ThousandEyesAuthScheme.Basic, basicToken.Trim(), email.Trim());
     }
 

@@ -18,6 +18,8 @@ internal static class ErrorResponseMapper
         string path)
     {
         var status = (int)statusCode;
+        // Upstream bodies are untrusted text: a proxy or a misbehaving server may echo the Authorization header.
+        body = SecretRedactor.Redact(body) ?? string.Empty;
         var json = JsonNodeReader.TryParse(body);
         var problem = ProblemDetails(json);
         var detail = problem?.Detail ?? problem?.Title ?? OAuthMessage(json) ?? V6Message(json) ?? RawText(json, body);

@@ -92,4 +92,50 @@ public sealed class SigningSecretStoreTests
     {
         Assert.Equal("Found", SigningSecretLookup.Found("hunter2").ToString());
     }
+
+    [Fact]
+    public async Task Key_vault_secret_that_does_not_exist_is_missing_not_unavailable_and_is_asked_again_next_time()
+    {
+        _keyVault.SetupSequence(c => c.GetSecretAsync(SecretName, null, It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new RequestFailedException(404, "SecretNotFound"))
+            .ReturnsAsync(Response.FromValue(SecretModelFactory.KeyVaultSecret(new SecretProperties(SecretName), "created"), Mock.Of<Response>()));
+        var store = Store();
+        var source = new PagerDutyIngressOptions { SigningSecretName = SecretName };
+
+        var missing = await store.GetAsync(source, CancellationToken.None);
+        var created = await store.GetAsync(source, CancellationToken.None);
+
+        Assert.Equal(SigningSecretStatus.Missing, missing.Status);
+        Assert.Equal((SigningSecretStatus.Found, "created"), (created.Status, created.Secret));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("  ")]
+    public async Task Empty_key_vault_secret_is_missing(string value)
+    {
+        KeyVaultReturns(value);
+
+        var lookup = await Store().GetAsync(new PagerDutyIngressOptions { SigningSecretName = SecretName }, CancellationToken.None);
+
+        Assert.Equal((SigningSecretStatus.Missing, null), (lookup.Status, lookup.Secret));
+    }
+
+    [Theory]
+    [InlineData("@Microsoft.KeyVault(SecretUri=https://kv.vault.azure.net/secrets/pd/)")]
+    [InlineData(" ")]
+    public async Task Configured_value_that_is_blank_or_an_unresolved_key_vault_reference_is_missing(string value)
+    {
+        var lookup = await Store().GetAsync(new PagerDutyIngressOptions { SigningSecret = value }, CancellationToken.None);
+
+        Assert.Equal(SigningSecretStatus.Missing, lookup.Status);
+    }
+
+    [Fact]
+    public async Task Source_that_requires_a_signature_but_has_no_secret_is_missing()
+    {
+        var lookup = await Store().GetAsync(new PagerDutyIngressOptions { RequireSignature = true }, CancellationToken.None);
+
+        Assert.Equal(SigningSecretStatus.Missing, lookup.Status);
+    }
 }

@@ -10,7 +10,7 @@ namespace AlertProbe.Functions.Tests.Ingress;
 public sealed class AlertWebhookTests
 {
     private const string AlertmanagerBody = """{"version":"4","status":"firing","receiver":"alertprobe","alerts":[{"status":"firing","labels":{"instance":"https://shop.example.com"}}]}""";
-    private const string PagerDutyBody = """{"event":{"id":"01EVT","event_type":"incident.triggered","resource_type":"incident","data":{"id":"PINC1"}}}""";
+    private const string PagerDutyBody = """{"event":{"id":"01EVT","event_type":"incident.triggered","resource_type":"incident","occurred_at":"2026-03-01T11:59:00.000Z","data":{"id":"PINC1"}}}""";
     private const string PagerDutySecret = "pd-secret-Zq81";
     private const string GrafanaSecret = "grafana-secret-Wx55";
 
@@ -136,7 +136,7 @@ public sealed class AlertWebhookTests
     }
 
     [Fact]
-    public async Task Signed_PagerDuty_delivery_is_queued_with_its_webhook_id_as_message_id()
+    public async Task Signed_PagerDuty_delivery_is_queued_with_a_message_id_from_its_signed_body_not_its_webhook_id()
     {
         using var host = new IngressTestHost(Settings(("Ingress:PagerDuty:SigningSecret", PagerDutySecret)));
         var headers = new Dictionary<string, string>
@@ -148,13 +148,15 @@ public sealed class AlertWebhookTests
         var result = await host.AlertWebhook.Run(Request(PagerDutyBody, headers: headers), "pagerduty", CancellationToken.None);
 
         Assert.Equal(202, StatusOf(result));
-        Assert.Equal("pagerduty:e1b3c2a0-7a8f-4a0e-9f2b-000000000042", Assert.Single(host.Queued).MessageId);
+        Assert.Equal(
+            "pagerduty:body-sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(PagerDutyBody))),
+            Assert.Single(host.Queued).MessageId);
     }
 
     [Theory]
-    [InlineData(null, 400)]
-    [InlineData("v1=nothex", 400)]
-    [InlineData("wrong-secret", 403)]
+    [InlineData(null, 401)]
+    [InlineData("v1=nothex", 401)]
+    [InlineData("wrong-secret", 401)]
     public async Task PagerDuty_delivery_with_a_bad_signature_is_refused_and_nothing_is_queued(string? signature, int status)
     {
         using var host = new IngressTestHost(Settings(("Ingress:PagerDuty:SigningSecret", PagerDutySecret)));
@@ -199,7 +201,7 @@ public sealed class AlertWebhookTests
     }
 
     [Fact]
-    public async Task Grafana_delivery_replayed_after_the_window_is_403_and_nothing_is_queued()
+    public async Task Grafana_delivery_replayed_after_the_window_is_401_and_nothing_is_queued()
     {
         using var host = new IngressTestHost(Settings(
             ("Ingress:Grafana:SigningSecret", GrafanaSecret),
@@ -211,7 +213,7 @@ public sealed class AlertWebhookTests
 
         var result = await host.AlertWebhook.Run(Request(body, headers: headers), "grafana", CancellationToken.None);
 
-        Assert.Equal(403, StatusOf(result));
+        Assert.Equal(401, StatusOf(result));
         Assert.Empty(host.Queued);
     }
 
@@ -223,6 +225,6 @@ public sealed class AlertWebhookTests
         var result = await host.AlertWebhook.Run(Request(PagerDutyBody), "pagerduty", CancellationToken.None);
 
         var problem = Assert.IsType<ProblemDetails>(Assert.IsType<ObjectResult>(result).Value);
-        Assert.Equal(("SignatureMissing", 400), (problem.Title, problem.Status));
+        Assert.Equal(("SignatureMissing", 401), (problem.Title, problem.Status));
     }
 }

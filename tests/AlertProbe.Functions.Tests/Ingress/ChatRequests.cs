@@ -22,8 +22,11 @@ internal static class ChatRequests
         + "&response_url=" + Uri.EscapeDataString(ResponseUrl) + "&trigger_id=" + TriggerId + "&api_app_id=A123");
 
     public static HttpRequest Slack(string text, DateTimeOffset signedAt, string secret = SlackSecret)
+        => SlackSigned(SlackForm(text), signedAt, secret);
+
+    /// <summary>Any form body, signed as Slack signs it.</summary>
+    public static HttpRequest SlackSigned(byte[] body, DateTimeOffset signedAt, string secret = SlackSecret)
     {
-        var body = SlackForm(text);
         var timestamp = signedAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         var data = Encoding.ASCII.GetBytes($"v0:{timestamp}:").Concat(body).ToArray();
         var signature = "v0=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), data));

@@ -58,35 +58,35 @@ public sealed class SlackCommandTests
     }
 
     [Fact]
-    public async Task Command_signed_with_another_secret_is_403_and_nothing_is_queued()
+    public async Task Command_signed_with_another_secret_is_401_and_nothing_is_queued()
     {
         using var host = new IngressTestHost(Settings());
 
         var result = await host.SlackCommand.Run(ChatRequests.Slack("dns example.com", Now, secret: "not-the-secret"), CancellationToken.None);
 
-        Assert.Equal(403, StatusOf(result));
+        Assert.Equal(401, StatusOf(result));
         Assert.Empty(host.Queued);
     }
 
     [Fact]
-    public async Task Replayed_command_older_than_five_minutes_is_403_and_nothing_is_queued()
+    public async Task Replayed_command_older_than_five_minutes_is_401_and_nothing_is_queued()
     {
         using var host = new IngressTestHost(Settings());
 
         var result = await host.SlackCommand.Run(ChatRequests.Slack("dns example.com", Now.AddMinutes(-6)), CancellationToken.None);
 
-        Assert.Equal(403, StatusOf(result));
+        Assert.Equal(401, StatusOf(result));
         Assert.Empty(host.Queued);
     }
 
     [Fact]
-    public async Task Unsigned_command_is_400_and_nothing_is_queued()
+    public async Task Unsigned_command_is_401_and_nothing_is_queued()
     {
         using var host = new IngressTestHost(Settings());
 
         var result = await host.SlackCommand.Run(Request(ChatRequests.SlackForm("dns example.com"), "application/x-www-form-urlencoded"), CancellationToken.None);
 
-        Assert.Equal(400, StatusOf(result));
+        Assert.Equal(401, StatusOf(result));
         Assert.Empty(host.Queued);
     }
 

@@ -68,25 +68,25 @@ public sealed class TeamsCommandTests
     }
 
     [Fact]
-    public async Task Message_signed_with_another_token_is_403_and_nothing_is_queued()
+    public async Task Message_signed_with_another_token_is_401_and_nothing_is_queued()
     {
         using var host = new IngressTestHost(Settings());
         var otherToken = Convert.ToBase64String(Encoding.UTF8.GetBytes("some other outgoing webhook token"));
 
         var result = await host.TeamsCommand.Run(ChatRequests.Teams(ChatRequests.TeamsActivity("<at>AlertProbe</at> dns example.com"), otherToken), CancellationToken.None);
 
-        Assert.Equal(403, StatusOf(result));
+        Assert.Equal(401, StatusOf(result));
         Assert.Empty(host.Queued);
     }
 
     [Fact]
-    public async Task Unsigned_message_is_400_and_nothing_is_queued()
+    public async Task Unsigned_message_is_401_and_nothing_is_queued()
     {
         using var host = new IngressTestHost(Settings());
 
         var result = await host.TeamsCommand.Run(Request(ChatRequests.TeamsActivity("<at>AlertProbe</at> dns example.com")), CancellationToken.None);
 
-        Assert.Equal(400, StatusOf(result));
+        Assert.Equal(401, StatusOf(result));
         Assert.Empty(host.Queued);
     }
 

@@ -193,7 +193,7 @@ public static class ChatCommandParser
                 var candidate = raw.Contains("://", StringComparison.Ordinal) ? raw : "https://" + raw;
                 if (Uri.TryCreate(candidate, UriKind.Absolute, out var url)
                     && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp)
-                    && Uri.CheckHostName(url.IdnHost) != UriHostNameType.Unknown)
+                    && HostKind(url) != UriHostNameType.Unknown)
                 {
                     return candidate;
                 }
@@ -205,7 +205,7 @@ public static class ChatCommandParser
                 if (!raw.Contains("://", StringComparison.Ordinal)
                     && Uri.TryCreate("tcp://" + raw, UriKind.Absolute, out var server)
                     && server.PathAndQuery == "/" && string.IsNullOrEmpty(server.UserInfo)
-                    && Uri.CheckHostName(server.IdnHost) != UriHostNameType.Unknown)
+                    && HostKind(server) != UriHostNameType.Unknown)
                 {
                     return raw;
                 }
@@ -222,6 +222,19 @@ public static class ChatCommandParser
 
                 error = $"'{raw}' is not a domain name, e.g. example.com.";
                 return null;
+        }
+    }
+
+    // Uri.IdnHost throws UriFormatException for hosts IDNA refuses (U+FFFD, some symbols) although TryCreate accepted them.
+    private static UriHostNameType HostKind(Uri uri)
+    {
+        try
+        {
+            return Uri.CheckHostName(uri.IdnHost);
+        }
+        catch (UriFormatException)
+        {
+            return UriHostNameType.Unknown;
         }
     }
 

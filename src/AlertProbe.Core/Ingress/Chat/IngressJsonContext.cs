@@ -61,6 +61,9 @@ internal sealed record TeamsActivity
 
     public string? Text { get; init; }
 
+    /// <summary>When the message was sent (UTC, ISO 8601), as text: read leniently, checked for freshness.</summary>
+    public string? Timestamp { get; init; }
+
     public TeamsAccount? From { get; init; }
 }
 

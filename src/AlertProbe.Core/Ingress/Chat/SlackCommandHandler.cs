@@ -39,7 +39,7 @@ public sealed class SlackCommandHandler(
         var lookup = await secrets.GetAsync(settings.Slack, cancellationToken).ConfigureAwait(false);
         if (lookup.Secret is null)
         {
-            return Refuse(IngressRefusal.SecretUnavailable);
+            return Refuse(lookup.Status == SigningSecretStatus.Unavailable ? IngressRefusal.SecretUnavailable : IngressRefusal.SecretMissing);
         }
 
         var status = verifier.Verify(

@@ -15,6 +15,7 @@ public sealed class TeamsCommandHandler(
     AlertQueueSender queue,
     SigningSecretStore secrets,
     TeamsSignatureVerifier verifier,
+    TimeProvider timeProvider,
     IOptions<IngressOptions> options,
     ILogger<TeamsCommandHandler> logger)
 {
@@ -37,7 +38,7 @@ public sealed class TeamsCommandHandler(
         var lookup = await secrets.GetAsync(settings.Teams, cancellationToken).ConfigureAwait(false);
         if (lookup.Secret is null)
         {
-            return Refuse(IngressRefusal.SecretUnavailable);
+            return Refuse(lookup.Status == SigningSecretStatus.Unavailable ? IngressRefusal.SecretUnavailable : IngressRefusal.SecretMissing);
         }
 
         var status = verifier.Verify(request.Body.Span, request.Header(TeamsSignatureVerifier.AuthorizationHeader), lookup.Secret);
@@ -47,19 +48,15 @@ public sealed class TeamsCommandHandler(
             return IngressResult.Refused.Because(IngressRefusals.From(status));
         }
 
-        TeamsActivity? activity;
-        try
-        {
-            activity = JsonSerializer.Deserialize(request.Body.Span, IngressJsonContext.Default.TeamsActivity);
-        }
-        catch (JsonException)
-        {
-            activity = null;
-        }
-
+        var activity = ReadActivity(request.Body);
         if (activity is null)
         {
             return Refuse(IngressRefusal.InvalidRequest);
+        }
+
+        if (!IsFresh(activity, settings.Teams.MaxMessageAge))
+        {
+            return IngressResult.Refused.Because(IngressRefusal.SignatureExpired);
         }
 
         switch (ChatCommandParser.Parse(TeamsMessageText.ToCommandText(activity.Text)))
@@ -107,6 +104,46 @@ public sealed class TeamsCommandHandler(
             ? $"results will not be posted to Teams: see {teams.ResultsLocation}."
             : "results will be posted to the AlertProbe results channel.";
         return Reply($"Running {command.Describe()} — {where}", message.MessageId);
+    }
+
+    /// <summary>The activity, or null for anything that is not a readable JSON activity (never an exception).</summary>
+    private static TeamsActivity? ReadActivity(ReadOnlyMemory<byte> body)
+    {
+        if (!System.Text.Unicode.Utf8.IsValid(body.Span))
+        {
+            return null;
+        }
+
+        try
+        {
+            // Lone surrogate escapes would throw out of string reads; refuse them as unreadable, like the intake does.
+            return Alerts.Reading.JsonStringScanner.FindUnreadableString(body.Span, Alerts.AlertPayloadParser.MaxNestingDepth) is null
+                ? JsonSerializer.Deserialize(body.Span, IngressJsonContext.Default.TeamsActivity)
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The signed activity's timestamp against the replay window; an activity without one is let through (see docs/security.md).</summary>
+    private bool IsFresh(TeamsActivity activity, TimeSpan window)
+    {
+        if (activity.Timestamp is null)
+        {
+            return true;
+        }
+
+        var sentAt = Alerts.Reading.JsonElementReader.ParseTimestamp(activity.Timestamp);
+        var age = sentAt is null ? TimeSpan.MaxValue : timeProvider.GetUtcNow() - sentAt.Value;
+        if (sentAt is not null && age.Duration() <= window)
+        {
+            return true;
+        }
+
+        Log.SignedTimestampStale(logger, IngressSources.Teams, "activity timestamp", sentAt is null ? TimeSpan.Zero : age, window);
+        return false;
     }
 
     private static IngressResult.Replied Reply(string text, string? messageId = null)

@@ -145,3 +145,18 @@ public sealed class ChatCommandParserTests
         Assert.Equal("http-server test against https://shop.example.com from 3 agents in US, DE with label prod, rerun 1 time every 90s", command.Describe());
     }
 }
+
+/// <summary>Hosts that Uri accepts but IDNA refuses are usage errors, not exceptions (issue 9 item 6).</summary>
+public sealed class ChatCommandParserIdnaTests
+{
+    [Theory]
+    [InlineData("http https://shop\uFFFD.example.com")]
+    [InlineData("server db\uFFFD.example.com:5432")]
+    [InlineData("page https://\uD800.example.com")]
+    public void Host_refused_by_idna_is_an_invalid_command_not_an_exception(string text)
+    {
+        var result = AlertProbe.Core.Ingress.Chat.ChatCommandParser.Parse(text);
+
+        Assert.IsType<AlertProbe.Core.Ingress.Chat.ChatParseResult.Invalid>(result);
+    }
+}
