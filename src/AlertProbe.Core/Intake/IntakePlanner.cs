@@ -44,7 +44,7 @@ public sealed class IntakePlanner(AlertPayloadParser parser, RulePlanner rules, 
             var decision = policy.Evaluate(plan);
             if (decision.IsAllowed)
             {
-                tests.Add(PlannedTest.For(plan));
+                tests.Add(PlannedTest.For(decision.Plan));
             }
             else
             {
