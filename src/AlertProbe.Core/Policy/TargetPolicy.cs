@@ -51,8 +51,9 @@ public sealed partial class TargetPolicy
             return PolicyDecision.Denied(RejectionReasons.UnsupportedTestType, reason);
         }
 
+        // The main target is named by the field it comes from, like every other refusal.
         var mainKind = MainKind(type);
-        var main = Check(type, mainKind, "target", plan.Target, out var canonicalTarget);
+        var main = Check(type, mainKind, MainField(type), plan.Target, out var canonicalTarget);
         if (main is not null)
         {
             return main;
@@ -96,6 +97,15 @@ public sealed partial class TargetPolicy
             : plan.Target;
         return PolicyDecision.Allowed(plan with { Target = target, Fields = fields });
     }
+
+    private static string MainField(InstantTestType type) => type.TargetKind switch
+    {
+        TestTargetKind.Url => "url",
+        TestTargetKind.Server => "server",
+        TestTargetKind.Domain => "domain",
+        TestTargetKind.SipRegistrar => "targetSipCredentials.sipRegistrar",
+        _ => "targetAgentId",
+    };
 
     private static InstantTestAddressKind MainKind(InstantTestType type) => type.TargetKind switch
     {
