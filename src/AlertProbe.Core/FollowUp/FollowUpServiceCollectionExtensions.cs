@@ -41,13 +41,14 @@ public static class FollowUpServiceCollectionExtensions
             services.AddAlertProbeMessaging(configuration);
         }
 
+        services.AddReplyPolicy(configuration);
         services.AddLedger(configuration);
         services.AddRateBudget(configuration);
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddHttpClient(ReplyHttpClientName, http => http.Timeout = Timeout.InfiniteTimeSpan)
             .AddTypedClient((http, provider) => new ReplyDispatcher(
-                http, provider.GetRequiredService<IOptions<FollowUpOptions>>(), provider.GetRequiredService<ILogger<ReplyDispatcher>>()))
+                http, provider.GetRequiredService<IOptions<FollowUpOptions>>(), provider.GetRequiredService<ReplyPolicy>(), provider.GetRequiredService<ILogger<ReplyDispatcher>>()))
             // The factory's request logging writes the full URL, and reply URLs are capabilities (Slack's path holds a
             // token); the dispatcher logs the destination's kind and host itself.
             .RemoveAllLoggers()

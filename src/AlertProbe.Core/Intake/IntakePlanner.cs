@@ -1,4 +1,5 @@
 using AlertProbe.Core.Alerts;
+using AlertProbe.Core.FollowUp.Delivery;
 using AlertProbe.Core.Planning;
 using AlertProbe.Core.Policy;
 
@@ -8,8 +9,10 @@ namespace AlertProbe.Core.Intake;
 /// The pure half of intake: parse → normalise → match rules → plan → target policy. No I/O, so the CLI's
 /// dry run shows exactly what the function would do with the same payload.
 /// </summary>
-public sealed class IntakePlanner(AlertPayloadParser parser, RulePlanner rules, TargetPolicy policy)
+public sealed class IntakePlanner(AlertPayloadParser parser, RulePlanner rules, TargetPolicy policy, ReplyPolicy? replies = null)
 {
+    private readonly ReplyPolicy replyPolicy = replies ?? ReplyPolicy.Default;
+
     public IntakePlan Plan(ReadOnlyMemory<byte> body, PayloadHints hints)
     {
         ArgumentNullException.ThrowIfNull(hints);
@@ -17,6 +20,16 @@ public sealed class IntakePlanner(AlertPayloadParser parser, RulePlanner rules, 
         if (parsed.IsRejected)
         {
             return new IntakePlan { Format = parsed.Format, PayloadRejection = parsed.Rejection };
+        }
+
+        // A reply address the reply policy refuses refuses the whole request before any test is created: the app
+        // would otherwise POST the verdict wherever the sender chose.
+        foreach (var alert in parsed.Alerts)
+        {
+            if (alert.Reply is { } reply && replyPolicy.Check(reply) is { } refused)
+            {
+                return new IntakePlan { Format = parsed.Format, PayloadRejection = refused };
+            }
         }
 
         var candidates = new List<TestPlan>(parsed.ManualPlans);
@@ -44,7 +57,7 @@ public sealed class IntakePlanner(AlertPayloadParser parser, RulePlanner rules, 
             var decision = policy.Evaluate(plan);
             if (decision.IsAllowed)
             {
-                tests.Add(PlannedTest.For(plan));
+                tests.Add(PlannedTest.For(decision.Plan));
             }
             else
             {

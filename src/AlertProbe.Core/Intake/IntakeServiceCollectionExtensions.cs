@@ -1,3 +1,4 @@
+using AlertProbe.Core.FollowUp.Delivery;
 using AlertProbe.Core.Alerts;
 using AlertProbe.Core.Ledger;
 using AlertProbe.Core.Messages;
@@ -25,6 +26,7 @@ public static class IntakeServiceCollectionExtensions
         services.AddAlertParsing(configuration)
             .AddAlertRules(configuration)
             .AddTargetPolicy(configuration)
+            .AddReplyPolicy(configuration)
             .AddLedger(configuration)
             .AddRateBudget(configuration)
             .AddAlertProbeMessaging(configuration)

@@ -34,4 +34,5 @@ public static class RejectionReasons
     public const string TargetDenied = "TargetDenied";
     public const string NoAgents = "NoAgents";
     public const string ThousandEyesRejected = "ThousandEyesRejected";
+    public const string ReplyDenied = "ReplyDenied";
 }

@@ -1,18 +1,20 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using AlertProbe.Core.Addresses;
 
 namespace AlertProbe.Core.Planning;
 
 /// <summary>
-/// What a target string says, taken apart: a URL (<c>https://host:port/path</c>) or a bare
-/// <c>host</c>, <c>host:port</c>, <c>[v6]:port</c> or IP address. Pure text work: nothing is resolved.
+/// What a target string says, taken apart and canonicalised (<see cref="AddressCanonicalizer"/>): a URL
+/// (<c>https://host:port/path</c>) or a bare <c>host</c>, <c>host:port</c>, <c>[v6]:port</c> or IP address.
+/// Pure text work: nothing is resolved.
 /// </summary>
 public sealed record TargetAddress
 {
     /// <summary>The URL scheme, lower-case; null for a bare host.</summary>
     public string? Scheme { get; init; }
 
-    /// <summary>The host as written (IPv6 without brackets), not yet lower-cased or IDN-mapped.</summary>
+    /// <summary>The canonical host (<see cref="HostParser"/>: lower-case ASCII name, IPv4 in dotted decimal, IPv6 compressed and without brackets).</summary>
     public required string Host { get; init; }
 
     /// <summary>The port when written and not the scheme's default.</summary>
@@ -34,15 +36,7 @@ public sealed record TargetAddress
 
     internal string HostForAuthority => Host.Contains(':', StringComparison.Ordinal) ? $"[{Host}]" : Host;
 
-    public static int? DefaultPort(string? scheme) => scheme switch
-    {
-        "https" => 443,
-        "http" => 80,
-        "ftp" => 21,
-        "ftps" => 990,
-        "sftp" => 22,
-        _ => null,
-    };
+    public static int? DefaultPort(string? scheme) => CanonicalUrl.DefaultPort(scheme);
 
     public static bool TryParse(string text, [NotNullWhen(true)] out TargetAddress? address, [NotNullWhen(false)] out string? error)
     {
@@ -54,102 +48,36 @@ public sealed record TargetAddress
             return false;
         }
 
-        return text.Contains("://", StringComparison.Ordinal)
-            ? TryParseUrl(text, out address, out error)
-            : TryParseHostPort(text, out address, out error);
-    }
-
-    private static bool TryParseUrl(string text, out TargetAddress? address, out string? error)
-    {
-        address = null;
-        if (!Uri.TryCreate(text, UriKind.Absolute, out var uri))
+        if (AddressCanonicalizer.LooksLikeUrl(text))
         {
-            error = "it is not a valid absolute URL";
-            return false;
-        }
-
-        var host = uri.HostNameType == UriHostNameType.IPv6 ? uri.Host.Trim('[', ']') : uri.Host;
-        address = new TargetAddress
-        {
-            Scheme = uri.Scheme.ToLowerInvariant(),
-            Host = host,
-            Port = uri.IsDefaultPort || uri.Port < 0 ? null : uri.Port,
-            PathAndQuery = uri.PathAndQuery.Length == 0 ? "/" : uri.PathAndQuery,
-            HasUserInfo = uri.UserInfo.Length > 0,
-        };
-        error = null;
-        return true;
-    }
-
-    private static bool TryParseHostPort(string text, out TargetAddress? address, out string? error)
-    {
-        address = null;
-        string host;
-        string? portText = null;
-        if (text.StartsWith('['))
-        {
-            var close = text.IndexOf(']', StringComparison.Ordinal);
-            if (close < 0)
+            if (!AddressCanonicalizer.TryParseUrl(text, out var url, out error))
             {
-                error = "'[' without a closing ']'";
                 return false;
             }
 
-            host = text[1..close];
-            var rest = text[(close + 1)..];
-            if (rest.Length > 0)
+            address = new TargetAddress
             {
-                if (rest[0] != ':')
-                {
-                    error = "unexpected text after ']'";
-                    return false;
-                }
-
-                portText = rest[1..];
-            }
-        }
-        else
-        {
-            var firstColon = text.IndexOf(':', StringComparison.Ordinal);
-            var lastColon = text.LastIndexOf(':');
-            if (firstColon >= 0 && firstColon == lastColon)
-            {
-                host = text[..firstColon];
-                portText = text[(firstColon + 1)..];
-            }
-            else
-            {
-                // No colon, or several: a bare IPv6 address has no port.
-                host = text;
-            }
+                Scheme = url.Scheme,
+                Host = url.Host.Text,
+                Port = url.Port,
+                PathAndQuery = PathAndQueryOf(url),
+                HasUserInfo = url.HadUserInfo,
+            };
+            return true;
         }
 
-        if (host.Length == 0)
+        if (!AddressCanonicalizer.TryParseEndpoint(text, out var endpoint, out error))
         {
-            error = "the host is empty";
             return false;
         }
 
-        if (host.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || c is '/' or '\\' or '@' or '?' or '#'))
-        {
-            error = "the host contains spaces or characters a host name cannot have";
-            return false;
-        }
-
-        int? port = null;
-        if (portText is not null)
-        {
-            if (!int.TryParse(portText, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) || parsed is < 1 or > 65535)
-            {
-                error = "the port is not a number from 1 to 65535";
-                return false;
-            }
-
-            port = parsed;
-        }
-
-        address = new TargetAddress { Host = host, Port = port };
-        error = null;
+        address = new TargetAddress { Host = endpoint.Host.Text, Port = endpoint.Port };
         return true;
     }
+
+    /// <summary>Path and query as a URI library normalises them (dot segments resolved, fragment dropped), for comparing targets.</summary>
+    private static string PathAndQueryOf(CanonicalUrl url) =>
+        Uri.TryCreate(url.ToString(), UriKind.Absolute, out var uri) && uri.PathAndQuery.Length > 0
+            ? uri.PathAndQuery
+            : url.Rest.Split('#')[0];
 }

@@ -1,16 +1,16 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
-using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using AlertProbe.Core.Addresses;
 using AlertProbe.ThousandEyes.Requests;
 
 namespace AlertProbe.Core.Planning;
 
 /// <summary>
 /// One spelling per target, so that coalescing and policy see <c>https://Shop.Example.com:443/</c> and
-/// <c>https://shop.example.com</c> as the same thing: lower-case scheme and host, IDN host names in their ASCII
-/// (punycode) form, default ports dropped, an empty path as "/", a trailing slash after a non-root path dropped,
+/// <c>https://shop.example.com</c> as the same thing: the canonical host (<see cref="HostParser"/>: WHATWG host
+/// parsing, so IDN names in punycode and IPv4 number forms in dotted decimal), default ports dropped, an empty path as "/", a trailing slash after a non-root path dropped,
 /// fragments dropped; domains without a trailing dot and with an upper-case record type.
 /// </summary>
 public static class TargetNormalizer
@@ -149,35 +149,18 @@ public static class TargetNormalizer
         return true;
     }
 
-    /// <summary>Lower-case ASCII form of a host name (IDN → punycode); IP addresses in their canonical form.</summary>
+    /// <summary>The canonical host (<see cref="HostParser"/>): lower-case ASCII name, IPv4 dotted decimal, IPv6 compressed without brackets.</summary>
     public static bool TryNormalizeHost(string host, [NotNullWhen(true)] out string? normalized, [NotNullWhen(false)] out string? error)
     {
         ArgumentNullException.ThrowIfNull(host);
         normalized = null;
-        if (host.Contains(':', StringComparison.Ordinal))
+        if (!HostParser.TryParse(host.StartsWith('[') || !host.Contains(':', StringComparison.Ordinal) ? host : $"[{host}]", out var canonical, out error))
         {
-            if (IPAddress.TryParse(host, out var v6))
-            {
-                normalized = v6.ToString();
-                error = null;
-                return true;
-            }
-
-            error = $"'{host}' is not a valid IPv6 address";
             return false;
         }
 
-        try
-        {
-            normalized = new IdnMapping().GetAscii(host.TrimEnd('.')).ToLowerInvariant();
-            error = null;
-            return true;
-        }
-        catch (ArgumentException)
-        {
-            error = $"'{host}' is not a valid host name";
-            return false;
-        }
+        normalized = canonical.Text;
+        return true;
     }
 
     private static string Bracket(string host) => host.Contains(':', StringComparison.Ordinal) ? $"[{host}]" : host;

@@ -1,5 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Globalization;
+using AlertProbe.Core.Addresses;
 
 namespace AlertProbe.Core.Policy;
 
@@ -21,23 +21,18 @@ public sealed record DomainPattern
     {
         ArgumentNullException.ThrowIfNull(text);
         pattern = null;
-        var trimmed = text.Trim().TrimEnd('.');
+        var trimmed = text.Trim();
         var wildcard = trimmed.StartsWith("*.", StringComparison.Ordinal);
         var name = wildcard ? trimmed[2..] : trimmed;
-        if (name.Length == 0 || name.Contains('*', StringComparison.Ordinal))
+        if (name.Length == 0 || name.Contains('*', StringComparison.Ordinal)
+            || !HostParser.TryParse(name, out var host, out _) || host.Kind != HostKind.Domain)
         {
             return false;
         }
 
-        try
-        {
-            pattern = new DomainPattern(new IdnMapping().GetAscii(name).ToLowerInvariant(), wildcard);
-            return true;
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
+        // The same canonical form the targets are judged in (HostParser), so a pattern and a target always compare alike.
+        pattern = new DomainPattern(host.Text, wildcard);
+        return true;
     }
 
     /// <summary>True when the (ASCII, lower-case) host matches.</summary>

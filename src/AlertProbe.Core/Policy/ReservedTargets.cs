@@ -15,6 +15,9 @@ internal static class ReservedTargets
         (IPNetwork.Parse("169.254.169.254/32"), "a cloud metadata endpoint"),
         (IPNetwork.Parse("100.100.100.200/32"), "a cloud metadata endpoint"),
         (IPNetwork.Parse("fd00:ec2::254/128"), "a cloud metadata endpoint"),
+        // Azure's platform address (DHCP, DNS, health probes, the WireServer that hands VMs their configuration):
+        // reachable from every Azure VM, so from Azure-hosted enterprise agents too.
+        (IPNetwork.Parse("168.63.129.16/32"), "the Azure platform (WireServer) address"),
         (IPNetwork.Parse("0.0.0.0/8"), "an unspecified (this-network) address"),
         (IPNetwork.Parse("::/128"), "the unspecified address"),
         (IPNetwork.Parse("127.0.0.0/8"), "a loopback address"),
@@ -34,6 +37,8 @@ internal static class ReservedTargets
         IPNetwork.Parse("192.168.0.0/16"),
         IPNetwork.Parse("100.64.0.0/10"),
         IPNetwork.Parse("fc00::/7"),
+        // Deprecated site-local (RFC 3879), still routed inside some networks.
+        IPNetwork.Parse("fec0::/10"),
     ];
 
     /// <summary>Host names refused: loopback names and metadata service names.</summary>

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using AlertProbe.Core.Addresses;
 using AlertProbe.Core.Intake;
 using AlertProbe.Core.Planning;
 using AlertProbe.ThousandEyes.Requests;
@@ -12,19 +13,21 @@ using Microsoft.Extensions.Options;
 namespace AlertProbe.Core.Policy;
 
 /// <summary>
-/// Decides whether a plan's targets may be probed: the target must have the shape its test type needs
-/// (an http(s) URL, a host[:port], a domain…), carry no credentials, whitespace or control characters,
-/// and pass the deny/allow lists and the built-in refusals (<see cref="ReservedTargets"/>).
-/// The policy judges what is written and never resolves names: a name that resolves to a private or
-/// loopback address (DNS rebinding) is out of its scope; the agents, not this app, do the resolving.
+/// Decides whether a plan's targets may be probed. Every address-bearing field of the test type
+/// (<see cref="InstantTestAddressFields"/>) and the plan's main target are read through the one canonicaliser
+/// (<see cref="AddressCanonicalizer"/>, WHATWG host parsing), judged in that canonical form, and — when allowed —
+/// written back in it, so what ThousandEyes receives is exactly what was judged. Each must have the shape its
+/// field needs, carry no credentials, whitespace or control characters, and pass the deny/allow lists and the
+/// built-in refusals (<see cref="ReservedTargets"/>); a refusal names the field.
+/// The policy never resolves names: a name that resolves to a private or loopback address (DNS rebinding) is
+/// out of its scope; the agents, not this app, do the resolving.
 /// </summary>
 public sealed partial class TargetPolicy
 {
-    private readonly List<DomainPattern> allowDomains;
-    private readonly List<DomainPattern> denyDomains;
-    private readonly List<IPNetwork> allowCidrs;
-    private readonly List<IPNetwork> denyCidrs;
-    private readonly bool allowPrivate;
+    private static readonly string[] WebSchemes = ["http", "https"];
+    private static readonly string[] FtpSchemes = ["ftp", "ftps", "sftp"];
+
+    private readonly AddressJudge judge;
 
     public TargetPolicy(IOptions<TargetPolicyOptions> options)
         : this(options?.Value ?? throw new ArgumentNullException(nameof(options)))
@@ -35,15 +38,10 @@ public sealed partial class TargetPolicy
     public TargetPolicy(TargetPolicyOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        allowDomains = options.AllowDomains.Select(ParseDomain).ToList();
-        denyDomains = options.DenyDomains.Select(ParseDomain).ToList();
-        allowCidrs = options.AllowCidrs.Select(ParseCidr).ToList();
-        denyCidrs = options.DenyCidrs.Select(ParseCidr).ToList();
-        allowPrivate = options.AllowPrivateAddresses;
+        judge = new AddressJudge(options);
     }
 
-    private bool HasAllowList => allowDomains.Count > 0 || allowCidrs.Count > 0;
-
+    /// <summary>Judges every address of the plan; when allowed, the decision carries the plan with each address in canonical form.</summary>
     public PolicyDecision Evaluate(TestPlan plan)
     {
         ArgumentNullException.ThrowIfNull(plan);
@@ -53,225 +51,215 @@ public sealed partial class TargetPolicy
             return PolicyDecision.Denied(RejectionReasons.UnsupportedTestType, reason);
         }
 
-        foreach (var (field, value) in TargetsOf(type, plan))
+        // The main target is named by the field it comes from, like every other refusal.
+        var mainKind = MainKind(type);
+        var main = Check(type, mainKind, MainField(type), plan.Target, out var canonicalTarget);
+        if (main is not null)
         {
-            var decision = Check(type, field, value);
-            if (!decision.IsAllowed)
+            return main;
+        }
+
+        var fields = (JsonObject)plan.Fields.DeepClone();
+        foreach (var value in InstantTestAddressFields.Find(type, fields))
+        {
+            if (value.ShapeProblem is { } problem)
+            {
+                return Invalid(value.Field, problem);
+            }
+
+            var text = value.Text;
+            if (text is null)
+            {
+                if (value.Definition.Kind == InstantTestAddressKind.AgentId && value.Node is JsonValue number && number.GetValueKind() == JsonValueKind.Number)
+                {
+                    text = number.ToJsonString();
+                }
+                else
+                {
+                    return Invalid(value.Field, $"must be a string, not {Kind(value.Node)}");
+                }
+            }
+
+            var decision = Check(type, value.Definition.Kind, value.Field, text, out var canonical);
+            if (decision is not null)
             {
                 return decision;
             }
+
+            if (canonical is not null && canonical != text)
+            {
+                value.Replace(canonical);
+            }
         }
 
-        return PolicyDecision.Allowed;
+        var target = mainKind is InstantTestAddressKind.WebUrl or InstantTestAddressKind.FtpUrl or InstantTestAddressKind.Endpoint or InstantTestAddressKind.DnsQuery
+            ? TargetNormalizer.Normalize(type.Name, canonicalTarget ?? plan.Target)
+            : plan.Target;
+        return PolicyDecision.Allowed(plan with { Target = target, Fields = fields });
     }
 
-    /// <summary>The main target and any other field that makes the agents connect somewhere.</summary>
-    private static IEnumerable<(string Field, string Value)> TargetsOf(InstantTestType type, TestPlan plan)
+    private static string MainField(InstantTestType type) => type.TargetKind switch
     {
-        yield return ("target", plan.Target);
-        var fields = plan.Fields;
-        switch (type.TargetKind)
-        {
-            case TestTargetKind.Url when Text(fields["url"]) is { } url:
-                yield return ("url", url);
-                break;
-            case TestTargetKind.Server when Text(fields["server"]) is { } server:
-                yield return ("server", server);
-                break;
-            case TestTargetKind.Domain when fields["dnsServers"] is JsonArray servers:
-                for (var i = 0; i < servers.Count; i++)
-                {
-                    var name = servers[i] is JsonObject obj ? Text(obj["serverName"]) : Text(servers[i]);
-                    if (name is not null)
-                    {
-                        yield return (string.Create(CultureInfo.InvariantCulture, $"dnsServers[{i}]"), name);
-                    }
-                }
+        TestTargetKind.Url => "url",
+        TestTargetKind.Server => "server",
+        TestTargetKind.Domain => "domain",
+        TestTargetKind.SipRegistrar => "targetSipCredentials.sipRegistrar",
+        _ => "targetAgentId",
+    };
 
-                break;
-        }
-    }
-
-    private PolicyDecision Check(InstantTestType type, string field, string value)
+    private static InstantTestAddressKind MainKind(InstantTestType type) => type.TargetKind switch
     {
+        TestTargetKind.Url => type == InstantTestType.FtpServer ? InstantTestAddressKind.FtpUrl : InstantTestAddressKind.WebUrl,
+        TestTargetKind.Server or TestTargetKind.SipRegistrar => InstantTestAddressKind.Endpoint,
+        TestTargetKind.Domain => InstantTestAddressKind.DnsQuery,
+        _ => InstantTestAddressKind.AgentId,
+    };
+
+    /// <summary>Null when allowed (with <paramref name="canonical"/> the form to send, null when it is sent as given); else the refusal.</summary>
+    private PolicyDecision? Check(InstantTestType type, InstantTestAddressKind kind, string field, string value, out string? canonical)
+    {
+        canonical = null;
         if (value.Length == 0)
         {
             return Invalid(field, "it is empty");
         }
 
-        var isDnsServer = field.StartsWith("dnsServers", StringComparison.Ordinal);
-        var kind = isDnsServer ? TestTargetKind.Server : type.TargetKind;
-        if (value.Any(char.IsControl) || (kind != TestTargetKind.Domain && value.Any(char.IsWhiteSpace)))
+        if (kind is not InstantTestAddressKind.Script
+            && (value.Any(char.IsControl) || (kind != InstantTestAddressKind.DnsQuery && value.Any(char.IsWhiteSpace))))
         {
             return Invalid(field, $"{Show(value)} contains whitespace or control characters");
         }
 
         switch (kind)
         {
-            case TestTargetKind.Url:
-                return CheckUrl(type, field, value);
-            case TestTargetKind.Server or TestTargetKind.SipRegistrar:
-                if (!TargetAddress.TryParse(value, out var address, out var error))
+            case InstantTestAddressKind.WebUrl:
+                return CheckUrl(type, field, value, WebSchemes, out canonical);
+            case InstantTestAddressKind.FtpUrl:
+                return CheckUrl(type, field, value, FtpSchemes, out canonical);
+            case InstantTestAddressKind.Endpoint:
+                if (AddressCanonicalizer.LooksLikeUrl(value))
+                {
+                    return Invalid(field, $"{Show(value)} is a URL; {type.Name} needs a host or host:port");
+                }
+
+                if (!AddressCanonicalizer.TryParseEndpoint(value, out var endpoint, out var error))
                 {
                     return Invalid(field, $"{Show(value)} is not a host or host:port: {error}");
                 }
 
-                return address.IsUrl
-                    ? Invalid(field, $"{Show(value)} is a URL; {type.Name} needs a host or host:port")
-                    : CheckHost(field, address.Host, allowIp: true);
-            case TestTargetKind.Domain:
-                return CheckDomain(field, value);
-            case TestTargetKind.Agent:
-                return AgentId().IsMatch(value) ? PolicyDecision.Allowed : Invalid(field, $"{Show(value)} is not an agent id");
+                canonical = endpoint.ToString();
+                return Judge(field, endpoint.Host);
+            case InstantTestAddressKind.IPAddress:
+                if (!HostParser.TryParse(value, out var ip, out error))
+                {
+                    return Invalid(field, $"{Show(value)} is not an IP address: {error}");
+                }
+
+                if (!ip.IsIPAddress)
+                {
+                    return Invalid(field, $"{Show(value)} is a name; this field takes an IP address");
+                }
+
+                canonical = ip.Text;
+                return Judge(field, ip);
+            case InstantTestAddressKind.DnsQuery:
+                return CheckDomain(field, value, out canonical);
+            case InstantTestAddressKind.AgentId:
+                var id = value.StartsWith("agent:", StringComparison.Ordinal) ? value["agent:".Length..] : value;
+                return AgentId().IsMatch(id) ? null : Invalid(field, $"{Show(value)} is not an agent id");
+            case InstantTestAddressKind.Script:
+                return CheckScript(type, field, value);
             default:
                 return Invalid(field, $"{type.Name} has no target rule");
         }
     }
 
-    private PolicyDecision CheckUrl(InstantTestType type, string field, string value)
+    private PolicyDecision? CheckUrl(InstantTestType type, string field, string value, string[] schemes, out string? canonical)
     {
-        if (!TargetAddress.TryParse(value, out var address, out var error) || !address.IsUrl)
+        canonical = null;
+        var schemeEnd = value.IndexOf("://", StringComparison.Ordinal);
+        var scheme = schemeEnd > 0 ? value[..schemeEnd].ToLowerInvariant() : null;
+        if (scheme is not null && !schemes.Contains(scheme) && SchemeName().IsMatch(scheme))
         {
-            return Invalid(field, $"{Show(value)} is not an absolute URL{(error is null ? string.Empty : ": " + error)}");
+            return Invalid(field, $"scheme '{scheme}' is not allowed for {type.Name} (use {string.Join(" or ", schemes)})");
         }
 
-        string[] schemes = type.Name == "ftp-server" ? ["ftp", "ftps", "sftp"] : ["http", "https"];
-        if (!schemes.Contains(address.Scheme))
+        if (schemeEnd > 0 && value.IndexOfAny(['/', '?', '#'], schemeEnd + 3) is var end
+            && value.AsSpan(schemeEnd + 3, (end < 0 ? value.Length : end) - schemeEnd - 3).Contains("{{", StringComparison.Ordinal))
         {
-            return Invalid(field, $"scheme '{address.Scheme}' is not allowed for {type.Name} (use {string.Join(" or ", schemes)})");
+            return Invalid(field, "variables ({{…}}) are resolved by the agent after this check: they may be used in a path or query, never in the host");
         }
 
-        if (address.HasUserInfo)
+        if (!AddressCanonicalizer.TryParseUrl(value, out var url, out var error))
+        {
+            return Invalid(field, $"{Show(value)} is not an absolute URL: {error}");
+        }
+
+        if (url.HadUserInfo)
         {
             // Never echo the URL: the user info may be a password.
-            return Invalid(field, $"the URL for host '{address.Host}' carries credentials (user:password@); credentials are never accepted in a URL");
+            return Invalid(field, $"the URL for host '{url.Host}' carries credentials (user:password@); credentials are never accepted in a URL");
         }
 
-        return CheckHost(field, address.Host, allowIp: true);
+        canonical = url.ToString();
+        return Judge(field, url.Host);
     }
 
-    private PolicyDecision CheckDomain(string field, string value)
+    private PolicyDecision? CheckDomain(string field, string value, out string? canonical)
     {
+        canonical = null;
         var parts = value.Split(' ');
         if (parts.Length > 2 || parts.Any(part => part.Length == 0) || (parts.Length == 2 && !RecordType().IsMatch(parts[1])))
         {
             return Invalid(field, $"{Show(value)} is not a domain optionally followed by one record type (\"example.com A\")");
         }
 
-        var name = parts[0].TrimEnd('.');
-        return IPAddress.TryParse(name, out _)
-            ? Invalid(field, $"{Show(value)} is an IP address; a DNS test needs a domain name")
-            : CheckHost(field, name, allowIp: false);
+        if (!HostParser.TryParse(parts[0], out var host, out var error))
+        {
+            return Invalid(field, $"{Show(value)} is not a domain name: {error}");
+        }
+
+        if (host.IsIPAddress)
+        {
+            return Invalid(field, $"{Show(value)} is an IP address ({host}); a DNS test needs a domain name");
+        }
+
+        canonical = parts.Length == 2 ? $"{host.Text} {parts[1].ToUpperInvariant()}" : host.Text;
+        return Judge(field, host);
     }
 
-    private PolicyDecision CheckHost(string field, string host, bool allowIp)
+    /// <summary>
+    /// A transaction script is code: it may navigate anywhere, and what it computes at run time is beyond any
+    /// check made before it runs. Every URL written in it is judged like a url field; a URL whose host is built
+    /// at run time (<c>https://${host}/</c>) cannot be judged and is refused.
+    /// </summary>
+    private PolicyDecision? CheckScript(InstantTestType type, string field, string script)
     {
-        var bare = host.Trim('[', ']');
-        if (IPAddress.TryParse(bare, out var ip))
+        foreach (Match match in ScriptUrl().Matches(script))
         {
-            // Any form the parser takes (127.1, 2130706433, 0x7f.0.0.1, ::ffff:127.0.0.1) is judged as the address it means.
-            return allowIp ? CheckAddress(field, ip) : Invalid(field, $"'{bare}' is an IP address where a name is needed");
-        }
-
-        string ascii;
-        try
-        {
-            ascii = new IdnMapping().GetAscii(bare.TrimEnd('.')).ToLowerInvariant();
-        }
-        catch (ArgumentException)
-        {
-            return Invalid(field, $"{Show(host)} is not a valid host name");
-        }
-
-        if (!IsHostName(ascii))
-        {
-            return Invalid(field, $"{Show(host)} is not a valid host name (letters, digits, '-' and '_' in dot-separated labels)");
-        }
-
-        if (ReservedTargets.DescribeName(ascii) is { } what)
-        {
-            return Denied(field, $"'{ascii}' is {what}");
-        }
-
-        if (denyDomains.FirstOrDefault(pattern => pattern.Matches(ascii)) is { } denied)
-        {
-            return Denied(field, $"'{ascii}' matches TargetPolicy:DenyDomains '{denied}'");
-        }
-
-        if (HasAllowList && !allowDomains.Any(pattern => pattern.Matches(ascii)))
-        {
-            return Denied(field, $"'{ascii}' is not in TargetPolicy:AllowDomains");
-        }
-
-        return PolicyDecision.Allowed;
-    }
-
-    private PolicyDecision CheckAddress(string field, IPAddress address)
-    {
-        if (address.IsIPv4MappedToIPv6)
-        {
-            address = address.MapToIPv4();
-        }
-
-        var shown = address.ToString();
-        foreach (var (network, what) in ReservedTargets.Networks)
-        {
-            if (network.Contains(address))
+            var decision = CheckUrl(type, field, match.Value, WebSchemes.Concat(["ws", "wss"]).ToArray(), out _);
+            if (decision is not null)
             {
-                return Denied(field, $"{shown} is {what}");
-            }
-        }
-
-        if (!allowPrivate && FindNetwork(ReservedTargets.PrivateNetworks, address) is not null)
-        {
-            return Denied(field, $"{shown} is a private address and TargetPolicy:AllowPrivateAddresses is false");
-        }
-
-        if (FindNetwork(denyCidrs, address) is { } denied)
-        {
-            return Denied(field, $"{shown} is in TargetPolicy:DenyCidrs {denied}");
-        }
-
-        if (HasAllowList && FindNetwork(allowCidrs, address) is null)
-        {
-            return Denied(field, $"{shown} is not in TargetPolicy:AllowCidrs");
-        }
-
-        return PolicyDecision.Allowed;
-    }
-
-    /// <summary>The first network holding the address (IPNetwork.Contains is false across address families).</summary>
-    private static IPNetwork? FindNetwork(IEnumerable<IPNetwork> networks, IPAddress address)
-    {
-        foreach (var network in networks)
-        {
-            if (network.Contains(address))
-            {
-                return network;
+                return decision;
             }
         }
 
         return null;
     }
 
-    private static bool IsHostName(string ascii)
-    {
-        if (ascii.Length is 0 or > 253)
-        {
-            return false;
-        }
-
-        return ascii.Split('.').All(label =>
-            label.Length is > 0 and <= 63
-            && label[0] != '-' && label[^1] != '-'
-            && label.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '-' or '_'));
-    }
+    private PolicyDecision? Judge(string field, CanonicalHost host) =>
+        judge.Judge(host) is { } refusal ? PolicyDecision.Denied(refusal.Reason, $"{field}: {refusal.Description}") : null;
 
     private static PolicyDecision Invalid(string field, string detail) =>
         PolicyDecision.Denied(RejectionReasons.InvalidField, $"{field}: {detail}");
 
-    private static PolicyDecision Denied(string field, string detail) =>
-        PolicyDecision.Denied(RejectionReasons.TargetDenied, $"{field}: {detail}");
+    private static string Kind(JsonNode? node) => node switch
+    {
+        JsonArray => "an array",
+        JsonObject => "an object",
+        JsonValue value => value.GetValueKind().ToString().ToLowerInvariant(),
+        _ => "null",
+    };
 
     /// <summary>Quotes a value for a description: user info masked, control characters escaped, length capped.</summary>
     private static string Show(string value)
@@ -286,21 +274,19 @@ public sealed partial class TargetPolicy
         return $"'{text}'";
     }
 
-    private static DomainPattern ParseDomain(string text) =>
-        DomainPattern.TryParse(text, out var pattern) ? pattern : throw new InvalidOperationException($"Invalid domain pattern '{text}' in {TargetPolicyOptions.SectionName}.");
-
-    private static IPNetwork ParseCidr(string text) =>
-        CidrBlock.TryParse(text, out var network) ? network : throw new InvalidOperationException($"Invalid CIDR block '{text}' in {TargetPolicyOptions.SectionName}.");
-
-    private static string? Text(JsonNode? node) =>
-        node is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : null;
-
     [GeneratedRegex("^[A-Za-z0-9-]{1,64}$", RegexOptions.CultureInvariant)]
     private static partial Regex AgentId();
+
+    [GeneratedRegex("^[a-z][a-z0-9+.-]*$", RegexOptions.CultureInvariant)]
+    private static partial Regex SchemeName();
 
     [GeneratedRegex("^[A-Za-z0-9]{1,10}$", RegexOptions.CultureInvariant)]
     private static partial Regex RecordType();
 
     [GeneratedRegex("://[^/?#]*@", RegexOptions.CultureInvariant)]
     private static partial Regex UserInfo();
+
+    // scheme://… up to a quote, whitespace or a character that ends a string in JavaScript or HTML.
+    [GeneratedRegex("""[A-Za-z][A-Za-z0-9+.\-]*://[^\s'"`<>()]+""", RegexOptions.CultureInvariant)]
+    private static partial Regex ScriptUrl();
 }

@@ -13,7 +13,7 @@ namespace AlertProbe.Core.Rules;
 /// the empty string, so <c>x!="a"</c> and <c>x=""</c> match when x is absent. Regexes are fully anchored and
 /// run without backtracking (linear time, RE2-like: no look-around, no back-references) under a timeout.
 /// </summary>
-public sealed class LabelMatcher
+public sealed partial class LabelMatcher
 {
     private static readonly TimeSpan RegexTimeout = TimeSpan.FromMilliseconds(100);
 
@@ -151,7 +151,12 @@ public sealed class LabelMatcher
             }
             catch (NotSupportedException exception)
             {
-                error = $"matcher '{text}': regular expression uses a construct that is not supported (no look-around or back-references): {exception.Message}";
+                // The linear-time engine refuses two different things with one exception type: constructs it cannot run
+                // (look-around, back-references, atomic groups, conditionals) and patterns whose automaton would be too
+                // large (nested or huge repetition counts). Without those constructs in the text, it is the size.
+                error = UnsupportedConstruct().IsMatch(value)
+                    ? $"matcher '{text}': regular expression uses a construct that is not supported (no look-around or back-references): {exception.Message}"
+                    : $"matcher '{text}': regular expression is too large for linear-time matching (reduce repetition counts such as {{1000}} or their nesting): {exception.Message}";
                 return false;
             }
         }
@@ -233,4 +238,8 @@ public sealed class LabelMatcher
     }
 
     public override string ToString() => Source;
+
+    // Look-around, named or numbered back-references, atomic groups and conditionals: what NonBacktracking cannot run.
+    [GeneratedRegex(@"\(\?(?:[=!>(]|<[=!])|\\(?:[1-9]|k<|k')", RegexOptions.CultureInvariant)]
+    private static partial Regex UnsupportedConstruct();
 }

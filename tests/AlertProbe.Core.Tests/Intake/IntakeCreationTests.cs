@@ -92,7 +92,8 @@ public sealed class IntakeCreationTests(AzuriteFixture azurite)
     [Fact]
     public async Task A_manual_request_with_a_reply_address_carries_it_to_the_published_message()
     {
-        await using var host = await IntakeHost.StartAsync(azurite);
+        // A generic webhook host is allowed only when configured (ReplyPolicy:AllowedHosts).
+        await using var host = await IntakeHost.StartAsync(azurite, options => options.Settings["ReplyPolicy:AllowedHosts:0"] = "hooks.example.com");
         var request = AlertPayloads.Manual(new JsonObject
         {
             ["url"] = "https://portal.example.net/",

@@ -63,6 +63,9 @@ public class LabelMatcherTests
     [InlineData("service=\"checkout\" extra", "unexpected text")]
     [InlineData("service=~\"(unclosed\"", "invalid regular expression")]
     [InlineData("service=~\"(a)\\1\"", "not supported")]
+    [InlineData("service=~\"(?=a)b\"", "not supported")]
+    [InlineData("service=~\"(a{1000}){1000}\"", "too large")]
+    [InlineData("service=~\"a{100000}\"", "too large")]
     [InlineData("labels.=\"x\"", "empty name")]
     public void Malformed_matcher_is_refused_with_a_reason(string text, string expected)
     {

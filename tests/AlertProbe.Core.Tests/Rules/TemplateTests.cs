@@ -36,7 +36,7 @@ public class TemplateTests
     [InlineData("{{ labels.host | port }}", "5432")]
     [InlineData("{{ labels.bare | url }}", "https://Example.COM")]
     [InlineData("{{ labels.instance | url }}", "https://Shop.Example.com:8443/health")]
-    [InlineData("{{ labels.bare | hostport }}", "Example.COM")]
+    [InlineData("{{ labels.bare | hostport }}", "example.com")]
     [InlineData("{{ labels.missing | default \"fallback\" }}", "fallback")]
     [InlineData("{{ labels.empty | default \"fallback\" }}", "fallback")]
     [InlineData("{{ labels.bare | default \"fallback\" }}", "Example.COM")]

@@ -2,9 +2,11 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Xml;
+using AlertProbe.Core.Addresses;
 using AlertProbe.Core.Alerts.Reading;
 using AlertProbe.Core.Intake;
 using AlertProbe.Core.Planning;
+using AlertProbe.ThousandEyes.Requests;
 
 namespace AlertProbe.Core.Alerts.Formats;
 
@@ -107,11 +109,11 @@ internal sealed class ManualRequestParser : IAlertFormat
         rejection = null;
         var testType = test.ReadString("testType")!;
         var target = Target(test, testType);
-        if (test.ReadString("url") is { } url && !IsTestableUrl(url, testType))
+        if (test.ReadString("url") is { } url && UrlProblem(url, testType) is { } problem)
         {
             rejection = new Rejection(
                 RejectionReasons.InvalidField,
-                $"{pointer}/url: '{Truncate(url)}' is not an absolute {(testType == "ftp-server" ? "ftp(s)/sftp" : "http(s)")} URL.");
+                $"{pointer}/url: '{Truncate(MaskUserInfo(url))}' is not an absolute {(testType == "ftp-server" ? "ftp(s)/sftp" : "http(s)")} URL: {problem}.");
             return null;
         }
 
@@ -152,35 +154,30 @@ internal sealed class ManualRequestParser : IAlertFormat
         };
     }
 
-    /// <summary>What coalescing and policy look at: the URL, server or domain (DNS record type dropped).</summary>
+    /// <summary>
+    /// What coalescing and policy look at: the field the test type's target lives in (url, server, domain, the SIP
+    /// registrar, the target agent), never another field that happens to be present — a sip-server request with a
+    /// decoy <c>server</c> is judged by its registrar. DNS record type dropped. The policy canonicalises it.
+    /// </summary>
     private static string? Target(JsonElement test, string testType)
     {
-        if (test.ReadString("url") is { } url)
+        switch (InstantTestType.Parse(testType).TargetKind)
         {
-            return url;
+            case TestTargetKind.Url:
+                return test.ReadString("url");
+            case TestTargetKind.Server:
+                return test.ReadString("server");
+            case TestTargetKind.Domain:
+                // "example.com A" names the record type after the domain.
+                return test.ReadString("domain") is { } domain ? domain.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? domain : null;
+            case TestTargetKind.SipRegistrar:
+                return test.ReadObject("targetSipCredentials")?.ReadString("sipRegistrar");
+            case TestTargetKind.Agent:
+                // The target agent's id as the rules' TargetNormalizer gives it, so manual and rule plans coalesce alike.
+                return test.ReadString("targetAgentId")?.Trim();
+            default:
+                return null;
         }
-
-        if (test.ReadString("server") is { } server)
-        {
-            return server;
-        }
-
-        if (test.ReadString("domain") is { } domain)
-        {
-            // "example.com A" names the record type after the domain.
-            return domain.Split(' ', StringSplitOptions.RemoveEmptyEntries)[0];
-        }
-
-        if (test.ReadObject("targetSipCredentials")?.ReadString("sipRegistrar") is { } registrar)
-        {
-            return registrar;
-        }
-
-        // The target of an agent-to-agent or voice test is the target agent's id, as the policy's agent rule and the
-        // rules' TargetNormalizer take it (a prefix such as "agent:" would make every manual request fail the policy).
-        return test.ReadString("targetAgentId") is { } agentId && testType is "agent-to-agent" or "voice"
-            ? agentId.Trim()
-            : null;
     }
 
     private static AgentSelector Agents(JsonElement test)
@@ -265,13 +262,23 @@ internal sealed class ManualRequestParser : IAlertFormat
         };
     }
 
-    // Uri accepts "/path" as file:///path on Unix: the scheme is checked, not just absoluteness.
-    private static bool IsTestableUrl(string url, string testType) =>
-        Uri.TryCreate(url, UriKind.Absolute, out var uri)
-        && !string.IsNullOrEmpty(uri.Host)
-        && (testType == "ftp-server"
-            ? uri.Scheme is "ftp" or "ftps" or "sftp"
-            : uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
+    /// <summary>Why the url cannot be a test URL (read by the one address canonicaliser); null when it can.</summary>
+    private static string? UrlProblem(string url, string testType)
+    {
+        if (!AddressCanonicalizer.TryParseUrl(url, out var parsed, out var error))
+        {
+            return error;
+        }
+
+        string[] schemes = testType == "ftp-server" ? ["ftp", "ftps", "sftp"] : ["http", "https"];
+        return schemes.Contains(parsed.Scheme) ? null : $"scheme '{parsed.Scheme}' is not one of {string.Join(", ", schemes)}";
+    }
+
+    private static string MaskUserInfo(string url) =>
+        url.IndexOf("://", StringComparison.Ordinal) is var start and > 0 && url.IndexOf('@', start) is var at and > 0
+            && url.IndexOfAny(['/', '?', '#'], start + 3) is var end && (end < 0 || at < end)
+            ? url[..(start + 3)] + "***@" + url[(at + 1)..]
+            : url;
 
     private static string TargetField(JsonElement test) =>
         TargetFields.FirstOrDefault(name => test.Has(name)) ?? "targetSipCredentials.sipRegistrar";

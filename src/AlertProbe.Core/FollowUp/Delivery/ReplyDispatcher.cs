@@ -21,10 +21,12 @@ public partial class ReplyDispatcher
     private readonly HttpClient _http = null!;
     private readonly VerdictDeliveryOptions _options = null!;
     private readonly ILogger<ReplyDispatcher> _logger = null!;
+    private readonly ReplyPolicy _policy = null!;
 
-    public ReplyDispatcher(HttpClient httpClient, IOptions<FollowUpOptions> options, ILogger<ReplyDispatcher> logger)
+    public ReplyDispatcher(HttpClient httpClient, IOptions<FollowUpOptions> options, ReplyPolicy policy, ILogger<ReplyDispatcher> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
+        _policy = policy ?? throw new ArgumentNullException(nameof(policy));
         _http = httpClient ?? throw new ArgumentNullException(nameof(httpClient));
         _options = options.Value.Delivery;
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
@@ -52,10 +54,12 @@ public partial class ReplyDispatcher
         ArgumentNullException.ThrowIfNull(destination);
         ArgumentNullException.ThrowIfNull(results);
         var described = Describe(destination);
-        if (!IsAllowed(destination.Url))
+        // Checked again right before sending: the message may not have come through the intake's check.
+        var why = IsAllowed(destination.Url) ? _policy.Check(destination)?.Description : "only http(s) destinations are allowed";
+        if (why is not null)
         {
-            Log.Refused(_logger, results.TestId, results.Run, described);
-            return new DeliveryOutcome(DeliveryStatus.FailedPermanently, $"{described}: only http(s) destinations are allowed");
+            Log.Refused(_logger, results.TestId, results.Run, described, why);
+            return new DeliveryOutcome(DeliveryStatus.FailedPermanently, $"{described}: refused by the reply policy: {why}");
         }
 
         using var request = new HttpRequestMessage(HttpMethod.Post, destination.Url)
@@ -118,7 +122,7 @@ public partial class ReplyDispatcher
         [LoggerMessage(EventId = 4021, Level = LogLevel.Warning, Message = "Delivering the verdict of test {TestId} run {Run} as {Destination} failed: {Failure}")]
         public static partial void Failed(ILogger logger, string testId, int run, string destination, string failure);
 
-        [LoggerMessage(EventId = 4022, Level = LogLevel.Warning, Message = "Refused to deliver the verdict of test {TestId} run {Run} as {Destination}: not an http(s) URL")]
-        public static partial void Refused(ILogger logger, string testId, int run, string destination);
+        [LoggerMessage(EventId = 4022, Level = LogLevel.Warning, Message = "Refused to deliver the verdict of test {TestId} run {Run} as {Destination}: {Reason}")]
+        public static partial void Refused(ILogger logger, string testId, int run, string destination, string reason);
     }
 }

@@ -51,6 +51,8 @@ public class VerdictDelivery
             return new DeliveryOutcome(DeliveryStatus.FailedPermanently, $"{described}: only http(s) destinations are allowed");
         }
 
+        // The reply policy itself is applied by the dispatcher, right before the request is made.
+
         var key = DestinationKey(destination);
         if (!await _ledger.TryRecordVerdictDeliveredAsync(results.TestId, results.Run, key, cancellationToken).ConfigureAwait(false))
         {

@@ -58,6 +58,9 @@ internal sealed class FollowUpHost : IAsyncDisposable
         var receiver = await ReplyReceiver.StartAsync();
         var values = new Dictionary<string, string?>
         {
+            // The reply receiver listens on 127.0.0.1 over http: allowed here only (see ReplyPolicyOptions.AllowLoopback).
+            ["ReplyPolicy:AllowLoopback"] = "true",
+            ["ReplyPolicy:AllowHttp"] = "true",
             ["ThousandEyes:BaseUrl"] = simulator.BaseAddress.ToString(),
             ["ThousandEyes:ApiVersion"] = "v7",
             ["ThousandEyes:BearerToken"] = simulator.Options.BearerToken,
