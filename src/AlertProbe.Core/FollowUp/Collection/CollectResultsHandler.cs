@@ -137,7 +137,19 @@ public sealed partial class CollectResultsHandler
 
         if (found.IsComplete || (now >= deadline && found.HasAnyRows))
         {
-            return Collected.From(Results(created, _engine.Evaluate(found.Families, created.Agents)));
+            var verdict = _engine.Evaluate(found.Families, created.Agents);
+            if (verdict.NeedsPathTraces)
+            {
+                // Path traces are read only when something fails: they place the fault and can show a failure to be agent-side.
+                var failing = verdict.Agents.Where(agent => agent.Verdict == TestVerdict.Failing).Select(agent => agent.AgentId).Distinct().ToList();
+                var healthy = verdict.Agents.Where(agent => agent.Verdict is TestVerdict.Healthy or TestVerdict.Degraded).Select(agent => agent.AgentId).Distinct().ToList();
+                if (await _reader.ReadPathsAsync(created, failing, healthy, cancellationToken).ConfigureAwait(false) is { } paths)
+                {
+                    verdict = _engine.Evaluate(found.Families, created.Agents, paths);
+                }
+            }
+
+            return Collected.From(Results(created, verdict));
         }
 
         if (now >= deadline)
@@ -208,6 +220,8 @@ public sealed partial class CollectResultsHandler
         Verdict = verdict.Verdict,
         Reasons = verdict.Reasons,
         Agents = verdict.Agents,
+        Location = verdict.Location,
+        AppLink = verdict.AppLink,
         Links = created.ResultLinks,
     };
 
