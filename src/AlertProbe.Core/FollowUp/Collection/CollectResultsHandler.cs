@@ -137,7 +137,10 @@ public sealed partial class CollectResultsHandler
 
         if (found.IsComplete || (now >= deadline && found.HasAnyRows))
         {
-            var verdict = _engine.Evaluate(found.Families, created.Agents);
+            var rules = created.FollowUp.Verdict;
+            var expectations = rules is null ? null : new VerdictExpectations { DnsAnswers = rules.ExpectedAnswers, StatusCodes = rules.StatusCodes };
+            var overrides = rules is { Thresholds.Count: > 0 } ? _options.Thresholds.With(rules.Thresholds) : null;
+            var verdict = _engine.Evaluate(found.Families, created.Agents, null, expectations, overrides);
             if (verdict.NeedsPathTraces)
             {
                 // Path traces are read only when something fails: they place the fault and can show a failure to be agent-side.
@@ -145,7 +148,7 @@ public sealed partial class CollectResultsHandler
                 var healthy = verdict.Agents.Where(agent => agent.Verdict is TestVerdict.Healthy or TestVerdict.Degraded).Select(agent => agent.AgentId).Distinct().ToList();
                 if (await _reader.ReadPathsAsync(created, failing, healthy, cancellationToken).ConfigureAwait(false) is { } paths)
                 {
-                    verdict = _engine.Evaluate(found.Families, created.Agents, paths);
+                    verdict = _engine.Evaluate(found.Families, created.Agents, paths, expectations, overrides);
                 }
             }
 

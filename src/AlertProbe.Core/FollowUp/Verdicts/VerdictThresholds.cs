@@ -92,4 +92,49 @@ public sealed record VerdictThresholds
     /// </summary>
     [Range(0.0, 1.0)]
     public double MinReportingShare { get; set; } = 0.5;
+
+    /// <summary>
+    /// These thresholds with a rule's overrides applied (names as in rules.v1.json <c>followUp.verdict.thresholds</c>).
+    /// An unknown name is refused loudly: the rules schema admits only these, so one here is a programming error.
+    /// </summary>
+    public static IReadOnlySet<string> Names { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "lossDegradedPercent", "lossFailingPercent", "latencyExcessDegradedMs", "latencyDegradedMs", "jitterDegradedMs",
+        "responseTimeDegradedMs", "pageLoadDegradedMs", "dnsResolutionDegradedMs", "mosDegradedBelow", "mosFailingBelow",
+        "voiceLossDegradedPercent", "voiceLossFailingPercent", "voiceLatencyDegradedMs", "voiceLatencyFailingMs",
+        "pdvDegradedMs", "pdvFailingMs", "failingAgentShare", "minReportingShare",
+    };
+
+    public VerdictThresholds With(IReadOnlyDictionary<string, double> overrides)
+    {
+        ArgumentNullException.ThrowIfNull(overrides);
+        var copy = this with { };
+        foreach (var (name, value) in overrides)
+        {
+            copy = name switch
+            {
+                "lossDegradedPercent" => copy with { LossDegradedPercent = value },
+                "lossFailingPercent" => copy with { LossFailingPercent = value },
+                "latencyExcessDegradedMs" => copy with { LatencyExcessDegradedMs = value },
+                "latencyDegradedMs" => copy with { LatencyDegradedMs = value },
+                "jitterDegradedMs" => copy with { JitterDegradedMs = value },
+                "responseTimeDegradedMs" => copy with { ResponseTimeDegradedMs = value },
+                "pageLoadDegradedMs" => copy with { PageLoadDegradedMs = value },
+                "dnsResolutionDegradedMs" => copy with { DnsResolutionDegradedMs = value },
+                "mosDegradedBelow" => copy with { MosDegradedBelow = value },
+                "mosFailingBelow" => copy with { MosFailingBelow = value },
+                "voiceLossDegradedPercent" => copy with { VoiceLossDegradedPercent = value },
+                "voiceLossFailingPercent" => copy with { VoiceLossFailingPercent = value },
+                "voiceLatencyDegradedMs" => copy with { VoiceLatencyDegradedMs = value },
+                "voiceLatencyFailingMs" => copy with { VoiceLatencyFailingMs = value },
+                "pdvDegradedMs" => copy with { PdvDegradedMs = value },
+                "pdvFailingMs" => copy with { PdvFailingMs = value },
+                "failingAgentShare" => copy with { FailingAgentShare = value },
+                "minReportingShare" => copy with { MinReportingShare = value },
+                _ => throw new ArgumentException($"'{name}' is not a verdict threshold.", nameof(overrides)),
+            };
+        }
+
+        return copy;
+    }
 }
