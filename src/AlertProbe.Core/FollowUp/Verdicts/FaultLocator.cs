@@ -187,7 +187,8 @@ internal static class FaultLocator
             .Where(entry => entry.End is not null)
             .ToList();
         var shared = ends.GroupBy(entry => entry.End!, StringComparer.OrdinalIgnoreCase).OrderByDescending(group => group.Count()).FirstOrDefault();
-        if (shared is null || healthyHops.Contains(shared.Key))
+        // A node is "shared" when two or more failing agents stop there (or the only failing agent does).
+        if (shared is null || healthyHops.Contains(shared.Key) || (shared.Count() < 2 && failing.Count > 1))
         {
             return null;
         }
