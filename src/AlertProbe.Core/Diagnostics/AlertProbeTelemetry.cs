@@ -25,7 +25,7 @@ public static class AlertProbeTelemetry
     /// <summary>Counter, tag <c>reason</c>: plans refused (policy, validation, agents, ThousandEyes 400).</summary>
     public const string TestsRefused = "alertprobe.tests.refused";
 
-    /// <summary>Counter, tags <c>reason</c> and <c>function</c>: messages dead-lettered by the app.</summary>
+    /// <summary>Counter, tags <c>reason</c> and <c>function</c> (intake, collect, rerun): messages dead-lettered by the app.</summary>
     public const string DeadLetters = "alertprobe.messages.dead_lettered";
 
     /// <summary>Gauge: instant-test calls the shared rate budget still allows in the current window.</summary>

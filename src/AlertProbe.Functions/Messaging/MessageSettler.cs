@@ -50,7 +50,7 @@ public sealed partial class MessageSettler(ILogger<MessageSettler> logger, IOpti
             throw;
         }
 
-        scope.Settled(functionName, outcome);
+        scope.Settled(operation, outcome);
         await SettleAsync(functionName, message, actions, outcome, cancellationToken).ConfigureAwait(false);
         return outcome;
     }
