@@ -3,8 +3,9 @@
 // (AppTraces) and the Service Bus metrics (AzureMetrics, by the diagnostic setting below).
 //
 // Log records are selected by logging category and EventId, never by message template: the Azure Monitor OpenTelemetry
-// exporter (Azure.Monitor.OpenTelemetry.Exporter, LogsHelper) turns on formatted messages and then keeps the template
-// ("{OriginalFormat}") only for records with an exception, and the older Application Insights logger stored it as
+// exporter (Azure.Monitor.OpenTelemetry.Exporter: UseAzureMonitorExporter, LogsHelper) turns on formatted messages and
+// then keeps the template ("{OriginalFormat}") only for records with an exception (older versions: as OriginalFormat),
+// and the Application Insights logger stored it as
 // Properties.OriginalFormat (no braces), so the "{OriginalFormat}" key an earlier version of this module read exists
 // under neither. Both record CategoryName and EventId. tests/AlertProbe.Functions.Tests (OperatorViewQueryTests) check
 // every event below is one the app logs and every metric and tag one it records. How the exporter maps a gauge and a
