@@ -1,9 +1,15 @@
-// The operator's view: alert rules and a workbook over what the app already emits (Service Bus metrics and the
-// app's structured logs in the Log Analytics workspace). Log queries select records by the message template of
-// the app's [LoggerMessage] ("{OriginalFormat}" in AppTraces.Properties, as the Application Insights logger
-// records it); tests/AlertProbe.Functions.Tests (OperatorViewQueryTests) check every template below is one the
-// app logs, so a reworded log message breaks a test, not the alert. That the logger stores "{OriginalFormat}"
-// under that name in AppTraces cannot be checked from this machine.
+// The operator's view: alert rules and a workbook over what the app emits into the Log Analytics workspace behind
+// Application Insights: its OpenTelemetry metrics (AppMetrics: Name is the instrument, Properties its tags), its logs
+// (AppTraces) and the Service Bus metrics (AzureMetrics, by the diagnostic setting below).
+//
+// Log records are selected by logging category and EventId, never by message template: the Azure Monitor OpenTelemetry
+// exporter (Azure.Monitor.OpenTelemetry.Exporter: UseAzureMonitorExporter, LogsHelper) turns on formatted messages and
+// then keeps the template ("{OriginalFormat}") only for records with an exception (older versions: as OriginalFormat),
+// and the Application Insights logger stored it as
+// Properties.OriginalFormat (no braces), so the "{OriginalFormat}" key an earlier version of this module read exists
+// under neither. Both record CategoryName and EventId. tests/AlertProbe.Functions.Tests (OperatorViewQueryTests) check
+// every event below is one the app logs and every metric and tag one it records. How the exporter maps a gauge and a
+// histogram onto AppMetrics columns (Sum, Min, Max, ItemCount) could not be checked from this machine.
 
 param location string
 param tags object
@@ -14,14 +20,31 @@ param logAnalyticsWorkspaceId string
 @description('E-mail address that receives the alerts; empty: the alert rules fire in the portal only.')
 param alertEmail string = ''
 
-// Start of the message templates the queries match (exact text of the app's log templates).
-var logTemplates = {
-  credentialsRejected: 'ThousandEyes rejected the credentials after a fresh secret read'
-  budgetExhausted: 'Instant-test budget exhausted for'
-  intakePlanned: 'Message {MessageId}: {Format} payload with {AlertCount} alert(s) planned {TestCount} test(s)'
-  deadLettered: '{Function} dead-lettered message {MessageId}'
-  verdictDelivered: 'Delivered the verdict of test {TestId}'
+// The app's [LoggerMessage] events the log alerts watch: category (the logging class) and EventId.
+var logEvents = {
+  credentialsRejected: {
+    category: 'AlertProbe.Core.Intake.InstantTestCreator'
+    eventId: '302'
+  }
+  budgetExhausted: {
+    category: 'AlertProbe.Core.RateLimiting.RateBudget'
+    eventId: '3200'
+  }
 }
+
+// The app's metrics (AlertProbe.Core.Diagnostics.AlertProbeTelemetry; docs/deployment.md, Observability).
+var metricNames = {
+  testsCreated: 'alertprobe.tests.created'
+  testsCoalesced: 'alertprobe.tests.coalesced'
+  testsRefused: 'alertprobe.tests.refused'
+  deadLetters: 'alertprobe.messages.dead_lettered'
+  budgetRemaining: 'alertprobe.rate_budget.remaining'
+  alertToVerdict: 'alertprobe.alert_to_verdict.duration'
+  verdicts: 'alertprobe.verdicts'
+}
+
+var credentialsRejectedQuery = 'AppTraces | where tostring(Properties["CategoryName"]) == "${logEvents.credentialsRejected.category}" and tostring(Properties["EventId"]) == "${logEvents.credentialsRejected.eventId}"'
+var budgetExhaustedQuery = 'AppTraces | where tostring(Properties["CategoryName"]) == "${logEvents.budgetExhausted.category}" and tostring(Properties["EventId"]) == "${logEvents.budgetExhausted.eventId}"'
 
 resource namespace 'Microsoft.ServiceBus/namespaces@2024-01-01' existing = {
   name: serviceBusNamespaceName
@@ -121,7 +144,7 @@ resource credentialCircuit 'Microsoft.Insights/scheduledQueryRules@2023-03-15-pr
     criteria: {
       allOf: [
         {
-          query: 'AppTraces | where tostring(Properties["{OriginalFormat}"]) startswith "${logTemplates.credentialsRejected}"'
+          query: credentialsRejectedQuery
           timeAggregation: 'Count'
           operator: 'GreaterThan'
           threshold: 0
@@ -155,7 +178,7 @@ resource budgetExhausted 'Microsoft.Insights/scheduledQueryRules@2023-03-15-prev
     criteria: {
       allOf: [
         {
-          query: 'AppTraces | where tostring(Properties["{OriginalFormat}"]) startswith "${logTemplates.budgetExhausted}"'
+          query: budgetExhaustedQuery
           timeAggregation: 'Count'
           operator: 'GreaterThan'
           threshold: 0
@@ -178,15 +201,15 @@ var workbookContent = {
     {
       type: 1
       content: {
-        json: '## AlertProbe\nWhat the app did with alerts: tests planned and refused, dead-letters, budget exhaustion, credential trouble and verdicts delivered.'
+        json: '## AlertProbe\nWhat the app did with alerts: tests created, coalesced and refused, verdicts and how long they took, the rate budget left, dead-letters and credential trouble.'
       }
     }
     {
       type: 3
       content: {
         version: 'KqlItem/1.0'
-        title: 'Tests planned and refused by intake (per hour)'
-        query: 'AppTraces | where tostring(Properties["{OriginalFormat}"]) startswith "${logTemplates.intakePlanned}" | summarize planned = sum(toint(Properties.TestCount)), refused = sum(toint(Properties.RejectionCount)) by bin(TimeGenerated, 1h) | render timechart'
+        title: 'Tests created, coalesced and refused (per hour)'
+        query: 'AppMetrics | where Name in ("${metricNames.testsCreated}", "${metricNames.testsCoalesced}", "${metricNames.testsRefused}") | summarize total = sum(Sum) by Name, bin(TimeGenerated, 1h) | render timechart'
         queryType: 0
         resourceType: 'microsoft.operationalinsights/workspaces'
         visualization: 'timechart'
@@ -196,8 +219,52 @@ var workbookContent = {
       type: 3
       content: {
         version: 'KqlItem/1.0'
-        title: 'Dead-lettered messages by reason'
-        query: 'AppTraces | where tostring(Properties["{OriginalFormat}"]) startswith "${logTemplates.deadLettered}" | summarize count() by reason = tostring(Properties.DeadLetterReason), bin(TimeGenerated, 1h) | render columnchart'
+        title: 'Plans refused by reason'
+        query: 'AppMetrics | where Name == "${metricNames.testsRefused}" | summarize total = sum(Sum) by reason = tostring(Properties["reason"]), bin(TimeGenerated, 1h) | render columnchart'
+        queryType: 0
+        resourceType: 'microsoft.operationalinsights/workspaces'
+        visualization: 'barchart'
+      }
+    }
+    {
+      type: 3
+      content: {
+        version: 'KqlItem/1.0'
+        title: 'Verdicts by kind'
+        query: 'AppMetrics | where Name == "${metricNames.verdicts}" | summarize total = sum(Sum) by verdict = tostring(Properties["verdict"]), bin(TimeGenerated, 1h) | render columnchart'
+        queryType: 0
+        resourceType: 'microsoft.operationalinsights/workspaces'
+        visualization: 'barchart'
+      }
+    }
+    {
+      type: 3
+      content: {
+        version: 'KqlItem/1.0'
+        title: 'Alert to verdict (seconds)'
+        query: 'AppMetrics | where Name == "${metricNames.alertToVerdict}" | summarize average = sum(Sum) / sum(ItemCount), longest = max(Max) by bin(TimeGenerated, 1h) | render timechart'
+        queryType: 0
+        resourceType: 'microsoft.operationalinsights/workspaces'
+        visualization: 'timechart'
+      }
+    }
+    {
+      type: 3
+      content: {
+        version: 'KqlItem/1.0'
+        title: 'Rate budget left in the window (lowest per 5 minutes)'
+        query: 'AppMetrics | where Name == "${metricNames.budgetRemaining}" | summarize remaining = min(Sum) by bin(TimeGenerated, 5m) | render timechart'
+        queryType: 0
+        resourceType: 'microsoft.operationalinsights/workspaces'
+        visualization: 'timechart'
+      }
+    }
+    {
+      type: 3
+      content: {
+        version: 'KqlItem/1.0'
+        title: 'Messages dead-lettered by the app, by reason'
+        query: 'AppMetrics | where Name == "${metricNames.deadLetters}" | summarize total = sum(Sum) by reason = tostring(Properties["reason"]), function = tostring(Properties["function"]), bin(TimeGenerated, 1h) | render columnchart'
         queryType: 0
         resourceType: 'microsoft.operationalinsights/workspaces'
         visualization: 'barchart'
@@ -219,18 +286,7 @@ var workbookContent = {
       content: {
         version: 'KqlItem/1.0'
         title: 'Budget exhaustion and credential circuit'
-        query: 'AppTraces | extend template = tostring(Properties["{OriginalFormat}"]) | where template startswith "${logTemplates.budgetExhausted}" or template startswith "${logTemplates.credentialsRejected}" | summarize count() by event = iff(template startswith "${logTemplates.budgetExhausted}", "budget exhausted", "credentials rejected"), bin(TimeGenerated, 1h) | render columnchart'
-        queryType: 0
-        resourceType: 'microsoft.operationalinsights/workspaces'
-        visualization: 'barchart'
-      }
-    }
-    {
-      type: 3
-      content: {
-        version: 'KqlItem/1.0'
-        title: 'Verdicts delivered'
-        query: 'AppTraces | where tostring(Properties["{OriginalFormat}"]) startswith "${logTemplates.verdictDelivered}" | summarize count() by destination = tostring(Properties.Destination), bin(TimeGenerated, 1h) | render columnchart'
+        query: 'union (${budgetExhaustedQuery} | extend event = "budget exhausted"), (${credentialsRejectedQuery} | extend event = "credentials rejected") | summarize count() by event, bin(TimeGenerated, 1h) | render columnchart'
         queryType: 0
         resourceType: 'microsoft.operationalinsights/workspaces'
         visualization: 'barchart'

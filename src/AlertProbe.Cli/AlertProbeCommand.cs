@@ -25,6 +25,7 @@ internal static class AlertProbeCommand
             RulesTestCommand.Create(context),
             SendCommand.Create(context),
             SimulatorCommand.Create(context),
+            Doctor.DoctorCommand.Create(context),
         };
         return root;
     }

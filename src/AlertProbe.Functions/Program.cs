@@ -1,7 +1,6 @@
 using AlertProbe.Functions.Hosting;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 // Before anything else: a stand-in build must not start under a Functions host (see the guard's summary).
@@ -9,10 +8,11 @@ ServiceBusStandInGuard.ThrowIfStandInUnderFunctionsHost(ServiceBusStandInGuard.S
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
+builder.UseMiddleware<IngressSpanMiddleware>();
 builder.Configuration.ResolveRulesPathAgainst(AppContext.BaseDirectory);
-builder.Services
-    .AddApplicationInsightsTelemetryWorkerService()
-    .ConfigureFunctionsApplicationInsights()
-    .KeepInformationLogsInApplicationInsights();
 builder.Services.AddAlertProbeFunctions(builder.Configuration);
+
+// After the features: it instruments them. Exports to Azure Monitor (traces, metrics, logs) when the connection
+// string is set; the Application Insights SDK is not used, so nothing is sent twice.
+builder.Services.AddAlertProbeOpenTelemetry(builder.Configuration);
 builder.Build().Run();

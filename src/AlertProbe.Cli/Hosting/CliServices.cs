@@ -1,3 +1,4 @@
+using AlertProbe.Core.Diagnostics;
 using AlertProbe.Core.FollowUp;
 using AlertProbe.Core.Intake;
 using Microsoft.Extensions.Configuration;
@@ -45,6 +46,9 @@ internal static class CliServices
         {
             services.AddAlertProbeFollowUp(configuration);
         }
+
+        // After the features: trace context on every message sent, the budget gauge, the reply span (as in the Functions app).
+        services.AddAlertProbeTelemetry();
 
         // Innermost on every client (configured after the clients' own handlers, so added last, next to the socket):
         // sees each attempt's failure, also while the resilience pipeline is still retrying.

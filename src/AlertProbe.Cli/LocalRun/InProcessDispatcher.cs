@@ -1,4 +1,5 @@
 using AlertProbe.Cli.Hosting;
+using AlertProbe.Core.Diagnostics;
 using AlertProbe.Core.FollowUp.Collection;
 using AlertProbe.Core.FollowUp.Reruns;
 using AlertProbe.Core.Intake;
@@ -116,6 +117,20 @@ internal sealed partial class InProcessDispatcher(
         }
     }
 
+    private static string SpanFor(string handler) => handler switch
+    {
+        Delivery.Intake => SpanNames.Intake,
+        Delivery.Collect => SpanNames.Collect,
+        _ => SpanNames.Rerun,
+    };
+
+    private string EntityFor(string handler) => handler switch
+    {
+        Delivery.Intake => names.AlertsQueueName,
+        Delivery.Collect => $"{names.InstantTestsTopicName}/subscriptions/{names.CollectSubscriptionName}",
+        _ => $"{names.InstantTestsTopicName}/subscriptions/{names.RerunSubscriptionName}",
+    };
+
     private string HandlerFor(string subscription) => subscription == names.CollectSubscriptionName ? Delivery.Collect : Delivery.Rerun;
 
     /// <summary>The next message to become due, and the handler it is for.</summary>
@@ -143,6 +158,7 @@ internal sealed partial class InProcessDispatcher(
         InFlight = new RunActivity(handler, message, deliveryCount, null);
         Activity?.Invoke(InFlight);
         var mark = causes.Mark();
+        using var scope = MessageProcessingScope.Start(SpanFor(handler), EntityFor(handler), received);
         IntakeOutcome outcome;
         try
         {
@@ -157,6 +173,7 @@ internal sealed partial class InProcessDispatcher(
         {
             // What the Functions host does with a throwing function: the message is abandoned and comes back.
             Log.HandlerThrew(logger, exception, handler, message.Message.MessageId);
+            scope.Failed(exception);
             outcome = new IntakeOutcome.Abandoned($"{exception.GetType().Name}: {ExceptionCause.Describe(exception)}");
         }
 
@@ -177,6 +194,7 @@ internal sealed partial class InProcessDispatcher(
             }
         }
 
+        scope.Settled(handler, outcome);
         var delivery = new Delivery(handler, message, deliveryCount, outcome, clock.GetUtcNow()) { Cause = cause };
         _deliveries.Add(delivery);
         Settled?.Invoke(delivery);

@@ -1,9 +1,12 @@
+using System.Diagnostics;
 using AlertProbe.Cli.Hosting;
 using AlertProbe.Cli.Mapping;
+using AlertProbe.Core.Diagnostics;
 using AlertProbe.Core.Ingress;
 using AlertProbe.Core.Messages;
 using AlertProbe.Simulator;
 using AlertProbe.Simulator.State;
+using Azure.Messaging.ServiceBus;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -172,7 +175,7 @@ internal static class LocalRunner
         var names = services.GetRequiredService<IOptions<MessagingOptions>>().Value;
         var start = clock.GetUtcNow();
         observer.Announced?.Invoke($"rules: {settings.Rules.Describe()}");
-        var payloads = await QueueAsync(settings, bus, names, services.GetRequiredService<ILogger<AlertQueueSender>>(), observer, cancellationToken).ConfigureAwait(false);
+        var payloads = await QueueAsync(settings, bus, services.GetRequiredService<ServiceBusClient>(), names, services.GetRequiredService<ILogger<AlertQueueSender>>(), observer, cancellationToken).ConfigureAwait(false);
 
         var dispatcher = new InProcessDispatcher(bus, names, services, clock, skippingClock, causes, services.GetRequiredService<ILogger<InProcessDispatcher>>())
         {
@@ -193,17 +196,25 @@ internal static class LocalRunner
         };
     }
 
-    /// <summary>Puts every payload on the in-memory <c>alerts</c> queue through the ingress's own sender.</summary>
+    /// <summary>
+    /// Puts every payload on the in-memory <c>alerts</c> queue through the ingress's own sender (over the registered,
+    /// instrumented client), each in its own <c>ingress</c> span: one trace per payload, as per webhook call.
+    /// </summary>
     private static async Task<List<QueuedPayload>> QueueAsync(
-        RunSettings settings, InMemoryMessageBus bus, MessagingOptions names, ILogger<AlertQueueSender> logger, RunObserver observer, CancellationToken cancellationToken)
+        RunSettings settings, InMemoryMessageBus bus, ServiceBusClient client, MessagingOptions names, ILogger<AlertQueueSender> logger, RunObserver observer, CancellationToken cancellationToken)
     {
-        var sender = new AlertQueueSender(bus.Client.CreateSender(names.AlertsQueueName), logger);
+        var sender = new AlertQueueSender(client.CreateSender(names.AlertsQueueName), logger);
         var queued = new List<QueuedPayload>();
         foreach (var payload in settings.Payloads)
         {
             var message = payload.ToQueueMessage(settings.Source);
             var duplicatesBefore = bus.DuplicatesDropped;
-            await sender.SendAsync(message, cancellationToken).ConfigureAwait(false);
+            using (var ingress = AlertProbeTelemetry.Source.StartActivity(SpanNames.Ingress, ActivityKind.Server))
+            {
+                ingress?.SetTag(SpanTags.Source, message.Source ?? "auto");
+                await sender.SendAsync(message, cancellationToken).ConfigureAwait(false);
+            }
+
             var duplicate = bus.DuplicatesDropped > duplicatesBefore;
             queued.Add(new QueuedPayload(payload.DisplayName, message.MessageId, duplicate));
             observer.Announced?.Invoke(duplicate

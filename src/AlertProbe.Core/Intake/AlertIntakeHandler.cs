@@ -1,5 +1,6 @@
 using System.Globalization;
 using AlertProbe.Core.Alerts;
+using AlertProbe.Core.Diagnostics;
 using AlertProbe.Core.Ledger;
 using AlertProbe.Core.Messages;
 using Azure.Messaging.ServiceBus;
@@ -54,10 +55,11 @@ public sealed partial class AlertIntakeHandler(
 
         var context = new IntakeContext { OriginalMessageId = originalMessageId, CorrelationId = correlationId, EnqueuedAt = message.EnqueuedTime, Alerts = plan.Alerts };
         var rejections = new List<Rejection>(plan.Rejections);
+        AlertProbeTelemetry.RecordRefused(plan.Rejections);
         var done = new List<string>();
         foreach (var test in plan.Tests)
         {
-            var result = await creator.CreateAsync(test, context, cancellationToken).ConfigureAwait(false);
+            var result = await AlertProbeTelemetry.TraceCreateAsync(test, ct => creator.CreateAsync(test, context, ct), cancellationToken).ConfigureAwait(false);
             switch (result)
             {
                 case PlanResult.Created created:

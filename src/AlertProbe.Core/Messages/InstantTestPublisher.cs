@@ -1,3 +1,4 @@
+using AlertProbe.Core.Diagnostics;
 using Azure.Messaging.ServiceBus;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -41,6 +42,7 @@ public partial class InstantTestPublisher
     {
         var message = MessageEnvelope.ToServiceBusMessage(results);
         await _resultsSender.SendMessageAsync(message, cancellationToken).ConfigureAwait(false);
+        AlertProbeTelemetry.RecordVerdict(results, MessageTraceContext.AlertReceivedAt);
         Log.ResultsPublished(_logger, results.TestId, results.Run, results.Verdict, message.MessageId, results.Trigger.CorrelationId, _resultsSender.EntityPath);
     }
 

@@ -31,4 +31,13 @@ public static class MessageProperties
 
     /// <summary>string: the message id of the first delivery, kept across reschedules (idempotency is keyed on it).</summary>
     public const string OriginalMessageId = "originalMessageId";
+
+    /// <summary>string: W3C <c>traceparent</c> of the span that sent the message, so its handler continues the alert's trace.</summary>
+    public const string TraceParent = "traceparent";
+
+    /// <summary>string: W3C <c>tracestate</c> that goes with <see cref="TraceParent"/> (only when not empty).</summary>
+    public const string TraceState = "tracestate";
+
+    /// <summary>DateTimeOffset: when the alert message first reached the <c>alerts</c> queue, carried to the verdict (alert-to-verdict time).</summary>
+    public const string AlertReceivedAt = "alertReceivedAt";
 }

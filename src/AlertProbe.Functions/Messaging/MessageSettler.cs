@@ -1,16 +1,20 @@
+using AlertProbe.Core.Diagnostics;
 using AlertProbe.Core.Intake;
+using AlertProbe.Core.Messages;
 using Azure.Messaging.ServiceBus;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace AlertProbe.Functions.Messaging;
 
 /// <summary>
 /// Translates a handler's <see cref="IntakeOutcome"/> into exactly one settlement of the received message.
 /// Every Service Bus function runs its handler through <see cref="RunAsync"/>, so no path leaves a message
-/// unsettled until its lock expires.
+/// unsettled until its lock expires. It is also where a function's span opens: the message's trace context becomes the
+/// parent of the <c>intake</c>/<c>collect</c>/<c>rerun</c> span, and the outcome is recorded on it (and dead-letters counted).
 /// </summary>
-public sealed partial class MessageSettler(ILogger<MessageSettler> logger)
+public sealed partial class MessageSettler(ILogger<MessageSettler> logger, IOptions<MessagingOptions> messaging)
 {
     // Service Bus caps the dead-letter description; keep it readable and well inside the limit.
     private const int MaxDescriptionLength = 1024;
@@ -31,6 +35,8 @@ public sealed partial class MessageSettler(ILogger<MessageSettler> logger)
         ArgumentNullException.ThrowIfNull(actions);
         ArgumentNullException.ThrowIfNull(handler);
 
+        var (operation, entity) = SpanFor(functionName);
+        using var scope = MessageProcessingScope.Start(operation, entity, message);
         IntakeOutcome outcome;
         try
         {
@@ -38,13 +44,28 @@ public sealed partial class MessageSettler(ILogger<MessageSettler> logger)
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
+            scope.Failed(exception);
             Log.UnexpectedFailure(logger, exception, functionName, message.MessageId, message.CorrelationId, message.DeliveryCount);
             await actions.AbandonMessageAsync(message, null, CancellationToken.None).ConfigureAwait(false);
             throw;
         }
 
+        scope.Settled(operation, outcome);
         await SettleAsync(functionName, message, actions, outcome, cancellationToken).ConfigureAwait(false);
         return outcome;
+    }
+
+    /// <summary>The consumer span's name and the entity the function's trigger reads.</summary>
+    private (string Operation, string Entity) SpanFor(string functionName)
+    {
+        var names = messaging.Value;
+        return functionName switch
+        {
+            "AlertIntake" => (SpanNames.Intake, names.AlertsQueueName),
+            "CollectResults" => (SpanNames.Collect, $"{names.InstantTestsTopicName}/subscriptions/{names.CollectSubscriptionName}"),
+            "RerunTests" => (SpanNames.Rerun, $"{names.InstantTestsTopicName}/subscriptions/{names.RerunSubscriptionName}"),
+            _ => (functionName, functionName),
+        };
     }
 
     public async Task SettleAsync(

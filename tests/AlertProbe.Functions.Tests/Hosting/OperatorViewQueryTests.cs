@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
+using AlertProbe.Core.Diagnostics;
 using AlertProbe.Functions.Hosting;
 using AlertProbe.Functions.Tests.Build;
 using Microsoft.Extensions.Logging;
@@ -7,14 +8,16 @@ using Microsoft.Extensions.Logging;
 namespace AlertProbe.Functions.Tests.Hosting;
 
 /// <summary>
-/// The alert rules and workbook in infra/modules/operations.bicep select log records by the app's message templates:
-/// every template they name must be one the app logs, and every property they read must be a placeholder of it.
+/// The alert rules and workbook in infra/modules/operations.bicep select log records by logging category and EventId
+/// and chart the app's metrics by name and tag: every event they name must be one the app logs, every metric one it
+/// records, every tag one it sets. A renamed event id, instrument or tag breaks a test, not the alert.
 /// </summary>
 public sealed partial class OperatorViewQueryTests
 {
     private static readonly string Module = File.ReadAllText(Path.Combine(DotnetCli.RepositoryRoot, "infra", "modules", "operations.bicep"));
 
-    private static readonly List<string> AppTemplates = new[]
+    /// <summary>(category, event id) of every [LoggerMessage] of the app: the category is the class whose nested Log holds it.</summary>
+    private static readonly List<(string Category, int EventId, string Template)> AppEvents = new[]
         {
             typeof(AlertProbeFunctionsServiceCollectionExtensions).Assembly,
             typeof(AlertProbe.Core.Intake.IntakeOptions).Assembly,
@@ -22,56 +25,96 @@ public sealed partial class OperatorViewQueryTests
         }
         .SelectMany(assembly => assembly.GetTypes())
         .SelectMany(type => type.GetMethods(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly))
-        .Select(method => method.GetCustomAttribute<LoggerMessageAttribute>()?.Message)
-        .OfType<string>()
+        .Select(method => (Method: method, Attribute: method.GetCustomAttribute<LoggerMessageAttribute>()))
+        .Where(entry => entry.Attribute is not null)
+        .Select(entry => ((entry.Method.DeclaringType!.DeclaringType ?? entry.Method.DeclaringType!).FullName!, entry.Attribute!.EventId, entry.Attribute.Message))
         .ToList();
 
-    public static TheoryData<string, string> QueriedTemplates()
+    private static readonly HashSet<string> AppMetrics = [.. ConstantsOf(typeof(AlertProbeTelemetry)).Where(value => value.StartsWith("alertprobe.", StringComparison.Ordinal))];
+
+    private static readonly HashSet<string> AppMetricTags = [.. ConstantsOf(typeof(MetricTags))];
+
+    public static TheoryData<string, string, int> QueriedEvents()
     {
-        var block = Module[Module.IndexOf("var logTemplates = {", StringComparison.Ordinal)..];
-        block = block[..block.IndexOf("\n}", StringComparison.Ordinal)];
-        var data = new TheoryData<string, string>();
-        foreach (Match entry in TemplateEntry().Matches(block))
+        var data = new TheoryData<string, string, int>();
+        foreach (Match entry in LogEvent().Matches(Block("var logEvents = {")))
         {
-            data.Add(entry.Groups["name"].Value, entry.Groups["template"].Value);
+            data.Add(entry.Groups["name"].Value, entry.Groups["category"].Value, int.Parse(entry.Groups["id"].Value, System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        return data;
+    }
+
+    public static TheoryData<string, string> ChartedMetrics()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (Match entry in MetricEntry().Matches(Block("var metricNames = {")))
+        {
+            data.Add(entry.Groups["name"].Value, entry.Groups["metric"].Value);
         }
 
         return data;
     }
 
     [Fact]
-    public void The_app_logs_through_source_generated_templates_the_queries_can_name()
+    public void The_view_names_events_and_metrics_the_discovery_can_check()
     {
-        // A guard for the discovery: without templates every check below would pass vacuously.
-        Assert.True(AppTemplates.Count > 20, $"Found only {AppTemplates.Count} [LoggerMessage] templates in the app.");
-        Assert.True(QueriedTemplates().Count >= 4, "operations.bicep names fewer templates than expected.");
+        // A guard for the discovery: without entries every check below would pass vacuously.
+        Assert.True(AppEvents.Count > 20, $"Found only {AppEvents.Count} [LoggerMessage] events in the app.");
+        Assert.Equal(2, QueriedEvents().Count);
+        Assert.Equal(7, ChartedMetrics().Count);
+        Assert.Equal(7, AppMetrics.Count);
     }
 
     [Theory]
-    [MemberData(nameof(QueriedTemplates))]
-    public void Queried_template_is_the_start_of_a_template_the_app_logs(string name, string template)
+    [MemberData(nameof(QueriedEvents))]
+    public void Queried_event_is_one_the_app_logs_under_that_category(string name, string category, int eventId)
     {
         Assert.True(
-            AppTemplates.Any(logged => logged.StartsWith(template, StringComparison.Ordinal)),
-            $"logTemplates.{name} ('{template}') matches no [LoggerMessage] template of the app: the alert or workbook query would never match.");
+            AppEvents.Any(logged => logged.Category == category && logged.EventId == eventId),
+            $"logEvents.{name} ({category}, EventId {eventId}) is no [LoggerMessage] of the app: the alert would never fire.");
     }
 
     [Fact]
-    public void Every_property_a_query_reads_is_a_placeholder_of_a_queried_template()
+    public void Every_metric_the_app_records_is_charted_and_every_charted_metric_is_recorded()
     {
-        var matched = QueriedTemplates()
-            .Select(row => (string)row[1])
-            .SelectMany(prefix => AppTemplates.Where(logged => logged.StartsWith(prefix, StringComparison.Ordinal)))
-            .ToList();
-        var properties = PropertyRead().Matches(Module).Select(match => match.Groups["name"].Value).Distinct().ToList();
-
-        Assert.NotEmpty(properties);
-        Assert.All(properties, property => Assert.Contains(matched, template => template.Contains($"{{{property}}}", StringComparison.Ordinal) || template.Contains($"{{{property}:", StringComparison.Ordinal)));
+        var charted = ChartedMetrics().Select(row => (string)row[1]).ToHashSet();
+        Assert.Equal(AppMetrics.Order(StringComparer.Ordinal), charted.Order(StringComparer.Ordinal));
+        Assert.All(charted, metric => Assert.Contains($"\"${{metricNames.{Key(metric)}}}\"", Module, StringComparison.Ordinal));
     }
 
-    [GeneratedRegex(@"^\s+(?<name>\w+): '(?<template>[^']+)'\s*$", RegexOptions.Multiline)]
-    private static partial Regex TemplateEntry();
+    [Fact]
+    public void Every_dimension_a_query_reads_is_a_tag_the_app_sets_or_a_log_property()
+    {
+        var read = PropertyRead().Matches(Module).Select(match => match.Groups["name"].Value).Distinct().ToList();
 
-    [GeneratedRegex(@"Properties\.(?<name>\w+)")]
+        Assert.NotEmpty(read);
+        Assert.All(read, name => Assert.True(
+            name is "CategoryName" or "EventId" || AppMetricTags.Contains(name),
+            $"Properties[\"{name}\"] is neither a metric tag of the app ({string.Join(", ", AppMetricTags)}) nor CategoryName/EventId."));
+    }
+
+    private static string Key(string metric) =>
+        ChartedMetrics().Single(row => (string)row[1] == metric)[0].ToString()!;
+
+    private static string Block(string opening)
+    {
+        var block = Module[Module.IndexOf(opening, StringComparison.Ordinal)..];
+        return block[..block.IndexOf("\n}", StringComparison.Ordinal)];
+    }
+
+    private static IEnumerable<string> ConstantsOf(Type type) =>
+        type.GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Where(field => field.IsLiteral && field.FieldType == typeof(string))
+            .Select(field => (string)field.GetRawConstantValue()!)
+            .Where(value => value != AlertProbeTelemetry.Name);
+
+    [GeneratedRegex(@"^\s+(?<name>\w+): \{\s*category: '(?<category>[^']+)'\s*eventId: '(?<id>\d+)'\s*\}", RegexOptions.Multiline)]
+    private static partial Regex LogEvent();
+
+    [GeneratedRegex(@"^\s+(?<name>\w+): '(?<metric>alertprobe\.[^']+)'\s*$", RegexOptions.Multiline)]
+    private static partial Regex MetricEntry();
+
+    [GeneratedRegex(@"Properties\[""(?<name>\w+)""\]")]
     private static partial Regex PropertyRead();
 }

@@ -20,13 +20,18 @@ public sealed class OperatorViewTemplateTests
     [Theory]
     [InlineData("'alertprobe-credential-circuit-open'", "credentialsRejected")]
     [InlineData("'alertprobe-budget-exhausted'", "budgetExhausted")]
-    public async Task Log_alert_watches_the_apps_log_template(string name, string template)
+    public async Task Log_alert_watches_the_apps_log_event_by_category_and_event_id(string name, string logEvent)
     {
         var rule = (await CompiledTemplate.MainAsync()).OfType("Microsoft.Insights/scheduledQueryRules")
             .Single(resource => resource.Name.Contains(name, StringComparison.Ordinal) || resource.Name == name.Trim('\''));
         var query = rule.Properties?["criteria"]?["allOf"]?[0]?["query"]?.ToString();
 
-        Assert.Contains($"variables('logTemplates').{template}", query, StringComparison.Ordinal);
+        var template = await CompiledTemplate.MainAsync();
+        Assert.Equal($"[variables('{logEvent}Query')]", query);
+        var definition = template.Json.Split('\n').Single(line => line.TrimStart().StartsWith($"\"{logEvent}Query\":", StringComparison.Ordinal));
+        Assert.Contains($"variables('logEvents').{logEvent}.category", definition, StringComparison.Ordinal);
+        Assert.Contains($"variables('logEvents').{logEvent}.eventId", definition, StringComparison.Ordinal);
+        Assert.DoesNotContain("OriginalFormat", definition, StringComparison.Ordinal);
         Assert.Contains("[parameters('logAnalyticsWorkspaceId')]", rule.Properties?["scopes"]?[0]?.ToString(), StringComparison.Ordinal);
     }
 
@@ -40,5 +45,21 @@ public sealed class OperatorViewTemplateTests
         Assert.Equal("[parameters('logAnalyticsWorkspaceId')]", (string?)workbook.Properties?["sourceId"]);
         Assert.Equal("[parameters('logAnalyticsWorkspaceId')]", (string?)diagnostics.Properties?["workspaceId"]);
         Assert.Equal("${ALERTPROBE_ALERT_EMAIL=}", ParametersFile.Value("alertEmail"));
+    }
+
+    [Fact]
+    public async Task Workbook_charts_the_apps_metrics_from_app_metrics()
+    {
+        var template = await CompiledTemplate.MainAsync();
+        var workbook = template.Single("Microsoft.Insights/workbooks");
+        var content = workbook.Properties?["serializedData"]?.ToString() ?? string.Empty;
+
+        Assert.Contains("workbookContent", content, StringComparison.Ordinal);
+        foreach (var metric in new[] { "testsCreated", "testsCoalesced", "testsRefused", "deadLetters", "budgetRemaining", "alertToVerdict", "verdicts" })
+        {
+            Assert.Contains($"variables('metricNames').{metric}", template.Json, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain("OriginalFormat}\"]", template.Json, StringComparison.Ordinal);
     }
 }
