@@ -38,6 +38,9 @@ public sealed partial class LabelMatcher
 
     public LabelMatchOperator Operator { get; }
 
+    /// <summary>The built regex (shared by every matcher of the rule set with the same pattern); null for = and !=.</summary>
+    internal Regex? Regex => regex;
+
     public string Value { get; }
 
     public bool Matches(Alert alert)
@@ -67,7 +70,11 @@ public sealed partial class LabelMatcher
         }
     }
 
-    public static bool TryParse(string text, [NotNullWhen(true)] out LabelMatcher? matcher, [NotNullWhen(false)] out string? error)
+    public static bool TryParse(string text, [NotNullWhen(true)] out LabelMatcher? matcher, [NotNullWhen(false)] out string? error) =>
+        TryParse(text, patterns: null, out matcher, out error);
+
+    /// <param name="patterns">Regexes already built for this rule set, by pattern: a pattern written twice is built once.</param>
+    internal static bool TryParse(string text, Dictionary<string, Regex>? patterns, [NotNullWhen(true)] out LabelMatcher? matcher, [NotNullWhen(false)] out string? error)
     {
         ArgumentNullException.ThrowIfNull(text);
         matcher = null;
@@ -137,12 +144,13 @@ public sealed partial class LabelMatcher
         }
 
         Regex? regex = null;
-        if (op is LabelMatchOperator.Regex or LabelMatchOperator.NotRegex)
+        if (op is LabelMatchOperator.Regex or LabelMatchOperator.NotRegex && !(patterns?.TryGetValue(value, out regex) ?? false))
         {
             try
             {
                 // Anchored like Prometheus; NonBacktracking keeps matching linear in the input.
                 regex = new Regex($"^(?:{value})$", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, RegexTimeout);
+                patterns?.Add(value, regex);
             }
             catch (ArgumentException exception)
             {
