@@ -52,8 +52,10 @@ public sealed partial class RulePlanner
         var notes = new List<string>();
         var resolved = alert.Status == AlertStatus.Resolved;
 
-        foreach (var rule in ruleSet.Rules)
+        // Only the rules the index cannot rule out are evaluated; they come in rule order, so "first match wins" holds.
+        foreach (var ruleIndex in ruleSet.Index.CandidatesFor(alert))
         {
+            var rule = ruleSet.Rules[ruleIndex];
             if (!rule.Match.MatchesContent(alert))
             {
                 continue;

@@ -21,7 +21,7 @@ internal sealed class RuleSetBuilder
     private readonly Func<string, string> originOf;
 
     // One regex per distinct pattern in the file: building one is the costly part of loading.
-    private readonly Dictionary<string, System.Text.RegularExpressions.Regex> patterns = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, RegexPattern> patterns = new(StringComparer.Ordinal);
 
     private RuleSetBuilder(Func<string, string> originOf) => this.originOf = originOf;
 

@@ -83,9 +83,9 @@ public sealed class RulesRegistrationTests : IDisposable
             """;
         var ruleSet = RuleSetLoader.Load(rules, "rules.yaml").RuleSet!;
 
-        var first = ruleSet.Rules[0].Match.Labels[0].Regex;
+        var first = ruleSet.Rules[0].Match.Labels[0].Pattern;
         Assert.NotNull(first);
-        Assert.Same(first, ruleSet.Rules[1].Match.Labels[0].Regex);
+        Assert.Same(first, ruleSet.Rules[1].Match.Labels[0].Pattern);
     }
 
     public void Dispose() => Directory.Delete(directory, recursive: true);
