@@ -13,8 +13,9 @@ internal sealed class RulesOptionsValidator(RuleSetProvider provider) : IValidat
     {
         ArgumentNullException.ThrowIfNull(options);
         var result = provider.Initialize(options);
+        var setting = options.Blob.IsConfigured ? nameof(RulesOptions.Blob) : nameof(RulesOptions.Path);
         return result.IsSuccess
             ? ValidateOptionsResult.Success
-            : ValidateOptionsResult.Fail(result.Errors.Select(error => $"{RulesOptions.SectionName}:{nameof(RulesOptions.Path)}: {error}"));
+            : ValidateOptionsResult.Fail(result.Errors.Select(error => $"{RulesOptions.SectionName}:{setting}: {error}"));
     }
 }

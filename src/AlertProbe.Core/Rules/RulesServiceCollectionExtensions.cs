@@ -1,4 +1,7 @@
 using AlertProbe.Core.Planning;
+using Azure.Identity;
+using Azure.Storage.Blobs;
+using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -9,10 +12,14 @@ namespace AlertProbe.Core.Rules;
 
 public static class RulesServiceCollectionExtensions
 {
+    /// <summary>The name of the <see cref="BlobServiceClient"/> the rules blob is read with.</summary>
+    public const string BlobClientName = "Rules";
+
     /// <summary>
     /// Registers <see cref="RulesOptions"/> (validated on start: the rules must load), the <see cref="RuleSetProvider"/>
-    /// that owns the rules in use (the configured file, else the built-in default rules), the <see cref="RuleSet"/>
-    /// in use and the <see cref="RulePlanner"/>. The document is read once, by the start-up validation.
+    /// that owns the rules in use (the configured blob, else file, else the built-in default rules), the
+    /// <see cref="RuleSet"/> in use, the <see cref="RulePlanner"/> and, in a host, the reload poll. The document is read
+    /// once at start-up, by the validation; afterwards only when its version changes.
     /// </summary>
     public static IServiceCollection AddAlertRules(this IServiceCollection services, IConfiguration configuration)
     {
@@ -20,17 +27,40 @@ public static class RulesServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<RulesOptions>()
             .Bind(configuration.GetSection(RulesOptions.SectionName))
+            .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RulesOptions>, RulesOptionsValidator>());
 
+        var blob = configuration.GetSection($"{RulesOptions.SectionName}:{nameof(RulesOptions.Blob)}").Get<RulesBlobOptions>() ?? new RulesBlobOptions();
+        if (blob.IsConfigured)
+        {
+            AddBlobClient(services, blob);
+        }
+
         // The provider must not depend on IOptions<RulesOptions>: the options validator depends on the provider.
         services.TryAddSingleton(provider => new RuleSetProvider(
-            SourceFor,
+            options => SourceFor(options, provider),
             provider.GetService<TimeProvider>(),
             provider.GetService<ILogger<RuleSetProvider>>()));
         services.TryAddTransient(provider => CurrentRules(provider).Current);
         services.TryAddSingleton(provider => new RulePlanner(CurrentRules(provider), provider.GetService<ILogger<RulePlanner>>()));
+        services.AddHostedService(provider => new RulesReloadService(
+            provider.GetRequiredService<RuleSetProvider>(), provider.GetRequiredService<IOptions<RulesOptions>>(), provider.GetService<TimeProvider>()));
         return services;
+    }
+
+    /// <summary>The document <paramref name="options"/> name: the blob, else the file, else null (the built-in rules).</summary>
+    public static RulesDocumentSource? SourceFor(RulesOptions options, IServiceProvider services)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(services);
+        if (options.Blob.IsConfigured)
+        {
+            var client = services.GetRequiredService<IAzureClientFactory<BlobServiceClient>>().CreateClient(BlobClientName);
+            return new BlobRulesDocumentSource(client.GetBlobContainerClient(options.Blob.ContainerName).GetBlobClient(options.Blob.BlobName));
+        }
+
+        return string.IsNullOrWhiteSpace(options.Path) ? null : new FileRulesDocumentSource(options.Path);
     }
 
     /// <summary>The provider, after the start-up validation has loaded the rules (resolving the options runs it once).</summary>
@@ -40,6 +70,20 @@ public static class RulesServiceCollectionExtensions
         return provider.GetRequiredService<RuleSetProvider>();
     }
 
-    private static FileRulesDocumentSource? SourceFor(RulesOptions options) =>
-        string.IsNullOrWhiteSpace(options.Path) ? null : new FileRulesDocumentSource(options.Path);
+    private static void AddBlobClient(IServiceCollection services, RulesBlobOptions blob) => services.AddAzureClients(builder =>
+    {
+        if (blob.ServiceUri is not null)
+        {
+            builder.AddBlobServiceClient(blob.ServiceUri)
+                .WithName(BlobClientName)
+                .WithCredential(new DefaultAzureCredential(new DefaultAzureCredentialOptions
+                {
+                    ManagedIdentityClientId = string.IsNullOrWhiteSpace(blob.ClientId) ? null : blob.ClientId,
+                }));
+        }
+        else
+        {
+            builder.AddBlobServiceClient(blob.ConnectionString).WithName(BlobClientName);
+        }
+    });
 }
