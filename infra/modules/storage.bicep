@@ -2,6 +2,10 @@
 // ledger tables. Shared keys are disabled: every client uses Entra ID (the app's managed identity).
 // The ledger creates its tables on first use (Ledger:CreateTables, names "<Ledger:TableNamePrefix><Kind>"),
 // so none is declared here; its role (roles.bicep) allows creating tables.
+// The 'rules' container is where an operator may put the rules file for the app to read and reload
+// (Rules__Blob__ServiceUri, docs/deployment.md#rules). The app already holds Storage Blob Data Owner on this account
+// for host storage (roles.bicep), which includes the Storage Blob Data Reader that reading rules needs, so no
+// assignment of its own is added; a rules blob in another account needs Reader granted there.
 
 param name string
 param location string
@@ -9,6 +13,9 @@ param tags object
 
 @description('Blob container that holds the Flex Consumption deployment package.')
 param deploymentContainerName string
+
+@description('Blob container for an optional rules file read with the app\'s identity (Rules__Blob__ContainerName).')
+param rulesContainerName string = 'rules'
 
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   name: name
@@ -37,9 +44,17 @@ resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
         publicAccess: 'None'
       }
     }
+
+    resource rulesContainer 'containers' = {
+      name: rulesContainerName
+      properties: {
+        publicAccess: 'None'
+      }
+    }
   }
 }
 
 output name string = storage.name
 output blobEndpoint string = storage.properties.primaryEndpoints.blob
+output rulesContainerName string = rulesContainerName
 output tableEndpoint string = storage.properties.primaryEndpoints.table

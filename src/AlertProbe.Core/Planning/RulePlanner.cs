@@ -16,23 +16,46 @@ namespace AlertProbe.Core.Planning;
 /// matched with a note, and a firing-only rule that would otherwise match adds a note too. Reruns that should
 /// stop on resolution are stopped by the follow-up, not by planning.
 /// </summary>
-public sealed partial class RulePlanner(RuleSet ruleSet, ILogger<RulePlanner>? logger = null)
+public sealed partial class RulePlanner
 {
-    private readonly ILogger logger = logger ?? NullLogger<RulePlanner>.Instance;
+    private readonly ILogger logger;
+    private readonly Func<RuleSet> current;
 
-    public RuleSet RuleSet { get; } = ruleSet ?? throw new ArgumentNullException(nameof(ruleSet));
+    /// <summary>Plans with one fixed rule set.</summary>
+    public RulePlanner(RuleSet ruleSet, ILogger<RulePlanner>? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(ruleSet);
+        this.logger = logger ?? NullLogger<RulePlanner>.Instance;
+        current = () => ruleSet;
+    }
+
+    /// <summary>Plans with whatever rules <paramref name="provider"/> holds at the time of each call (they may be reloaded).</summary>
+    public RulePlanner(RuleSetProvider provider, ILogger<RulePlanner>? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(provider);
+        this.logger = logger ?? NullLogger<RulePlanner>.Instance;
+        current = () => provider.Current;
+    }
+
+    /// <summary>The rules in use now.</summary>
+    public RuleSet RuleSet => current();
 
     public PlanningResult Plan(Alert alert)
     {
         ArgumentNullException.ThrowIfNull(alert);
+
+        // One rule set for the whole alert, even if a reload replaces it meanwhile.
+        var ruleSet = RuleSet;
         var plans = new List<TestPlan>();
         var rejections = new List<Rejection>();
         var matched = new List<string>();
         var notes = new List<string>();
         var resolved = alert.Status == AlertStatus.Resolved;
 
-        foreach (var rule in RuleSet.Rules)
+        // Only the rules the index cannot rule out are evaluated; they come in rule order, so "first match wins" holds.
+        foreach (var ruleIndex in ruleSet.Index.CandidatesFor(alert))
         {
+            var rule = ruleSet.Rules[ruleIndex];
             if (!rule.Match.MatchesContent(alert))
             {
                 continue;

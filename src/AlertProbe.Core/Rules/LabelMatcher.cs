@@ -13,20 +13,19 @@ namespace AlertProbe.Core.Rules;
 /// the empty string, so <c>x!="a"</c> and <c>x=""</c> match when x is absent. Regexes are fully anchored and
 /// run without backtracking (linear time, RE2-like: no look-around, no back-references) under a timeout.
 /// </summary>
-public sealed partial class LabelMatcher
+public sealed class LabelMatcher
 {
-    private static readonly TimeSpan RegexTimeout = TimeSpan.FromMilliseconds(100);
-
-    private readonly Regex? regex;
+    private readonly RegexPattern? pattern;
     private readonly Func<Alert, string?> read;
 
-    private LabelMatcher(string source, string name, LabelMatchOperator op, string value, Regex? regex, Func<Alert, string?> read)
+    private LabelMatcher(string source, string name, LabelMatchOperator op, string value, RegexPattern? pattern, string field, Func<Alert, string?> read)
     {
         Source = source;
         Name = name;
         Operator = op;
         Value = value;
-        this.regex = regex;
+        Field = field;
+        this.pattern = pattern;
         this.read = read;
     }
 
@@ -37,6 +36,15 @@ public sealed partial class LabelMatcher
     public string Name { get; }
 
     public LabelMatchOperator Operator { get; }
+
+    /// <summary>The regex (one instance for every matcher of the rule set with the same pattern); null for = and !=.</summary>
+    internal RegexPattern? Pattern => pattern;
+
+    /// <summary>The value read, named canonically: "labels.x" for both <c>x</c> and <c>labels.x</c>; the rule index's key.</summary>
+    internal string Field { get; }
+
+    /// <summary>The value this matcher looks at, or null when the alert does not carry it.</summary>
+    internal string? Read(Alert alert) => read(alert);
 
     public string Value { get; }
 
@@ -59,7 +67,7 @@ public sealed partial class LabelMatcher
     {
         try
         {
-            return regex!.IsMatch(actual);
+            return pattern!.IsMatch(actual);
         }
         catch (RegexMatchTimeoutException)
         {
@@ -67,7 +75,11 @@ public sealed partial class LabelMatcher
         }
     }
 
-    public static bool TryParse(string text, [NotNullWhen(true)] out LabelMatcher? matcher, [NotNullWhen(false)] out string? error)
+    public static bool TryParse(string text, [NotNullWhen(true)] out LabelMatcher? matcher, [NotNullWhen(false)] out string? error) =>
+        TryParse(text, patterns: null, out matcher, out error);
+
+    /// <param name="patterns">Regexes already built for this rule set, by pattern: a pattern written twice is built once.</param>
+    internal static bool TryParse(string text, Dictionary<string, RegexPattern>? patterns, [NotNullWhen(true)] out LabelMatcher? matcher, [NotNullWhen(false)] out string? error)
     {
         ArgumentNullException.ThrowIfNull(text);
         matcher = null;
@@ -136,35 +148,28 @@ public sealed partial class LabelMatcher
             return false;
         }
 
-        Regex? regex = null;
-        if (op is LabelMatchOperator.Regex or LabelMatchOperator.NotRegex)
+        RegexPattern? pattern = null;
+        if (op is LabelMatchOperator.Regex or LabelMatchOperator.NotRegex && !(patterns?.TryGetValue(value, out pattern) ?? false))
         {
-            try
+            if (!RegexPattern.TryCreate(value, out pattern, out var regexError))
             {
-                // Anchored like Prometheus; NonBacktracking keeps matching linear in the input.
-                regex = new Regex($"^(?:{value})$", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, RegexTimeout);
-            }
-            catch (ArgumentException exception)
-            {
-                error = $"matcher '{text}': invalid regular expression: {exception.Message}";
+                error = $"matcher '{text}': {regexError}";
                 return false;
             }
-            catch (NotSupportedException exception)
-            {
-                // The linear-time engine refuses two different things with one exception type: constructs it cannot run
-                // (look-around, back-references, atomic groups, conditionals) and patterns whose automaton would be too
-                // large (nested or huge repetition counts). Without those constructs in the text, it is the size.
-                error = UnsupportedConstruct().IsMatch(value)
-                    ? $"matcher '{text}': regular expression uses a construct that is not supported (no look-around or back-references): {exception.Message}"
-                    : $"matcher '{text}': regular expression is too large for linear-time matching (reduce repetition counts such as {{1000}} or their nesting): {exception.Message}";
-                return false;
-            }
+
+            patterns?.Add(value, pattern);
         }
 
-        matcher = new LabelMatcher(text.Trim(), name, op, value, regex, read);
+        matcher = new LabelMatcher(text.Trim(), name, op, value, pattern, FieldOf(name), read);
         error = null;
         return true;
     }
+
+    private static string FieldOf(string name) =>
+        name.StartsWith("labels.", StringComparison.Ordinal) || name.StartsWith("customProperties.", StringComparison.Ordinal)
+            || name.StartsWith("annotations.", StringComparison.Ordinal) || name == "alert.name"
+            ? name
+            : "labels." + name;
 
     private static Func<Alert, string?>? Reader(string name)
     {
@@ -238,8 +243,4 @@ public sealed partial class LabelMatcher
     }
 
     public override string ToString() => Source;
-
-    // Look-around, named or numbered back-references, atomic groups and conditionals: what NonBacktracking cannot run.
-    [GeneratedRegex(@"\(\?(?:[=!>(]|<[=!])|\\(?:[1-9]|k<|k')", RegexOptions.CultureInvariant)]
-    private static partial Regex UnsupportedConstruct();
 }

@@ -20,6 +20,9 @@ internal sealed class RuleSetBuilder
     private readonly List<(string Pointer, string Message)> errors = [];
     private readonly Func<string, string> originOf;
 
+    // One regex per distinct pattern in the file: building one is the costly part of loading.
+    private readonly Dictionary<string, RegexPattern> patterns = new(StringComparer.Ordinal);
+
     private RuleSetBuilder(Func<string, string> originOf) => this.originOf = originOf;
 
     public static (RuleSet? RuleSet, IReadOnlyList<(string Pointer, string Message)> Errors) Build(JsonNode? root, string sourceName, Func<string, string> originOf)
@@ -173,7 +176,7 @@ internal sealed class RuleSetBuilder
         var matchers = new List<LabelMatcher>();
         foreach (var (text, itemPointer) in Strings(node["labels"], pointer + "/labels"))
         {
-            if (LabelMatcher.TryParse(text, out var matcher, out var error))
+            if (LabelMatcher.TryParse(text, patterns, out var matcher, out var error))
             {
                 matchers.Add(matcher);
             }

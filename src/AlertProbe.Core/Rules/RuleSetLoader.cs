@@ -67,14 +67,31 @@ public static class RuleSetLoader
         return Load(yaml, path);
     }
 
-    /// <summary>The built-in rule set used when no rules file is configured (see <see cref="DefaultRuleSet"/>).</summary>
-    public static RuleSet LoadDefault()
+    /// <summary>The built-in rule set used when no rules file is configured (see <see cref="DefaultRuleSet"/>); parsed once per process.</summary>
+    public static RuleSet LoadDefault() => Default.Value;
+
+    /// <summary>Reads and loads the document a source names; an unreadable document is an error value, not an exception.</summary>
+    public static async Task<RuleSetLoadResult> LoadAsync(RulesDocumentSource source, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        try
+        {
+            var document = await source.ReadAsync(cancellationToken).ConfigureAwait(false);
+            return Load(document.Text, source.Name);
+        }
+        catch (RulesDocumentUnavailableException exception)
+        {
+            return RuleSetLoadResult.Failed([new RuleError(source.Name, 0, 0, string.Empty, exception.Message)]);
+        }
+    }
+
+    private static readonly Lazy<RuleSet> Default = new(() =>
     {
         var result = Load(DefaultRuleSet.Yaml, DefaultRuleSet.SourceName);
         return result.IsSuccess
             ? result.RuleSet
             : throw new InvalidOperationException($"The built-in rule set does not load: {result}");
-    }
+    });
 
     private static RuleError ToError(string sourceName, Mark mark, string pointer, string message) =>
         new(sourceName, (int)mark.Line, (int)mark.Column, DocumentPointer.ToDisplayPath(pointer), message);

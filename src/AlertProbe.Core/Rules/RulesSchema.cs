@@ -27,8 +27,15 @@ internal static class RulesSchema
     public static IReadOnlyList<(string Pointer, string Message)> Check(JsonNode? document)
     {
         using var json = JsonDocument.Parse(document?.ToJsonString() ?? "null");
-        var results = Schema.Value.Evaluate(json.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
         var findings = new List<(string, string)>();
+
+        // Pass/fail first: the detailed list output costs several times more and is only needed to explain a failure.
+        if (Schema.Value.Evaluate(json.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.Flag }).IsValid)
+        {
+            return findings;
+        }
+
+        var results = Schema.Value.Evaluate(json.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
         if (results.IsValid)
         {
             return findings;

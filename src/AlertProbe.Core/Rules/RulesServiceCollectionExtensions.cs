@@ -1,16 +1,25 @@
 using AlertProbe.Core.Planning;
+using Azure.Identity;
+using Azure.Storage.Blobs;
+using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace AlertProbe.Core.Rules;
 
 public static class RulesServiceCollectionExtensions
 {
+    /// <summary>The name of the <see cref="BlobServiceClient"/> the rules blob is read with.</summary>
+    public const string BlobClientName = "Rules";
+
     /// <summary>
-    /// Registers <see cref="RulesOptions"/> (validated on start: the rules file must load), the <see cref="RuleSet"/>
-    /// (the configured file, else the built-in default rules) and the <see cref="RulePlanner"/>, all singletons.
+    /// Registers <see cref="RulesOptions"/> (validated on start: the rules must load), the <see cref="RuleSetProvider"/>
+    /// that owns the rules in use (the configured blob, else file, else the built-in default rules), the
+    /// <see cref="RuleSet"/> in use, the <see cref="RulePlanner"/> and, in a host, the reload poll. The document is read
+    /// once at start-up, by the validation; afterwards only when its version changes.
     /// </summary>
     public static IServiceCollection AddAlertRules(this IServiceCollection services, IConfiguration configuration)
     {
@@ -18,24 +27,63 @@ public static class RulesServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<RulesOptions>()
             .Bind(configuration.GetSection(RulesOptions.SectionName))
+            .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RulesOptions>, RulesOptionsValidator>());
-        services.TryAddSingleton(provider => Load(provider.GetRequiredService<IOptions<RulesOptions>>().Value));
-        services.TryAddSingleton<RulePlanner>();
+
+        var blob = configuration.GetSection($"{RulesOptions.SectionName}:{nameof(RulesOptions.Blob)}").Get<RulesBlobOptions>() ?? new RulesBlobOptions();
+        if (blob.IsConfigured)
+        {
+            AddBlobClient(services, blob);
+        }
+
+        // The provider must not depend on IOptions<RulesOptions>: the options validator depends on the provider.
+        services.TryAddSingleton(provider => new RuleSetProvider(
+            options => SourceFor(options, provider),
+            provider.GetService<TimeProvider>(),
+            provider.GetService<ILogger<RuleSetProvider>>()));
+        services.TryAddTransient(provider => CurrentRules(provider).Current);
+        services.TryAddSingleton(provider => new RulePlanner(CurrentRules(provider), provider.GetService<ILogger<RulePlanner>>()));
+        services.AddHostedService(provider => new RulesReloadService(
+            provider.GetRequiredService<RuleSetProvider>(), provider.GetRequiredService<IOptions<RulesOptions>>(), provider.GetService<TimeProvider>()));
         return services;
     }
 
-    private static RuleSet Load(RulesOptions options)
+    /// <summary>The document <paramref name="options"/> name: the blob, else the file, else null (the built-in rules).</summary>
+    public static RulesDocumentSource? SourceFor(RulesOptions options, IServiceProvider services)
     {
-        if (string.IsNullOrWhiteSpace(options.Path))
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(services);
+        if (options.Blob.IsConfigured)
         {
-            return RuleSetLoader.LoadDefault();
+            var client = services.GetRequiredService<IAzureClientFactory<BlobServiceClient>>().CreateClient(BlobClientName);
+            return new BlobRulesDocumentSource(client.GetBlobContainerClient(options.Blob.ContainerName).GetBlobClient(options.Blob.BlobName));
         }
 
-        // The validator already loaded this file at start-up; failing here means it changed since.
-        var result = RuleSetLoader.LoadFile(options.Path);
-        return result.IsSuccess
-            ? result.RuleSet
-            : throw new InvalidOperationException($"The rules file does not load:{Environment.NewLine}{result}");
+        return string.IsNullOrWhiteSpace(options.Path) ? null : new FileRulesDocumentSource(options.Path);
     }
+
+    /// <summary>The provider, after the start-up validation has loaded the rules (resolving the options runs it once).</summary>
+    private static RuleSetProvider CurrentRules(IServiceProvider provider)
+    {
+        _ = provider.GetRequiredService<IOptions<RulesOptions>>().Value;
+        return provider.GetRequiredService<RuleSetProvider>();
+    }
+
+    private static void AddBlobClient(IServiceCollection services, RulesBlobOptions blob) => services.AddAzureClients(builder =>
+    {
+        if (blob.ServiceUri is not null)
+        {
+            builder.AddBlobServiceClient(blob.ServiceUri)
+                .WithName(BlobClientName)
+                .WithCredential(new DefaultAzureCredential(new DefaultAzureCredentialOptions
+                {
+                    ManagedIdentityClientId = string.IsNullOrWhiteSpace(blob.ClientId) ? null : blob.ClientId,
+                }));
+        }
+        else
+        {
+            builder.AddBlobServiceClient(blob.ConnectionString).WithName(BlobClientName);
+        }
+    });
 }

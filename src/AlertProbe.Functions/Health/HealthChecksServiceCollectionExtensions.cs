@@ -21,7 +21,8 @@ public static class HealthChecksServiceCollectionExtensions
             .AddCheck<KeyVaultHealthCheck>("keyVault")
             .AddCheck<ServiceBusHealthCheck>("serviceBus")
             .AddCheck<LedgerHealthCheck>("ledger")
-            .AddCheck<RulesHealthCheck>("rules");
+            .AddCheck<RulesHealthCheck>("rules")
+            .AddCheck<RulesInUseHealthCheck>("rulesInUse");
     }
 
     /// <summary>A check that <typeparamref name="TOptions"/> (bound from <paramref name="sectionName"/>) binds and validates.</summary>

@@ -41,6 +41,53 @@ public sealed class RulesRegistrationTests : IDisposable
         Assert.Contains($"Rules:Path: {path}:5:15: rules[0].tests[0].type: 'bgp' is not supported for instant tests", exception.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void The_rules_used_are_the_rules_validated_at_start_up_the_file_is_not_read_again()
+    {
+        var path = Write("rules.yaml", GoodRules("validated"));
+        using var provider = Build(path);
+        _ = provider.GetRequiredService<IOptions<RulesOptions>>().Value;
+
+        // Broken after start-up validation: a second read would fail (or plan with rules nobody validated).
+        File.WriteAllText(path, "version: 1\nrules: [");
+
+        Assert.Equal(["validated"], provider.GetRequiredService<RulePlanner>().RuleSet.Rules.Select(rule => rule.Name));
+        Assert.Equal(["validated"], provider.GetRequiredService<RuleSet>().Rules.Select(rule => rule.Name));
+    }
+
+    [Fact]
+    public void Options_through_IOptions_and_IOptionsMonitor_share_one_load()
+    {
+        var path = Write("rules.yaml", GoodRules("first"));
+        using var provider = Build(path);
+        _ = provider.GetRequiredService<IOptions<RulesOptions>>().Value;
+        File.WriteAllText(path, "version: 1\nrules: [");
+
+        // The health check reads the monitor: validating there must not load (and fail on) the file a second time.
+        Assert.Equal(path, provider.GetRequiredService<IOptionsMonitor<RulesOptions>>().CurrentValue.Path);
+    }
+
+    [Fact]
+    public void A_regex_written_in_several_rules_is_built_once()
+    {
+        var rules = """
+            version: 1
+            defaults: { agents: { ids: ["1"] } }
+            rules:
+              - name: a
+                match: { labels: ['instance=~"https?://.+"'] }
+                tests: [{ type: dns-trace, domain: example.com }]
+              - name: b
+                match: { labels: ['target=~"https?://.+"', 'job="x"'] }
+                tests: [{ type: dns-trace, domain: example.com }]
+            """;
+        var ruleSet = RuleSetLoader.Load(rules, "rules.yaml").RuleSet!;
+
+        var first = ruleSet.Rules[0].Match.Labels[0].Pattern;
+        Assert.NotNull(first);
+        Assert.Same(first, ruleSet.Rules[1].Match.Labels[0].Pattern);
+    }
+
     public void Dispose() => Directory.Delete(directory, recursive: true);
 
     private string Write(string name, string content)
@@ -49,6 +96,9 @@ public sealed class RulesRegistrationTests : IDisposable
         File.WriteAllText(path, content);
         return path;
     }
+
+    private static string GoodRules(string name) =>
+        $"version: 1\nrules:\n  - name: {name}\n    tests:\n      - type: dns-trace\n        domain: example.com\n        agents: {{ ids: [\"1\"] }}\n";
 
     private static ServiceProvider Build(string? path)
     {

@@ -12,7 +12,7 @@ public sealed class HealthEndpointTests
         Assert.Equal(200, response.StatusCode);
         Assert.Equal("Healthy", (string?)response.Json["status"]);
         Assert.Equal(
-            ["alertParsing", "followUp", "ingress", "intake", "keyVault", "ledger", "messaging", "rateBudget", "rules", "serviceBus", "targetPolicy", "thousandEyes"],
+            ["alertParsing", "followUp", "ingress", "intake", "keyVault", "ledger", "messaging", "rateBudget", "rules", "rulesInUse", "serviceBus", "targetPolicy", "thousandEyes"],
             response.Json["checks"]!.AsArray().Select(check => (string?)check!["name"]));
     }
 
