@@ -39,6 +39,20 @@ internal static class AlertProbeCommand
             Out = new AlertProbe.Core.Redaction.RedactingTextWriter(context.Out),
             Error = new AlertProbe.Core.Redaction.RedactingTextWriter(context.Error),
         };
+        try
+        {
+            return await InvokeRedactedAsync(args, context, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            // The redacting writers hold an unfinished line until it ends (a secret may be split across writes).
+            await context.Out.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+            await context.Error.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task<int> InvokeRedactedAsync(string[] args, CliContext context, CancellationToken cancellationToken)
+    {
         var parse = Create(context).Parse(args);
         var usage = UsageErrors.Describe(parse);
         if (usage.Count > 0)

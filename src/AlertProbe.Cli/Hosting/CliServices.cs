@@ -1,6 +1,7 @@
 using AlertProbe.Core.Diagnostics;
 using AlertProbe.Core.FollowUp;
 using AlertProbe.Core.Intake;
+using AlertProbe.Core.Redaction;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,6 +35,8 @@ internal static class CliServices
         services.AddLogging(logging => logging
             .SetMinimumLevel(display.Minimum)
             .AddProvider(new TextWriterLoggerProvider(context.Error, display, causes)));
+        // Every log text passes the one redactor before the provider sees it, as in the Functions app.
+        services.AddSecretRedactingLogging();
 
         if (timeProvider is not null)
         {

@@ -1,3 +1,4 @@
+using System.Net;
 using AlertProbe.Core.FollowUp.Collection;
 using AlertProbe.Core.FollowUp.Delivery;
 using AlertProbe.Core.FollowUp.Reruns;
@@ -52,7 +53,17 @@ public static class FollowUpServiceCollectionExtensions
             // The factory's request logging writes the full URL, and reply URLs are capabilities (Slack's path holds a
             // token); the dispatcher logs the destination's kind and host itself.
             .RemoveAllLoggers()
+            // The guard against DNS rebinding: every connection's addresses are judged by the reply policy. No proxy,
+            // since a proxy would resolve the name itself, out of the guard's sight.
+            .ConfigurePrimaryHttpMessageHandler(provider => new SocketsHttpHandler
+            {
+                ConnectCallback = provider.GetRequiredService<ReplyPolicyConnector>().ConnectAsync,
+                UseProxy = false,
+                PooledConnectionLifetime = TimeSpan.FromMinutes(2),
+            })
             .AddResilienceHandler("verdict-delivery", ConfigureReplyPipeline);
+        services.TryAddSingleton<ReplyPolicyHostResolver>(Dns.GetHostAddressesAsync);
+        services.TryAddSingleton<ReplyPolicyConnector>();
 
         services.TryAddSingleton<FollowUpScheduler>();
         services.TryAddTransient<RunResultsReader>();

@@ -2,6 +2,7 @@ using System.Text.Json;
 using AlertProbe.Core.Alerts;
 using AlertProbe.Core.Alerts.Reading;
 using AlertProbe.Core.Ingress.Signatures;
+using AlertProbe.Core.Policy;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -11,7 +12,8 @@ namespace AlertProbe.Core.Ingress;
 /// Alert webhooks (<c>POST /api/alerts/{source?}</c>): finds which sources the body is content of — the route's, and
 /// whatever the intake's own parser detects in it — verifies the signature of every one of them that is signed, then
 /// queues the body unchanged. So a PagerDuty or Grafana body cannot skip its signature by arriving on another route.
-/// The rest of parsing is the intake's job: answering fast keeps senders from timing out and retrying (Azure Monitor
+/// A manual request (or a reply address) the address policies refuse is answered 422 naming the field and not queued
+/// (<see cref="ManualRequestPolicy"/>). The rest of parsing is the intake's job: answering fast keeps senders from timing out and retrying (Azure Monitor
 /// skips an endpoint for 15 minutes after failed retries).
 /// </summary>
 public sealed class AlertWebhookHandler(
@@ -20,6 +22,7 @@ public sealed class AlertWebhookHandler(
     PagerDutySignatureVerifier pagerDutyVerifier,
     GrafanaSignatureVerifier grafanaVerifier,
     AlertPayloadParser parser,
+    ManualRequestPolicy policy,
     TimeProvider timeProvider,
     IOptions<IngressOptions> options,
     ILogger<AlertWebhookHandler> logger)
@@ -56,13 +59,22 @@ public sealed class AlertWebhookHandler(
         }
 
         var contentType = string.IsNullOrWhiteSpace(request.ContentType) ? DefaultContentType : request.ContentType;
-        foreach (var signedSource in SignedSourcesOf(source, request.Body, contentType, settings))
+        // As the intake will read it: the route is its format hint.
+        var asRouted = parser.Parse(request.Body, new PayloadHints { Source = source, ContentType = contentType });
+        foreach (var signedSource in SignedSourcesOf(source, asRouted, request.Body, contentType, settings))
         {
             var refusal = await CheckSignatureAsync(signedSource, request, settings, cancellationToken).ConfigureAwait(false);
             if (refusal is not null)
             {
                 return refusal;
             }
+        }
+
+        // Only after authentication, so an unsigned caller learns nothing about the policy.
+        if (policy.Check(asRouted) is { } denied)
+        {
+            Log.ManualRequestRefused(logger, label, denied.Reason, denied.Description);
+            return new IngressResult.Refused(IngressRefusal.PolicyDenied, denied.ToString());
         }
 
         var message = new AlertQueueMessage
@@ -88,7 +100,7 @@ public sealed class AlertWebhookHandler(
     /// The signed sources whose content this is: the route's, plus every format the intake's parser reads in the body,
     /// with the route's hint and without it (the payload's own format and, inside CloudEvents, its events' data).
     /// </summary>
-    private List<string> SignedSourcesOf(string? routeSource, ReadOnlyMemory<byte> body, string contentType, IngressOptions settings)
+    private List<string> SignedSourcesOf(string? routeSource, AlertParseResult asRouted, ReadOnlyMemory<byte> body, string contentType, IngressOptions settings)
     {
         var sources = new HashSet<string>(StringComparer.Ordinal);
         if (routeSource is not null)
@@ -98,7 +110,7 @@ public sealed class AlertWebhookHandler(
 
         // As routed, and as detected from the content alone: a Grafana body is also a valid Alertmanager body, so on
         // the alertmanager route it would otherwise be read (and acted on) without its signature.
-        var readings = new List<AlertParseResult> { parser.Parse(body, new PayloadHints { Source = routeSource, ContentType = contentType }) };
+        var readings = new List<AlertParseResult> { asRouted };
         if (routeSource is not null)
         {
             readings.Add(parser.Parse(body, new PayloadHints { ContentType = contentType }));

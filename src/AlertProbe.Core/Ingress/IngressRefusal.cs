@@ -37,6 +37,12 @@ public enum IngressRefusal
 
     /// <summary>Service Bus failed (503: retry).</summary>
     QueueUnavailable,
+
+    /// <summary>
+    /// The target or reply address policy refuses the request (422): what the intake would dead-letter; the
+    /// refusal's message names the field.
+    /// </summary>
+    PolicyDenied,
 }
 
 public static class IngressRefusals
@@ -64,6 +70,7 @@ public static class IngressRefusals
         IngressRefusal.BodyTooLarge => "The request body is too large.",
         IngressRefusal.InvalidRequest => "The request body is empty or unreadable.",
         IngressRefusal.UnknownSource => "Unknown alert source.",
+        IngressRefusal.PolicyDenied => "The request names an address the target or reply policy refuses.",
         _ => refusal.ToString(),
     };
 }

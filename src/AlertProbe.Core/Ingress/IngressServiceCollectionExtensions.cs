@@ -1,7 +1,9 @@
 using AlertProbe.Core.Alerts;
+using AlertProbe.Core.FollowUp.Delivery;
 using AlertProbe.Core.Ingress.Chat;
 using AlertProbe.Core.Ingress.Signatures;
 using AlertProbe.Core.Messages;
+using AlertProbe.Core.Policy;
 using Azure.Identity;
 using Azure.Messaging.ServiceBus;
 using Azure.Security.KeyVault.Secrets;
@@ -40,6 +42,9 @@ public static class IngressServiceCollectionExtensions
         services.AddAlertProbeMessaging(configuration);
         // The webhook handler detects formats with the intake's own parser, so signatures follow the content.
         services.AddAlertParsing(configuration);
+        // The chat entries and the webhook refuse what the intake's address policies would, before queueing.
+        services.AddTargetPolicy(configuration).AddReplyPolicy(configuration);
+        services.TryAddSingleton<ManualRequestPolicy>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(provider => new AlertQueueSender(
             provider.GetRequiredService<ServiceBusClient>().CreateSender(provider.GetRequiredService<IOptions<MessagingOptions>>().Value.AlertsQueueName),

@@ -38,4 +38,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 3008, Level = LogLevel.Information, Message = "Chat command from {Source} user {UserId} not understood; usage sent")]
     public static partial void ChatCommandInvalid(ILogger logger, string source, string? userId);
+
+    [LoggerMessage(EventId = 3012, Level = LogLevel.Warning, Message = "Chat command from {Source} user {UserId} refused before queueing: {Reason}: {Description}")]
+    public static partial void ChatCommandRefused(ILogger logger, string source, string? userId, string reason, string description);
+
+    [LoggerMessage(EventId = 3013, Level = LogLevel.Warning, Message = "Refused {Source} manual request before queueing: {Reason}: {Description}")]
+    public static partial void ManualRequestRefused(ILogger logger, string source, string reason, string description);
 }

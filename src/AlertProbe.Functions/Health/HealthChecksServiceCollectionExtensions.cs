@@ -1,7 +1,6 @@
 using AlertProbe.Functions.Health.Checks;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace AlertProbe.Functions.Health;
 
@@ -9,13 +8,12 @@ public static class HealthChecksServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the health checks behind <c>GET /api/health</c>: one per dependency (ThousandEyes, Key Vault,
-    /// Service Bus, ledger storage, rules) and the <see cref="SecretRedactor"/>. Add a check per feature options
+    /// Service Bus, ledger storage, rules). Add a check per feature options
     /// type with <see cref="AddOptionsCheck{TOptions}"/>.
     /// </summary>
     public static IHealthChecksBuilder AddAlertProbeHealthChecks(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.TryAddSingleton(new SecretRedactor(configuration));
         return services.AddHealthChecks()
             .AddCheck<ThousandEyesHealthCheck>("thousandEyes")
             .AddCheck<KeyVaultHealthCheck>("keyVault")

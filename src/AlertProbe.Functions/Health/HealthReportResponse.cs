@@ -1,4 +1,5 @@
 using System.Globalization;
+using AlertProbe.ThousandEyes.Errors;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace AlertProbe.Functions.Health;
@@ -12,13 +13,11 @@ public sealed record HealthReportResponse
 
     /// <summary>
     /// Maps a report: descriptions, data and validation failures only (never exception messages, which may quote
-    /// a connection string), with any configured secret value redacted as a second line of defence.
+    /// a connection string), each text through the one <see cref="SecretRedactor"/> as a second line of defence.
     /// </summary>
-    public static HealthReportResponse From(HealthReport report, SecretRedactor redactor)
+    public static HealthReportResponse From(HealthReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        ArgumentNullException.ThrowIfNull(redactor);
-        var secrets = redactor.CurrentSecrets();
         return new HealthReportResponse
         {
             Status = report.Status.ToString(),
@@ -30,12 +29,12 @@ public sealed record HealthReportResponse
                     Status = entry.Value.Status.ToString(),
                     Description = entry.Value.Exception is not null
                         ? $"The {entry.Key} check failed unexpectedly ({entry.Value.Exception.GetType().Name}); see the logs."
-                        : secrets.Redact(entry.Value.Description),
+                        : SecretRedactor.Redact(entry.Value.Description),
                     Data = entry.Value.Data
                         .Where(item => item.Key != HealthCheckData.FailuresKey)
-                        .ToDictionary(item => item.Key, item => secrets.Redact(Format(item.Value)) ?? "", StringComparer.Ordinal),
+                        .ToDictionary(item => item.Key, item => SecretRedactor.Redact(Format(item.Value)) ?? "", StringComparer.Ordinal),
                     Failures = entry.Value.Data.TryGetValue(HealthCheckData.FailuresKey, out var failures) && failures is IEnumerable<string> messages
-                        ? messages.Select(message => secrets.Redact(message)!).ToList()
+                        ? messages.Select(message => SecretRedactor.Redact(message)!).ToList()
                         : [],
                 })
                 .ToList(),

@@ -5,6 +5,7 @@ using AlertProbe.Core.Intake;
 using AlertProbe.Core.Messages;
 using AlertProbe.Core.Policy;
 using AlertProbe.Core.RateLimiting;
+using AlertProbe.Core.Redaction;
 using AlertProbe.Functions.Health;
 using AlertProbe.Functions.Messaging;
 using Microsoft.Extensions.Configuration;
@@ -29,6 +30,9 @@ public static class AlertProbeFunctionsServiceCollectionExtensions
         services.AddAlertProbeFollowUp(configuration);
         services.AddAlertProbeIngress(configuration);
         services.TryAddSingleton<MessageSettler>();
+
+        // Every text given to a logger passes the one redactor before Application Insights or any other provider sees it.
+        services.AddSecretRedactingLogging();
 
         services.AddAlertProbeHealthChecks(configuration)
             .AddOptionsCheck<AzureMonitorParserOptions>("alertParsing", AzureMonitorParserOptions.SectionName)

@@ -28,6 +28,7 @@ internal static class IngressHttpResults
         IngressRefusal.SignatureMissing or IngressRefusal.SignatureMalformed or IngressRefusal.SignatureMismatch or IngressRefusal.SignatureExpired
             => StatusCodes.Status401Unauthorized,
         IngressRefusal.BodyTooLarge => StatusCodes.Status413PayloadTooLarge,
+        IngressRefusal.PolicyDenied => StatusCodes.Status422UnprocessableEntity,
         IngressRefusal.SecretUnavailable or IngressRefusal.SecretMissing or IngressRefusal.QueueUnavailable => StatusCodes.Status503ServiceUnavailable,
         _ => StatusCodes.Status500InternalServerError,
     };

@@ -1,5 +1,8 @@
 using System.Collections.Concurrent;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.Configuration;
 
 namespace AlertProbe.ThousandEyes.Errors;
 
@@ -12,7 +15,10 @@ namespace AlertProbe.ThousandEyes.Errors;
 /// </summary>
 /// <remarks>
 /// Known values are process-wide: every place that obtains a secret (credential sources, signing secret store)
-/// calls <see cref="Remember"/>, so text from anywhere is checked against all of them. The set only grows.
+/// calls <see cref="Remember"/>, and the health endpoint remembers every configured secret setting
+/// (<see cref="RememberSettings"/>), so text from anywhere is checked against all of them. The set only grows. Each
+/// value is also remembered as JSON writers and URL encoders spell it (<c>+</c> as <c>\u002B</c>, <c>/</c> as
+/// <c>\/</c>, <c>%2B</c>), since an upstream body or a serialised message quotes it that way.
 /// </remarks>
 public static partial class SecretRedactor
 {
@@ -26,14 +32,60 @@ public static partial class SecretRedactor
 
     private static readonly ConcurrentDictionary<string, byte> Known = new(StringComparer.Ordinal);
 
-    /// <summary>Adds a secret value to those masked wherever they appear. Blank and very short values are ignored.</summary>
+    // Connection-string slots the Functions host and SDKs read, besides settings whose names say they are secret.
+    private static readonly string[] ConnectionSettings = ["ServiceBus", "AzureWebJobsStorage", "AzureWebJobsServiceBus"];
+
+    /// <summary>Adds a secret value (and its escaped spellings) to those masked wherever they appear. Blank and very short values are ignored.</summary>
     public static void Remember(string? secret)
     {
         var trimmed = secret?.Trim();
-        if (trimmed is { Length: >= MinimumSecretLength })
+        if (trimmed is not { Length: >= MinimumSecretLength })
         {
-            Known.TryAdd(trimmed, 0);
+            return;
         }
+
+        foreach (var spelling in Spellings(trimmed))
+        {
+            Known.TryAdd(spelling, 0);
+        }
+    }
+
+    /// <summary>
+    /// Remembers every configured value that is a secret: a setting whose name ends in token, secret, password,
+    /// connection string, account/access/API key; the connection-string slots; any value holding an account or shared
+    /// access key. Read at each call, so a rotated secret is covered after a reload.
+    /// </summary>
+    public static void RememberSettings(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        foreach (var (key, value) in configuration.AsEnumerable())
+        {
+            if (value is not null && IsSecretSetting(key, value))
+            {
+                Remember(value);
+            }
+        }
+    }
+
+    private static bool IsSecretSetting(string key, string value)
+    {
+        var name = key[(key.LastIndexOf(':') + 1)..];
+        return SecretSettingName().IsMatch(name)
+            || ConnectionSettings.Contains(key, StringComparer.OrdinalIgnoreCase)
+            || value.Contains("AccountKey=", StringComparison.OrdinalIgnoreCase)
+            || value.Contains("SharedAccessKey=", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>The value as written, as JSON writers escape it (default and relaxed encoders, with and without <c>\/</c>, either hex case) and URL-encoded.</summary>
+    private static IEnumerable<string> Spellings(string secret)
+    {
+        var strict = JsonEncodedText.Encode(secret).ToString();
+        var relaxed = JsonEncodedText.Encode(secret, JavaScriptEncoder.UnsafeRelaxedJsonEscaping).ToString();
+        string[] json = [strict, relaxed, UnicodeEscapesLowerCase().Replace(strict, match => match.Value.ToLowerInvariant())];
+        return new[] { secret, Uri.EscapeDataString(secret) }
+            .Concat(json)
+            .Concat(json.Select(text => text.Replace("/", "\\/", StringComparison.Ordinal)))
+            .Distinct(StringComparer.Ordinal);
     }
 
     /// <summary>The text with every secret-looking part masked; null stays null.</summary>
@@ -66,13 +118,19 @@ public static partial class SecretRedactor
         return Redact(url.OriginalString)!;
     }
 
+    [GeneratedRegex("(token|secret|password|connectionstring|accountkey|accesskey|apikey)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SecretSettingName();
+
+    [GeneratedRegex(@"\\u[0-9A-F]{4}", RegexOptions.CultureInvariant)]
+    private static partial Regex UnicodeEscapesLowerCase();
+
     // scheme://user:password@host — anything before an '@' in the authority.
     [GeneratedRegex(@"(?<scheme>\b[a-zA-Z][a-zA-Z0-9+.\-]*://)(?<userinfo>[^/?#@\s""'<>]+)@", RegexOptions.CultureInvariant)]
     private static partial Regex UserInfo();
 
     // Header or JSON member names that carry credentials, followed by ':' or '=' (quotes allowed), then the value.
     [GeneratedRegex(
-        @"(?<name>\b(?:proxy-)?authorization|\bx-api-key|\bapi[-_]?key|\bx-auth-token|\bcookie|\bset-cookie|\bx-slack-signature|\bx-pagerduty-signature|\bx-grafana-alert(?:ing)?-signature|\bclient[-_]?secret|\bpassword|\bsigning[-_]?secret|\b(?:bearer|basic)[-_]?token)(?<sep>[""']?\s*[:=]\s*[""']?)(?<value>[^""'\r\n,;}&]+)",
+        @"(?<name>\b(?:proxy-)?authorization|\bx-api-key|\bapi[-_]?key|\bx-auth-token|\bcookie|\bset-cookie|\bx-slack-signature|\bx-pagerduty-signature|\bx-grafana-alert(?:ing)?-signature|\bclient[-_]?secret|\bpassword|\bsigning[-_]?secret|\bsharedaccesskey|\baccountkey|\b(?:bearer|basic)[-_]?token)(?<sep>[""']?\s*[:=]\s*[""']?)(?<value>[^""'\r\n,;}&]+)",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex HeaderLike();
 

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AlertProbe.Core.Alerts;
+using AlertProbe.Core.FollowUp.Delivery;
 using AlertProbe.Core.Ingress;
 using AlertProbe.Core.Ingress.Chat;
 using AlertProbe.Core.Intake;
@@ -73,6 +74,36 @@ public sealed class AddressesCorpusTests(AzuriteFixture azurite)
         Assert.Equal(expect["reason"]!.GetValue<string>(), rejection.Reason);
         Assert.Contains(expect["field"]!.GetValue<string>() + ":", rejection.Description, StringComparison.Ordinal);
         Assert.Contains(expect["contains"]!.GetValue<string>(), rejection.Description, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Ingress (chat and webhook) judges a manual request or chat command before queueing it with the same reading and
+    /// policies as the intake, so it refuses each such case with the intake's reason and field. Alertmanager cases are
+    /// planned by rules, which only the intake applies; ingress leaves those to it.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(CaseIds))]
+    public void Ingress_refuses_a_hostile_manual_request_or_chat_command_as_the_intake_would(string id)
+    {
+        var entry = Case(id);
+        var body = Body(entry);
+        var screen = new ManualRequestPolicy(new AlertPayloadParser(), new TargetPolicy(new TargetPolicyOptions()), ReplyPolicy.Default);
+
+        var alertmanager = entry["entry"]!.GetValue<string>() == "alertmanager";
+        var hints = new PayloadHints { Source = alertmanager ? IngressSources.Alertmanager : IngressSources.Manual };
+
+        var rejection = body is null ? null : screen.Check(body, hints);
+
+        if (body is null || alertmanager)
+        {
+            Assert.Null(rejection);
+            return;
+        }
+
+        var expect = entry["expect"]!;
+        Assert.NotNull(rejection);
+        Assert.Equal(expect["reason"]!.GetValue<string>(), rejection.Reason);
+        Assert.Contains(expect["field"]!.GetValue<string>() + ":", rejection.Description, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -76,12 +76,24 @@ public sealed class RequestsCorpusTests
         return endpoint switch
         {
             "alerts" => host.AlertWebhook.Run(Request(Encoding.UTF8.GetBytes(text), contentType, WebhookHeaders(sign, text)), route, CancellationToken.None),
-            "slack" => host.SlackCommand.Run(Slack(ChatRequests.SlackForm(text), sign), CancellationToken.None),
+            "slack" => host.SlackCommand.Run(Slack(SlackForm(text, item), sign), CancellationToken.None),
             "slack-http-response-url" => host.SlackCommand.Run(Slack(Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(ChatRequests.SlackForm(text)).Replace("https%3A%2F%2Fhooks", "http%3A%2F%2Fhooks", StringComparison.Ordinal)), sign), CancellationToken.None),
             "teams" => host.TeamsCommand.Run(Teams(Activity(text, sign == "teams-stale"), sign), CancellationToken.None),
             "teams-raw" => host.TeamsCommand.Run(Teams(Encoding.UTF8.GetBytes(text), sign), CancellationToken.None),
             _ => throw new InvalidOperationException($"unknown endpoint {endpoint}"),
         };
+    }
+
+    /// <summary>The Slack form of the case's text, with the case's <c>responseUrl</c> in place of Slack's when it has one.</summary>
+    private static byte[] SlackForm(string text, JsonElement item)
+    {
+        var form = ChatRequests.SlackForm(text);
+        return item.TryGetProperty("responseUrl", out var responseUrl)
+            ? Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(form).Replace(
+                "response_url=" + Uri.EscapeDataString(ChatRequests.ResponseUrl),
+                "response_url=" + Uri.EscapeDataString(responseUrl.GetString()!),
+                StringComparison.Ordinal))
+            : form;
     }
 
     private static Dictionary<string, string> WebhookHeaders(string sign, string body)

@@ -106,6 +106,31 @@ public sealed class ReplyPolicy
             : Denied(field, $"'{host}' is not an allowed reply host ({ReplyPolicyOptions.SectionName}:AllowedHosts; allowed: {string.Join(", ", hosts)})");
     }
 
+    /// <summary>
+    /// The verdict on an address a reply host name resolved to, right before connecting (DNS rebinding: a name allowed
+    /// by pattern may resolve to an internal address). The same <see cref="AddressJudge"/> as for literals; loopback only
+    /// under <see cref="ReplyPolicyOptions.AllowLoopback"/>. Null when the app may connect to it.
+    /// </summary>
+    public Rejection? CheckResolved(string hostName, System.Net.IPAddress address)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        var text = address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? $"[{address}]" : address.ToString();
+        if (!HostParser.TryParse(text, out var host, out var error))
+        {
+            // A scoped (zone id) address, say: nothing a public reply host resolves to.
+            return Denied("reply host", $"'{hostName}' resolves to {address}, which is not a plain IP address ({error})");
+        }
+
+        if (options.AllowLoopback && IsLoopback(host))
+        {
+            return null;
+        }
+
+        return reserved.Judge(host) is { } refusal
+            ? Denied("reply host", $"'{hostName}' resolves to {refusal.Description}; not connecting (DNS rebinding)")
+            : null;
+    }
+
     private static bool IsLoopback(CanonicalHost host) =>
         host.Address is { } address ? System.Net.IPAddress.IsLoopback(address) && host.Embedded.Count == 0 : host.Text is "localhost";
 

@@ -7,7 +7,10 @@ namespace AlertProbe.Core.FollowUp.Delivery;
 
 public static class ReplyPolicyServiceCollectionExtensions
 {
-    /// <summary>Registers <see cref="ReplyPolicyOptions"/> (section <c>ReplyPolicy</c>, validated at start-up) and the <see cref="ReplyPolicy"/> singleton.</summary>
+    /// <summary>
+    /// Registers <see cref="ReplyPolicyOptions"/> (section <c>ReplyPolicy</c>, validated at start-up), the <see cref="ReplyPolicy"/>
+    /// singleton, and the start-up check of the configured reply addresses against it (<see cref="ReplyPolicyStartupValidator"/>).
+    /// </summary>
     public static IServiceCollection AddReplyPolicy(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -22,6 +25,10 @@ public static class ReplyPolicyServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ReplyPolicyOptions>, ReplyPolicyOptionsValidator>());
         services.TryAddSingleton<ReplyPolicy>();
+
+        // Reply addresses from configuration are judged at start-up (FollowUp:Delivery:DefaultUrl, Ingress:Teams:ResultsWebhookUrl).
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FollowUpOptions>, ReplyPolicyStartupValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<Ingress.IngressOptions>, ReplyPolicyStartupValidator>());
         return services;
     }
 }

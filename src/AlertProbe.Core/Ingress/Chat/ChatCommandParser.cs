@@ -26,6 +26,13 @@ public static class ChatCommandParser
             tokens.RemoveAt(0);
         }
 
+        // Control and format characters (BEL, ESC, NUL, bidi overrides, zero-width spaces) have no place in a command:
+        // they would travel to ThousandEyes in a label or hide what a target really is from whoever reads the reply.
+        if (tokens.SelectMany(token => token).FirstOrDefault(IsControlOrFormat) is var hidden && hidden != default(char))
+        {
+            return Invalid(string.Create(CultureInfo.InvariantCulture, $"The command contains a control or invisible character (U+{(int)hidden:X4}); type it again without it."));
+        }
+
         if (tokens.Count == 0 || tokens[0].ToUpperInvariant() is "HELP" or "?" or "-H" or "--HELP")
         {
             return new ChatParseResult.HelpRequested();
@@ -237,6 +244,8 @@ public static class ChatCommandParser
             return UriHostNameType.Unknown;
         }
     }
+
+    private static bool IsControlOrFormat(char c) => char.IsControl(c) || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format;
 
     private static bool TryParseCount(string token, out int count)
         => int.TryParse(token, NumberStyles.None, CultureInfo.InvariantCulture, out count);

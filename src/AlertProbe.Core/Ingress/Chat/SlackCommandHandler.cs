@@ -1,7 +1,9 @@
 using System.Text;
 using System.Text.Json;
 using System.Web;
+using AlertProbe.Core.Alerts;
 using AlertProbe.Core.Ingress.Signatures;
+using AlertProbe.Core.Policy;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -11,12 +13,14 @@ namespace AlertProbe.Core.Ingress.Chat;
 /// Slack slash command (<c>POST /api/chat/slack</c>): verifies Slack's signature over the raw form body, parses the
 /// command, queues a manual request whose results go to the command's <c>response_url</c>, and answers at once
 /// (Slack waits 3 s). Every answer to a genuine request is HTTP 200 with an ephemeral text, as Slack asks, including
-/// usage errors and a queue failure (Slack never retries a slash command, so the user is told to try again).
+/// usage errors, a request the address policies refuse (judged before queueing, see <see cref="ManualRequestPolicy"/>)
+/// and a queue failure (Slack never retries a slash command, so the user is told to try again).
 /// </summary>
 public sealed class SlackCommandHandler(
     AlertQueueSender queue,
     SigningSecretStore secrets,
     SlackSignatureVerifier verifier,
+    ManualRequestPolicy policy,
     IOptions<IngressOptions> options,
     ILogger<SlackCommandHandler> logger)
 {
@@ -86,6 +90,12 @@ public sealed class SlackCommandHandler(
         CancellationToken cancellationToken)
     {
         var body = ManualRequestWriter.Write(command, new ChatReplyAddress(IngressSources.Slack, responseUrl), defaults);
+        if (policy.Check(body, new PayloadHints { Source = IngressSources.Manual, ContentType = "application/json" }) is { } refused)
+        {
+            Log.ChatCommandRefused(logger, IngressSources.Slack, userId, refused.Reason, refused.Description);
+            return Reply(ChatRefusal.Text(refused, "Slack's response_url"));
+        }
+
         var message = new AlertQueueMessage
         {
             Body = body,

@@ -1,5 +1,7 @@
 using System.Text.Json;
+using AlertProbe.Core.Alerts;
 using AlertProbe.Core.Ingress.Signatures;
+using AlertProbe.Core.Policy;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -9,12 +11,14 @@ namespace AlertProbe.Core.Ingress.Chat;
 /// Teams outgoing webhook (<c>POST /api/chat/teams</c>): verifies the HMAC, parses the command after the
 /// <c>@mention</c>, queues a manual request and answers synchronously (Teams waits 5 s and offers no later reply).
 /// Results go to <see cref="TeamsIngressOptions.ResultsWebhookUrl"/> when configured; otherwise the answer says
-/// where to look.
+/// where to look. A request the address policies refuse is answered with the refusal and not queued
+/// (<see cref="ManualRequestPolicy"/>).
 /// </summary>
 public sealed class TeamsCommandHandler(
     AlertQueueSender queue,
     SigningSecretStore secrets,
     TeamsSignatureVerifier verifier,
+    ManualRequestPolicy policy,
     TimeProvider timeProvider,
     IOptions<IngressOptions> options,
     ILogger<TeamsCommandHandler> logger)
@@ -83,6 +87,12 @@ public sealed class TeamsCommandHandler(
     {
         var reply = teams.ResultsWebhookUrl is { } url ? new ChatReplyAddress(IngressSources.Teams, url) : null;
         var body = ManualRequestWriter.Write(command, reply, defaults);
+        if (policy.Check(body, new PayloadHints { Source = IngressSources.Manual, ContentType = "application/json" }) is { } refused)
+        {
+            Log.ChatCommandRefused(logger, IngressSources.Teams, activity.From?.Id, refused.Reason, refused.Description);
+            return Reply(ChatRefusal.Text(refused, $"{IngressOptions.SectionName}:Teams:{nameof(TeamsIngressOptions.ResultsWebhookUrl)}"));
+        }
+
         var message = new AlertQueueMessage
         {
             Body = body,

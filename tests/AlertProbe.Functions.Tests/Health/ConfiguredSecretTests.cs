@@ -1,9 +1,10 @@
-using AlertProbe.Functions.Health;
+using AlertProbe.ThousandEyes.Errors;
 using Microsoft.Extensions.Configuration;
 
 namespace AlertProbe.Functions.Tests.Health;
 
-public sealed class SecretRedactorTests
+/// <summary>Configured secret settings are remembered by the one redactor (what the health endpoint does before it reports).</summary>
+public sealed class ConfiguredSecretTests
 {
     [Theory]
     [InlineData("ThousandEyes:BearerToken", "bearer-0a1b2c")]
@@ -12,19 +13,19 @@ public sealed class SecretRedactorTests
     [InlineData("Some:Storage", "DefaultEndpointsProtocol=https;AccountName=a;AccountKey=k3y")]
     public void Configured_secret_is_masked_wherever_it_appears(string key, string value)
     {
-        var redactor = new SecretRedactor(Configuration((key, value)));
+        SecretRedactor.RememberSettings(Configuration((key, value)));
 
-        var text = redactor.CurrentSecrets().Redact($"before {value} after");
+        var text = SecretRedactor.Redact($"before {value} after");
 
-        Assert.Equal("before *** after", text);
+        Assert.Equal($"before {SecretRedactor.Mask} after", text);
     }
 
     [Fact]
     public void Ordinary_setting_values_are_left_alone()
     {
-        var redactor = new SecretRedactor(Configuration(("ThousandEyes:ApiVersion", "v7"), ("KeyVault:Uri", "https://kv.vault.azure.net/")));
+        SecretRedactor.RememberSettings(Configuration(("ThousandEyes:ApiVersion", "v7"), ("KeyVault:Uri", "https://kv.vault.azure.net/")));
 
-        var text = redactor.CurrentSecrets().Redact("v7 at https://kv.vault.azure.net/");
+        var text = SecretRedactor.Redact("v7 at https://kv.vault.azure.net/");
 
         Assert.Equal("v7 at https://kv.vault.azure.net/", text);
     }
