@@ -1,8 +1,16 @@
+using AlertProbe.Benchmarks.Storm;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
 
+// `storm …` runs the alert-storm scenario (docs/benchmarks.md); anything else goes to BenchmarkDotNet:
 // `bash scripts/bench.sh` runs every benchmark; pass BenchmarkDotNet's own options (--filter, --job) after `--`.
+if (args is ["storm", .. var stormArgs])
+{
+    return await StormCommand.RunAsync(stormArgs);
+}
+
 // Wide parameter column: the sample file names are the parameter and must be readable in the summary.
 var config = DefaultConfig.Instance.WithSummaryStyle(SummaryStyle.Default.WithMaxParameterColumnWidth(40));
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config);
+BenchmarkSwitcher.FromAssembly(typeof(StormCommand).Assembly).Run(args, config);
+return 0;

@@ -1,0 +1,45 @@
+using AlertProbe.Benchmarks.Storm;
+using AlertProbe.Core.Tests.Intake.Support;
+using AlertProbe.Testing.Azurite;
+
+namespace AlertProbe.Core.Tests.Intake;
+
+/// <summary>
+/// The storm scenario of <c>dotnet run --project tests/AlertProbe.Benchmarks -- storm</c> in a short mode: the
+/// accounting must be exact (one test per key, nothing lost or doubled, no 429 once the budget knows the window).
+/// Only counts are checked, never times.
+/// </summary>
+[Collection(IntakeAzurite.Name)]
+public sealed class StormScenarioTests(AzuriteFixture azurite)
+{
+    // 400 alerts over 60 targets at 24 tests a minute: three API windows, the first two full.
+    private static readonly StormSettings Short = new() { Messages = 400, Targets = 60 };
+
+    [Fact]
+    public async Task A_short_storm_creates_one_test_per_target_and_loses_and_doubles_nothing()
+    {
+        var report = await StormScenario.RunAsync(Short);
+
+        AssertExactAccounting(report);
+    }
+
+    [Fact]
+    public async Task A_short_storm_on_table_storage_creates_one_test_per_target_and_loses_and_doubles_nothing()
+    {
+        var report = await StormScenario.RunAsync(Short with { Store = StormStore.Tables, TablesConnectionString = azurite.ConnectionString });
+
+        AssertExactAccounting(report);
+    }
+
+    private static void AssertExactAccounting(StormReport report)
+    {
+        Assert.Equal(60, report.DistinctKeys);
+        Assert.Equal(report.DistinctKeys, report.Created);
+        Assert.Equal(0, report.Lost);
+        Assert.Equal(0, report.Duplicates);
+        Assert.Equal(0, report.DeadLettered);
+        Assert.Equal(report.Messages - report.Created, report.Coalesced);
+        Assert.Equal(0, report.Http429AfterFirstWindow);
+        Assert.Equal([24, 24, 12], report.CreatesPerWindow);
+    }
+}
