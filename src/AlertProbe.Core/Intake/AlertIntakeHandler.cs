@@ -67,10 +67,16 @@ public sealed partial class AlertIntakeHandler(
                     done.Add($"already created {already.TestId}");
                     break;
                 case PlanResult.Coalesced coalesced:
-                    done.Add($"coalesced onto {coalesced.TestId}");
+                    done.Add(coalesced.TestId is { } testId ? $"coalesced onto {testId}" : $"coalesced onto the pending test for {coalesced.Key}");
                     break;
                 case PlanResult.Rejected rejected:
-                    rejections.Add(rejected.Rejection);
+                    rejections.Add(rejected.Attached.Count == 0
+                        ? rejected.Rejection
+                        : rejected.Rejection with
+                        {
+                            Description = $"{rejected.Rejection.Description} (refused with it: {rejected.Attached.Count} alert(s) of other messages coalesced onto this test while it was pending: " +
+                                $"{string.Join(", ", rejected.Attached.Select(a => $"{a.AlertId} in {a.OriginalMessageId}"))})",
+                        });
                     break;
                 case PlanResult.NotYet notYet:
                     // The rest of this message waits too: the copy comes back whole, and the ledger skips what is done.

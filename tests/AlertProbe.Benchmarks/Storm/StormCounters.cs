@@ -53,6 +53,9 @@ internal sealed class CountingLedgerStore(ILedgerStore inner) : ILedgerStore
     public Task<bool> TryDeleteAsync(LedgerTable table, TableEntity entity, CancellationToken cancellationToken) =>
         Counted($"{table}.delete", inner.TryDeleteAsync(table, entity, cancellationToken));
 
+    public Task<bool> TrySubmitAsync(LedgerTable table, IReadOnlyList<LedgerWrite> writes, CancellationToken cancellationToken) =>
+        Counted($"{table}.batch", inner.TrySubmitAsync(table, writes, cancellationToken));
+
     public Task<IReadOnlyList<TableEntity>> QueryPartitionAsync(LedgerTable table, string partitionKey, CancellationToken cancellationToken) =>
         Counted($"{table}.query", inner.QueryPartitionAsync(table, partitionKey, cancellationToken));
 
@@ -64,8 +67,8 @@ internal sealed class CountingLedgerStore(ILedgerStore inner) : ILedgerStore
     }
 }
 
-/// <summary>Sees every call the ThousandEyes client makes (after its retries' decisions): 429s and successful creates.</summary>
-internal sealed class ApiCallRecorder(TimeProvider time) : DelegatingHandler
+/// <summary>What the ThousandEyes client's calls met: 429s and successful creates (shared by every handler pipeline).</summary>
+internal sealed class ApiCallLog(TimeProvider time)
 {
     private readonly ConcurrentQueue<DateTimeOffset> _rateLimited = new();
     private readonly ConcurrentQueue<DateTimeOffset> _creates = new();
@@ -74,19 +77,27 @@ internal sealed class ApiCallRecorder(TimeProvider time) : DelegatingHandler
 
     public IReadOnlyList<DateTimeOffset> Creates => [.. _creates];
 
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-    {
-        var response = await base.SendAsync(request, cancellationToken);
-        var isCreate = request.Method == HttpMethod.Post && request.RequestUri?.AbsolutePath.EndsWith("/instant", StringComparison.Ordinal) == true;
-        if ((int)response.StatusCode == 429)
-        {
-            _rateLimited.Enqueue(time.GetUtcNow());
-        }
-        else if (isCreate && response.IsSuccessStatusCode)
-        {
-            _creates.Enqueue(time.GetUtcNow());
-        }
+    /// <summary>A handler for one pipeline (the factory rebuilds pipelines, and a handler belongs to one).</summary>
+    public DelegatingHandler CreateHandler() => new Recorder(this);
 
-        return response;
+    private sealed class Recorder(ApiCallLog log) : DelegatingHandler
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var response = await base.SendAsync(request, cancellationToken);
+            var isCreate = request.Method == HttpMethod.Post && request.RequestUri?.AbsolutePath.EndsWith("/instant", StringComparison.Ordinal) == true;
+            if ((int)response.StatusCode == 429)
+            {
+                log._rateLimited.Enqueue(log.Now());
+            }
+            else if (isCreate && response.IsSuccessStatusCode)
+            {
+                log._creates.Enqueue(log.Now());
+            }
+
+            return response;
+        }
     }
+
+    private DateTimeOffset Now() => time.GetUtcNow();
 }

@@ -90,7 +90,7 @@ public static class StormScenario
             ["Rules:Path"] = rulesPath,
         }).Build();
 
-        var recorder = new ApiCallRecorder(time);
+        var recorder = new ApiCallLog(time);
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<TimeProvider>(time);
@@ -98,7 +98,7 @@ public static class StormScenario
         services.AddSingleton(bus);
         services.AddSingleton<ILedgerStore>(counting);
         services.AddAlertIntake(configuration);
-        services.AddHttpClient(ThousandEyesServiceCollectionExtensions.HttpClientName).AddHttpMessageHandler(() => recorder);
+        services.AddHttpClient(ThousandEyesServiceCollectionExtensions.HttpClientName).AddHttpMessageHandler(recorder.CreateHandler);
         await using var provider = services.BuildServiceProvider();
         provider.GetRequiredService<IStartupValidator>().Validate();
 
@@ -163,7 +163,7 @@ public static class StormScenario
         Dictionary<string, IntakeOutcome> final,
         InMemoryMessageBus bus,
         SimulatorFixture simulator,
-        ApiCallRecorder recorder,
+        ApiCallLog recorder,
         int handlerCalls,
         long tableRequests,
         TimeSpan elapsed,
@@ -178,6 +178,10 @@ public static class StormScenario
         foreach (var test in published)
         {
             covered.Add(test.Trigger.AlertId);
+            foreach (var coalesced in test.CoalescedAlerts)
+            {
+                covered.Add(coalesced.AlertId);
+            }
         }
 
         var coalescedCount = 0;

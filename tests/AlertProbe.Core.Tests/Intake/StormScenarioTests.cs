@@ -42,4 +42,13 @@ public sealed class StormScenarioTests(AzuriteFixture azurite)
         Assert.Equal(0, report.Http429AfterFirstWindow);
         Assert.Equal([24, 24, 12], report.CreatesPerWindow);
     }
+
+    [Fact]
+    public async Task In_a_short_storm_only_the_copies_waiting_for_the_budget_cost_a_second_handler_call()
+    {
+        var report = await StormScenario.RunAsync(Short);
+
+        // 400 deliveries, plus the copies of the claims that wait for the budget (the coalesced alerts never wait).
+        Assert.InRange(report.HandlerCalls, report.Messages, report.Messages * 13 / 10);
+    }
 }
