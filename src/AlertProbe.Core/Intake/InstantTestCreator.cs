@@ -119,9 +119,10 @@ public sealed partial class InstantTestCreator(
             }
 
             // Last before the call: a plan refused above (agents, validation) never spends the instant-test budget.
-            if (await budget.TryAcquireAsync(planned.Plan.Severity, ct).ConfigureAwait(false) is RateBudgetDecision.Exhausted exhausted)
+            // Spent: a slot is booked in a coming window (by severity, then arrival) and the copy comes back for it, once.
+            if (await budget.TryAcquireOrBookAsync(planned.Plan.Severity, ctx.BudgetBooking, ct).ConfigureAwait(false) is RateBudgetDecision.Exhausted exhausted)
             {
-                return (null, new PlanResult.NotYet(exhausted.RetryAt, $"instant-test rate budget spent ({exhausted.Reason})"));
+                return (null, new PlanResult.NotYet(exhausted.RetryAt, $"instant-test rate budget spent ({exhausted.Reason})") { BudgetBooking = exhausted.Booking });
             }
 
             var response = await client.CreateInstantTestAsync(request, ct).ConfigureAwait(false);

@@ -29,7 +29,11 @@ public abstract record PlanResult
     }
 
     /// <summary>Not now: try again at <paramref name="At"/> (rate budget, or another instance holds the lease).</summary>
-    public sealed record NotYet(DateTimeOffset At, string Reason) : PlanResult;
+    public sealed record NotYet(DateTimeOffset At, string Reason) : PlanResult
+    {
+        /// <summary>The rate-budget window a slot was booked in for the copy (it takes that slot when it comes back).</summary>
+        public DateTimeOffset? BudgetBooking { get; init; }
+    }
 
     /// <summary>A transient or credential failure: the message should be redelivered.</summary>
     public sealed record Failed(string Error) : PlanResult;

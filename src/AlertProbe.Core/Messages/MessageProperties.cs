@@ -31,4 +31,7 @@ public static class MessageProperties
 
     /// <summary>string: the message id of the first delivery, kept across reschedules (idempotency is keyed on it).</summary>
     public const string OriginalMessageId = "originalMessageId";
+
+    /// <summary>string (ISO 8601): the rate-budget window a rescheduled copy has a slot booked in (absent: none).</summary>
+    public const string BudgetBooking = "budgetBooking";
 }

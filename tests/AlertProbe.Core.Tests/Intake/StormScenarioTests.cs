@@ -44,11 +44,32 @@ public sealed class StormScenarioTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task In_a_short_storm_only_the_copies_waiting_for_the_budget_cost_a_second_handler_call()
+    public async Task In_a_short_storm_each_claim_waiting_for_the_budget_is_scheduled_once_and_nothing_else_waits()
     {
         var report = await StormScenario.RunAsync(Short);
 
-        // 400 deliveries, plus the copies of the claims that wait for the budget (the coalesced alerts never wait).
-        Assert.InRange(report.HandlerCalls, report.Messages, report.Messages * 13 / 10);
+        // 400 deliveries, plus one copy per claim beyond the first window's 24 (the coalesced alerts never wait).
+        Assert.Equal(report.Messages + (report.DistinctKeys - 24), report.HandlerCalls);
+    }
+
+    [Fact]
+    public async Task In_a_short_storm_the_waiting_copies_come_back_one_at_a_time()
+    {
+        var report = await StormScenario.RunAsync(Short);
+
+        Assert.Equal(1, report.MaxDueAtOnce);
+    }
+
+    [Fact]
+    public async Task In_a_mixed_storm_the_critical_alerts_tests_are_created_before_the_warnings_that_waited()
+    {
+        // The warnings are on the queue first: 18 take the first window (the rest is the reserve), the others wait.
+        var report = await StormScenario.RunAsync(Short with { Mixed = true });
+
+        AssertExactAccounting(report);
+        var critical = report.BySeverity!["critical"];
+        var warning = report.BySeverity!["warning"];
+        Assert.True(critical.LastCreatedAt < warning.LastCreatedAt, $"last critical test at {critical.LastCreatedAt} s, last warning at {warning.LastCreatedAt} s");
+        Assert.True(critical.MedianCreatedAt < warning.MedianCreatedAt, $"median critical test at {critical.MedianCreatedAt} s, warning at {warning.MedianCreatedAt} s");
     }
 }
