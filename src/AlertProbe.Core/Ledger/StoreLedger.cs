@@ -27,6 +27,7 @@ public partial class StoreLedger : ILedger
     private const string StatePublished = "Published";
 
     private readonly ILedgerStore _store;
+    private readonly RowCache _cache = new();
     private readonly TimeProvider _time;
     private readonly TimeSpan _intakeLease;
     private readonly ILogger _logger;
@@ -71,12 +72,16 @@ public partial class StoreLedger : ILedger
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
             var now = _time.GetUtcNow();
-            var current = await _store.GetAsync(LedgerTable.Coalescing, partition, ClaimRow, cancellationToken).ConfigureAwait(false);
+            // The claim as this instance last saw it, if it did: what is decided on it without a write (a test id, our
+            // own claim) cannot have gone back before its expiry, and every write on it is If-Match.
+            var current = (attempt == 0 ? _cache.Get(LedgerTable.Coalescing, partition, ClaimRow) : null)
+                ?? await _store.GetAsync(LedgerTable.Coalescing, partition, ClaimRow, cancellationToken).ConfigureAwait(false);
             var claim = NewClaim(partition, coalescingKey, alert.AlertId, claimant, now, cooldown);
             if (current is null)
             {
                 if (await _store.TryInsertAsync(LedgerTable.Coalescing, claim, cancellationToken).ConfigureAwait(false))
                 {
+                    _cache.Put(LedgerTable.Coalescing, claim);
                     return Claimed(claim);
                 }
 
@@ -97,10 +102,12 @@ public partial class StoreLedger : ILedger
                 claim.ETag = current.ETag;
                 if (await _store.TryReplaceAsync(LedgerTable.Coalescing, claim, cancellationToken).ConfigureAwait(false))
                 {
+                    _cache.Put(LedgerTable.Coalescing, claim);
                     Log.ExpiredClaimTakenOver(_logger, coalescingKey, testId, alert.AlertId);
                     return Claimed(claim);
                 }
 
+                _cache.Forget(LedgerTable.Coalescing, partition, ClaimRow);
                 continue;
             }
 
@@ -122,8 +129,11 @@ public partial class StoreLedger : ILedger
                         [new LedgerWrite(LedgerWriteKind.Upsert, coalesced), new LedgerWrite(LedgerWriteKind.Replace, current)],
                         cancellationToken).ConfigureAwait(false))
                 {
+                    _cache.Forget(LedgerTable.Coalescing, partition, ClaimRow);
                     continue;
                 }
+
+                _cache.Put(LedgerTable.Coalescing, current);
             }
             else
             {
@@ -171,6 +181,7 @@ public partial class StoreLedger : ILedger
             claim["ExpiresAt"] = Max(claim.GetDateTimeOffset("ExpiresAt")!.Value, now + cooldown);
             if (await _store.TryReplaceAsync(LedgerTable.Coalescing, claim, cancellationToken).ConfigureAwait(false))
             {
+                _cache.Put(LedgerTable.Coalescing, claim);
                 return pending;
             }
         }
@@ -198,6 +209,7 @@ public partial class StoreLedger : ILedger
             // If-Match: an alert coalescing meanwhile changes the ETag, and the next attempt sees it too.
             if (await _store.TryDeleteAsync(LedgerTable.Coalescing, claim, cancellationToken).ConfigureAwait(false))
             {
+                _cache.Forget(LedgerTable.Coalescing, partition, ClaimRow);
                 return PendingAlerts(rows, claim);
             }
         }
@@ -212,9 +224,16 @@ public partial class StoreLedger : ILedger
         var partition = LedgerKey.Encode(coalescingKey);
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
-            var claim = await _store.GetAsync(LedgerTable.Coalescing, partition, ClaimRow, cancellationToken).ConfigureAwait(false);
+            var claim = (attempt == 0 ? _cache.Get(LedgerTable.Coalescing, partition, ClaimRow) : null)
+                ?? await _store.GetAsync(LedgerTable.Coalescing, partition, ClaimRow, cancellationToken).ConfigureAwait(false);
             if (claim is null || claim.GetString("ClaimId") != claimId)
             {
+                if (attempt == 0)
+                {
+                    _cache.Forget(LedgerTable.Coalescing, partition, ClaimRow);
+                    continue;
+                }
+
                 return false;
             }
 
@@ -226,8 +245,11 @@ public partial class StoreLedger : ILedger
             claim["ExpiresAt"] = until;
             if (await _store.TryReplaceAsync(LedgerTable.Coalescing, claim, cancellationToken).ConfigureAwait(false))
             {
+                _cache.Put(LedgerTable.Coalescing, claim);
                 return true;
             }
+
+            _cache.Forget(LedgerTable.Coalescing, partition, ClaimRow);
         }
 
         throw LostTooManyRaces("coalescing claim hold");
@@ -344,7 +366,6 @@ public partial class StoreLedger : ILedger
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
             var now = _time.GetUtcNow();
-            var current = await _store.GetAsync(LedgerTable.Intake, partition, row, cancellationToken).ConfigureAwait(false);
             var lease = new TableEntity(partition, row)
             {
                 ["MessageId"] = messageId,
@@ -353,13 +374,17 @@ public partial class StoreLedger : ILedger
                 ["LeaseId"] = Guid.NewGuid().ToString("N"),
                 ["LeaseExpiresAt"] = now + _intakeLease,
             };
+
+            // Insert first: a plan is new far more often than redelivered, and the insert's 409 is the read's answer.
+            if (await _store.TryInsertAsync(LedgerTable.Intake, lease, cancellationToken).ConfigureAwait(false))
+            {
+                _cache.Put(LedgerTable.Intake, lease);
+                return Started(lease);
+            }
+
+            var current = await _store.GetAsync(LedgerTable.Intake, partition, row, cancellationToken).ConfigureAwait(false);
             if (current is null)
             {
-                if (await _store.TryInsertAsync(LedgerTable.Intake, lease, cancellationToken).ConfigureAwait(false))
-                {
-                    return Started(lease);
-                }
-
                 continue;
             }
 
@@ -380,6 +405,7 @@ public partial class StoreLedger : ILedger
             lease.ETag = current.ETag;
             if (await _store.TryReplaceAsync(LedgerTable.Intake, lease, cancellationToken).ConfigureAwait(false))
             {
+                _cache.Put(LedgerTable.Intake, lease);
                 Log.StaleIntakeReclaimed(_logger, messageId, planKey, leaseExpiresAt);
                 return Started(lease);
             }
@@ -447,19 +473,39 @@ public partial class StoreLedger : ILedger
         var (partition, row) = IntakeKeys(messageId, planKey);
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
-            var current = await _store.GetAsync(LedgerTable.Intake, partition, row, cancellationToken).ConfigureAwait(false);
+            // The row as this instance last wrote it (the lease it took, the test it recorded): no read before the write.
+            var cached = attempt == 0 ? _cache.Get(LedgerTable.Intake, partition, row) : null;
+            var current = cached ?? await _store.GetAsync(LedgerTable.Intake, partition, row, cancellationToken).ConfigureAwait(false);
             if (current is null)
             {
                 return false;
             }
 
-            var written = decide(current) switch
+            var change = decide(current);
+            if (cached is not null && change is IntakeChange.Refuse or IntakeChange.AlreadyDone)
+            {
+                // Decided without writing: only on the row as stored now.
+                _cache.Forget(LedgerTable.Intake, partition, row);
+                continue;
+            }
+
+            var written = change switch
             {
                 IntakeChange.Refuse => (bool?)false,
                 IntakeChange.AlreadyDone => true,
                 IntakeChange.Delete => await _store.TryDeleteAsync(LedgerTable.Intake, current, cancellationToken).ConfigureAwait(false) ? true : null,
                 _ => await _store.TryReplaceAsync(LedgerTable.Intake, current, cancellationToken).ConfigureAwait(false) ? true : null,
             };
+            if (written is true && change == IntakeChange.Write && current.GetString("State") != StatePublished)
+            {
+                _cache.Put(LedgerTable.Intake, current);
+            }
+            else
+            {
+                // Published or deleted rows are not written again; a lost race must be read again.
+                _cache.Forget(LedgerTable.Intake, partition, row);
+            }
+
             if (written is { } answer)
             {
                 return answer;

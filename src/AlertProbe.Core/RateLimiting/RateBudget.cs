@@ -32,6 +32,11 @@ public partial class RateBudget
     private readonly ILogger<RateBudget> _logger = null!;
     private readonly string _partition = null!;
 
+    // The row as this instance last read or wrote it: the first attempt of each call decides on it and writes If-Match
+    // (no read-after-write); a lost race reads it again. Counts in a window only grow, so a stale row can only be
+    // more generous than the stored one on the write, which its ETag then refuses.
+    private volatile TableEntity? _cached;
+
     public RateBudget(ILedgerStore store, IOptions<RateBudgetOptions> options, TimeProvider timeProvider, ILogger<RateBudget> logger)
     {
         ArgumentNullException.ThrowIfNull(store);
@@ -74,7 +79,7 @@ public partial class RateBudget
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
             var now = _time.GetUtcNow();
-            var (row, state) = await ReadAsync(now, cancellationToken).ConfigureAwait(false);
+            var (row, state) = await ReadAsync(now, fromCache: attempt == 0, cancellationToken).ConfigureAwait(false);
             var limit = EffectiveLimit(state);
             var allowance = high ? limit : limit - (limit * _options.HighSeverityReservePercent / 100);
             var bookings = WindowBookings.Parse(state.Bookings).Current(now, _options.Window);
@@ -144,7 +149,7 @@ public partial class RateBudget
                 return;
             }
 
-            var (row, state) = await ReadAsync(now, cancellationToken).ConfigureAwait(false);
+            var (row, state) = await ReadAsync(now, fromCache: attempt == 0, cancellationToken).ConfigureAwait(false);
             var observed = state with
             {
                 Used = Math.Max(state.Used, Math.Max(0, limit - remaining)),
@@ -209,9 +214,13 @@ public partial class RateBudget
     private int EffectiveLimit(WindowState state) => Math.Min(_options.Limit, state.ObservedLimit ?? int.MaxValue);
 
     /// <summary>The stored row (null if none yet) and the window as it stands at <paramref name="now"/>.</summary>
-    private async Task<(TableEntity? Row, WindowState State)> ReadAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<(TableEntity? Row, WindowState State)> ReadAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
+        await ReadAsync(now, fromCache: false, cancellationToken).ConfigureAwait(false);
+
+    private async Task<(TableEntity? Row, WindowState State)> ReadAsync(DateTimeOffset now, bool fromCache, CancellationToken cancellationToken)
     {
-        var row = await _store.GetAsync(LedgerTable.RateBudget, _partition, RowKey, cancellationToken).ConfigureAwait(false);
+        var row = (fromCache ? _cached : null) ?? await _store.GetAsync(LedgerTable.RateBudget, _partition, RowKey, cancellationToken).ConfigureAwait(false);
+        _cached = row;
         var observedLimit = row?.GetInt32("ObservedLimit");
         var rateLimitedUntil = row?.GetDateTimeOffset("RateLimitedUntil");
         var resetAt = row?.GetDateTimeOffset("ResetAt");
@@ -224,7 +233,7 @@ public partial class RateBudget
         return (row, new WindowState(row.GetInt32("Used") ?? 0, resetAt.Value, observedLimit, rateLimitedUntil, IsFresh: false, row.GetString("Bookings") ?? ""));
     }
 
-    private Task<bool> WriteAsync(TableEntity? row, WindowState state, CancellationToken cancellationToken)
+    private async Task<bool> WriteAsync(TableEntity? row, WindowState state, CancellationToken cancellationToken)
     {
         var entity = new TableEntity(_partition, RowKey)
         {
@@ -247,13 +256,25 @@ public partial class RateBudget
             entity["Bookings"] = state.Bookings;
         }
 
+        return await WriteAsync(row, entity, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<bool> WriteAsync(TableEntity? row, TableEntity entity, CancellationToken cancellationToken)
+    {
+        bool written;
         if (row is null)
         {
-            return _store.TryInsertAsync(LedgerTable.RateBudget, entity, cancellationToken);
+            written = await _store.TryInsertAsync(LedgerTable.RateBudget, entity, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            entity.ETag = row.ETag;
+            written = await _store.TryReplaceAsync(LedgerTable.RateBudget, entity, cancellationToken).ConfigureAwait(false);
         }
 
-        entity.ETag = row.ETag;
-        return _store.TryReplaceAsync(LedgerTable.RateBudget, entity, cancellationToken);
+        // The store set the entity's new ETag: the next decision needs no read. A lost race drops what was cached.
+        _cached = written ? entity : null;
+        return written;
     }
 
     private sealed record WindowState(int Used, DateTimeOffset ResetAt, int? ObservedLimit, DateTimeOffset? RateLimitedUntil, bool IsFresh, string Bookings);
