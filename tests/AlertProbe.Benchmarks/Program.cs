@@ -10,6 +10,11 @@ if (args is ["storm", .. var stormArgs])
     return await StormCommand.RunAsync(stormArgs);
 }
 
+if (args is ["pipeline", .. var pipelineArgs])
+{
+    return await AlertProbe.Benchmarks.Pipeline.PipelineComparison.RunAsync(pipelineArgs);
+}
+
 // Wide parameter column: the sample file names are the parameter and must be readable in the summary.
 var config = DefaultConfig.Instance.WithSummaryStyle(SummaryStyle.Default.WithMaxParameterColumnWidth(40));
 BenchmarkSwitcher.FromAssembly(typeof(StormCommand).Assembly).Run(args, config);
