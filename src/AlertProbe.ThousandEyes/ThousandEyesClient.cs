@@ -251,6 +251,25 @@ public class ThousandEyesClient
         return await FetchResultPagesAsync(first, ApiVersion, testId.Trim(), family, aid, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// One agent's hop-by-hop path trace for one round: v7 <c>/test-results/{id}/path-vis/agent/{agentId}/round/{roundId}</c>
+    /// (Test_Results_API_PathVisDetailTestResults), v6 <c>/net/path-vis/{id}/{agentId}/{roundId}</c> (docs "(Network) Detailed path trace").
+    /// </summary>
+    public virtual async Task<ThousandEyesResult<TestResults>> GetPathVisDetailAsync(
+        string testId, string agentId, long roundId, string? accountGroupId = null, CancellationToken cancellationToken = default)
+    {
+        if ((TestIdProblem(testId) ?? (string.IsNullOrWhiteSpace(agentId) ? new ValidationProblem("agentId", "agentId is required") : null)) is { } problem)
+        {
+            return new(new ValidationFailedError([problem]), null);
+        }
+
+        var aid = AccountGroup(accountGroupId);
+        var agent = Uri.EscapeDataString(agentId.Trim());
+        var round = roundId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var path = $"{TestResultFamily.PathVis.PathFor(testId, ApiVersion)}/{(ApiVersion == ThousandEyesApiVersion.V6 ? "" : "agent/")}{agent}/{(ApiVersion == ThousandEyesApiVersion.V6 ? "" : "round/")}{round}";
+        return await FetchResultPagesAsync(Relative(path, aid), ApiVersion, testId.Trim(), TestResultFamily.PathVis, aid, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Fetches results by a link from a create response (absolute on this API, or relative to it).</summary>
     public virtual async Task<ThousandEyesResult<TestResults>> GetTestResultsByLinkAsync(string href, string? accountGroupId = null, CancellationToken cancellationToken = default)
     {

@@ -11,6 +11,9 @@ public sealed record FollowUpInstructions
     /// <summary>Rerun policy; null for a single run.</summary>
     public RerunInstructions? Rerun { get; init; }
 
+    /// <summary>The rule's expectations and threshold overrides for the verdict; null: the configured defaults.</summary>
+    public VerdictRules? Verdict { get; init; }
+
     public static FollowUpInstructions From(FollowUpPolicy policy)
     {
         ArgumentNullException.ThrowIfNull(policy);
@@ -20,11 +23,12 @@ public sealed record FollowUpInstructions
             Rerun = policy.Rerun is { } rerun
                 ? new RerunInstructions { Count = rerun.Count, Interval = rerun.Interval, StopWhenResolved = rerun.StopWhenResolved }
                 : null,
+            Verdict = policy.Verdict,
         };
     }
 
     public FollowUpPolicy ToPolicy() =>
-        new(Collect, Rerun is { } rerun ? new RerunPolicy(rerun.Count, rerun.Interval, rerun.StopWhenResolved) : null);
+        new(Collect, Rerun is { } rerun ? new RerunPolicy(rerun.Count, rerun.Interval, rerun.StopWhenResolved) : null, Verdict);
 
     /// <summary>Whether another rerun is due after <paramref name="run"/> (runs are numbered 0..Count).</summary>
     public bool HasRerunAfter(int run) => Rerun is { } rerun && run < rerun.Count;

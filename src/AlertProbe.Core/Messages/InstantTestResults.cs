@@ -6,8 +6,11 @@ namespace AlertProbe.Core.Messages;
 /// </summary>
 public sealed record InstantTestResults
 {
-    /// <summary>The version this code writes; readers accept any <c>1.x</c>.</summary>
-    public const string CurrentSchemaVersion = "1.0";
+    /// <summary>
+    /// The version this code writes; readers accept any <c>1.x</c>. 1.1 added <see cref="Location"/>,
+    /// <see cref="AppLink"/> and the per-agent server, direction, network, errors, findings, last hop and app link.
+    /// </summary>
+    public const string CurrentSchemaVersion = "1.1";
 
     public string SchemaVersion { get; init; } = CurrentSchemaVersion;
 
@@ -30,6 +33,12 @@ public sealed record InstantTestResults
     public IReadOnlyList<string> Reasons { get; init; } = [];
 
     public required IReadOnlyList<AgentResult> Agents { get; init; }
+
+    /// <summary>Where the fault starts and the rule that said so; null when nothing was judged (no data).</summary>
+    public FaultLocation? Location { get; init; }
+
+    /// <summary>The run in the ThousandEyes app (a row's v7 <c>_links.appLink</c> or v6 <c>permalink</c>), when a row had one.</summary>
+    public Uri? AppLink { get; init; }
 
     /// <summary>Result links and links for a human (e.g. the test in the ThousandEyes app).</summary>
     public IReadOnlyList<ResultLink> Links { get; init; } = [];

@@ -3,7 +3,8 @@ namespace AlertProbe.Core.Planning;
 /// <summary>What happens after an instant test is created.</summary>
 /// <param name="Collect">Collect the results of each run and report a verdict.</param>
 /// <param name="Rerun">Rerun policy; null for a single run.</param>
-public sealed record FollowUpPolicy(bool Collect, RerunPolicy? Rerun)
+/// <param name="Verdict">The rule's expectations and threshold overrides for the verdict; null: the configured defaults.</param>
+public sealed record FollowUpPolicy(bool Collect, RerunPolicy? Rerun, VerdictRules? Verdict = null)
 {
     public static FollowUpPolicy CollectOnce { get; } = new(Collect: true, Rerun: null);
 }

@@ -374,8 +374,38 @@ internal sealed class RuleSetBuilder
             rerun = new RerunPolicy(count.Value, interval.Value, stop);
         }
 
-        return new FollowUpPolicy(collect, rerun);
+        return new FollowUpPolicy(collect, rerun, node["verdict"] is JsonObject verdict ? ReadVerdict(verdict, pointer + "/verdict") : null);
     }
+
+    // followUp.verdict: names and types are the schema's (schemas/rules.v1.json) to refuse; each threshold's range is
+    // the one FollowUp:Thresholds enforces, checked here so a bad rule fails at load, not at collection.
+    private VerdictRules ReadVerdict(JsonObject node, string pointer)
+    {
+        var rules = ReadVerdictFields(node);
+        // Unknown names are already reported by the schema.
+        var known = rules.Thresholds.Where(pair => AlertProbe.Core.FollowUp.Verdicts.VerdictThresholds.Names.Contains(pair.Key)).ToDictionary();
+        var thresholds = new AlertProbe.Core.FollowUp.Verdicts.VerdictThresholds().With(known);
+        var problems = new List<System.ComponentModel.DataAnnotations.ValidationResult>();
+        if (!System.ComponentModel.DataAnnotations.Validator.TryValidateObject(thresholds, new(thresholds), problems, validateAllProperties: true))
+        {
+            foreach (var problem in problems)
+            {
+                Error(pointer + "/thresholds", problem.ErrorMessage ?? "threshold out of range");
+            }
+        }
+
+        return rules with { Thresholds = known };
+    }
+
+    private static VerdictRules ReadVerdictFields(JsonObject node) => new()
+    {
+        ExpectedAnswers = ScalarTexts(node["expectedAnswers"]),
+        StatusCodes = node["statusCodes"] is JsonArray codes ? [.. codes.Select(ReadInt).OfType<int>()] : [],
+        Thresholds = node["thresholds"] is JsonObject thresholds
+            ? thresholds.Where(pair => pair.Value is JsonValue value && value.GetValueKind() == JsonValueKind.Number && value.TryGetValue<double>(out _) || pair.Value is JsonValue other && other.TryGetValue<long>(out _))
+                .ToDictionary(pair => pair.Key, pair => pair.Value!.AsValue().TryGetValue<double>(out var d) ? d : pair.Value!.AsValue().GetValue<long>(), StringComparer.Ordinal)
+            : new Dictionary<string, double>(),
+    };
 
     private TimeSpan? ReadDuration(JsonNode? node, string pointer)
     {

@@ -110,10 +110,10 @@ public sealed class CollectResultsHandlerTests
     }
 
     [Theory]
-    [InlineData("http", "HTTP", "5 of 5 agents fail at HTTP: HTTP 503 Service Unavailable")]
-    [InlineData("dns", "DNS", "5 of 5 agents fail at DNS: Could not resolve host: dns-broken.example.com")]
-    [InlineData("timeout", "Connect", "5 of 5 agents fail at Connect: Connection timed out after 10000 milliseconds")]
-    public async Task A_target_the_simulator_breaks_is_failing_with_the_failing_phase_named(string failure, string phase, string reason)
+    [InlineData("http", "HTTP", "5 of 5 agents fail at HTTP: HTTP 503 Service Unavailable", "target.application-errors")]
+    [InlineData("dns", "DNS", "5 of 5 agents fail at DNS: Could not resolve host: dns-broken.example.com", "dns.resolution")]
+    [InlineData("timeout", "Connect", "5 of 5 agents fail at Connect: Connection timed out after 10000 milliseconds", "unlocated")]
+    public async Task A_target_the_simulator_breaks_is_failing_with_the_failing_phase_named(string failure, string phase, string reason, string rule)
     {
         await using var host = await FollowUpHost.StartAsync();
         var target = $"{failure}-broken.example.com";
@@ -129,7 +129,7 @@ public sealed class CollectResultsHandlerTests
         await host.DeliverDueAsync();
 
         var results = Published(host);
-        Assert.Equal((TestVerdict.Failing, reason), (results.Verdict, results.Reasons[0]));
+        Assert.Equal((TestVerdict.Failing, reason, rule), (results.Verdict, results.Reasons[0], results.Location?.Rule));
         Assert.All(results.Agents, agent => Assert.Equal(phase, agent.Error?.Phase));
     }
 

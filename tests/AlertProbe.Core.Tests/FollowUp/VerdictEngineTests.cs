@@ -62,11 +62,13 @@ public sealed class VerdictEngineTests
     }
 
     [Theory]
-    [InlineData(450.0, 1.0, "latency up to 450 ms from 1 of 1 agents (threshold 300 ms)")]
+    [InlineData(450.0, 1.0, "queueing latency up to 410 ms from 1 of 1 agents (threshold 100 ms)")]
     [InlineData(40.0, 45.0, "jitter up to 45 ms from 1 of 1 agents (threshold 30 ms)")]
     public void Slow_or_jittery_paths_are_degraded(double latency, double jitter, string reason)
     {
-        var verdict = Engine.Evaluate([Family(TestResultFamily.Network, Net(0, latency, jitter))], Agents(1));
+        var row = Net(0, latency, jitter);
+        row["minLatency"] = 40.0;
+        var verdict = Engine.Evaluate([Family(TestResultFamily.Network, row)], Agents(1));
 
         Assert.Equal((TestVerdict.Degraded, reason), (verdict.Verdict, verdict.Reasons.Single()));
     }
@@ -76,7 +78,7 @@ public sealed class VerdictEngineTests
     {
         var verdict = Engine.Evaluate([Family(TestResultFamily.Network, new JsonObject { ["loss"] = 100.0 })], Agents(1));
 
-        Assert.Equal(("Network", "100% packet loss"), (verdict.Agents.Single().Error?.Phase, verdict.Agents.Single().Error?.Detail));
+        Assert.Equal(("Network", "100% packet loss (failing from 20%)"), (verdict.Agents.Single().Error?.Phase, verdict.Agents.Single().Error?.Detail));
     }
 
     // Rows in the vendor's names (v7 Test Results API schemas Test_Results_API_*TestResult).
@@ -157,9 +159,9 @@ public sealed class VerdictEngineTests
     [Fact]
     public void A_low_voice_mos_is_degraded()
     {
-        var verdict = Engine.Evaluate([Family(TestResultFamily.Rtp, new JsonObject { ["loss"] = 0.1, ["mos"] = 3.1 })], Agents(1));
+        var verdict = Engine.Evaluate([Family(TestResultFamily.Rtp, new JsonObject { ["loss"] = 0.1, ["mos"] = 3.3 })], Agents(1));
 
-        Assert.Equal((TestVerdict.Degraded, "MOS down to 3.1 from 1 of 1 agents (threshold 3.5)"), (verdict.Verdict, verdict.Reasons.Single()));
+        Assert.Equal((TestVerdict.Degraded, "MOS down to 3.3 from 1 of 1 agents (threshold 3.6)"), (verdict.Verdict, verdict.Reasons.Single()));
     }
 
     [Fact]

@@ -31,7 +31,8 @@ public sealed class VerdictFieldsContractTests
     public static TheoryData<string, string> CataloguedFamilies()
     {
         var data = new TheoryData<string, string>();
-        foreach (var (family, version) in ContractCatalogue.RowFamilies)
+        // Path visualisation is read by PathVisReader for localisation, not judged as rows.
+        foreach (var (family, version) in ContractCatalogue.RowFamilies.Where(entry => entry.Family != "path-vis"))
         {
             data.Add(family, version);
         }
@@ -48,9 +49,42 @@ public sealed class VerdictFieldsContractTests
 
         Assert.True(row is not null, $"{version} {family} rows are not catalogued");
         Assert.True(row.Fields.TryGetValue(field, out var type), $"the engine reads '{field}', which {version} {family} rows do not have ({row.Source})");
-        var text = field == fields.Phase || field == fields.Detail;
-        Assert.True(text ? type == "string" : type is "integer" or "number" or "boolean" or "flag",
-            $"the engine reads '{field}' as {(text ? "text" : "a number")}, the source types it {type}");
+        var expected = field == fields.Link ? (version == "v7" ? "object" : "string") : fields.Texts.Contains(field) ? "string" : "number";
+        Assert.True(expected == "number" ? type is "integer" or "number" or "boolean" or "flag" : type == expected,
+            $"the engine reads '{field}' as {expected}, the source types it {type}");
+    }
+
+    public static TheoryData<string, string, string> PathFields()
+    {
+        var data = new TheoryData<string, string, string>();
+        foreach (var (shape, version, fields) in PathVisFields.All)
+        {
+            foreach (var field in fields)
+            {
+                data.Add(shape, Name(version), field);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(PathFields))]
+    public void Every_path_visualisation_field_localisation_reads_exists_in_the_vendors_shape(string shape, string version, string field)
+    {
+        var catalogued = shape == "path-vis" ? ContractCatalogue.Row(shape, version) : ContractCatalogue.Nested(shape, version);
+
+        Assert.True(catalogued is not null, $"{version} {shape} is not catalogued");
+        Assert.True(catalogued.Fields.ContainsKey(field), $"localisation reads '{field}', which {version} {shape} does not have ({catalogued.Source})");
+    }
+
+    // The app link is read as _links.appLink.href (v7): each step exists in the catalogued shapes.
+    [Fact]
+    public void The_v7_app_link_path_exists_in_the_vendors_shapes()
+    {
+        Assert.Equal(
+            ("object", "object", "string"),
+            (ContractCatalogue.Row("http-server", "v7")!.Fields["_links"], ContractCatalogue.Nested("links", "v7")!.Fields["appLink"], ContractCatalogue.Nested("link", "v7")!.Fields["href"]));
     }
 
     [Theory]

@@ -77,9 +77,23 @@ internal static class MessageSamples
                 AgentId = "114",
                 AgentName = "Tokyo, Japan",
                 Verdict = TestVerdict.Failing,
-                Error = new AgentError { Phase = "Connect", Detail = "Connection timed out" },
+                ServerIp = "192.0.2.10",
+                Network = "Example Transit (AS 64500)",
+                Error = new AgentError { Phase = "Connect", Detail = "Connection timed out", Layer = "connect" },
+                Errors = [new AgentError { Phase = "Connect", Detail = "Connection timed out", Layer = "connect" }],
+                Findings = ["jitter 40 ms (threshold 30 ms)"],
+                LastHop = "hop 7 203.0.113.9, Level 3 Parent, LLC (AS 3356)",
+                AppLink = new Uri("https://app.thousandeyes.com/view/tests?testId=281474976710656&agentId=114"),
             },
         ],
+        Location = new FaultLocation
+        {
+            Layer = "path",
+            Rule = "path.shared-last-hop",
+            Summary = "path: loss begins at hop 7, 203.0.113.9 (Level 3 Parent, LLC (AS 3356))",
+            Evidence = ["Tokyo, Japan: 3 of 3 traces stop at 203.0.113.9 (forwarding loss 100%)"],
+        },
+        AppLink = new Uri("https://app.thousandeyes.com/view/tests?testId=281474976710656"),
         Links = [new ResultLink { Family = "app", Href = new Uri("https://app.thousandeyes.com/view/tests/?testId=281474976710656") }],
     };
 }

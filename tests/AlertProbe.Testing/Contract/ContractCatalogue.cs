@@ -10,6 +10,7 @@ namespace AlertProbe.Testing.Contract;
 public static class ContractCatalogue
 {
     private static readonly Lazy<IReadOnlyDictionary<(string Family, string Version), ContractShape>> RowShapes = new(() => LoadRows());
+    private static readonly Lazy<IReadOnlyDictionary<(string Shape, string Version), ContractShape>> NestedShapes = new(() => LoadNested());
     private static readonly Lazy<IReadOnlyDictionary<string, ContractShape>> ResponseShapes = new(() => LoadShapes());
 
     /// <summary>Every catalogued (family, version) of result rows: family by its v7 segment ("rtp-server"), version "v6"/"v7".</summary>
@@ -17,6 +18,9 @@ public static class ContractCatalogue
 
     /// <summary>The row fields of <paramref name="family"/> (v7 segment name) in <paramref name="version"/> ("v6"/"v7"); null when not catalogued.</summary>
     public static ContractShape? Row(string family, string version) => RowShapes.Value.GetValueOrDefault((family, version));
+
+    /// <summary>A shape nested in result rows ("path-vis.hop", "path-vis.detail", "agent", …) in <paramref name="version"/>; null when not catalogued.</summary>
+    public static ContractShape? Nested(string shape, string version) => NestedShapes.Value.GetValueOrDefault((shape, version));
 
     /// <summary>A response shape by name ("v7.create.http-server", "v7.error.unauthorized", "v6.agents.agent", …).</summary>
     public static ContractShape Shape(string name) =>
@@ -28,6 +32,14 @@ public static class ContractCatalogue
         return root["rows"]!.AsArray().Select(entry => entry!.AsObject()).ToDictionary(
             entry => ((string)entry["family"]!, (string)entry["version"]!),
             entry => new ContractShape($"{(string)entry["version"]!} {(string)entry["family"]!} row", (string)entry["source"]!, Fields(entry["fields"]!.AsObject())));
+    }
+
+    private static Dictionary<(string, string), ContractShape> LoadNested()
+    {
+        var root = Load("Results", "result-rows.json");
+        return root["nested"]!.AsArray().Select(entry => entry!.AsObject()).ToDictionary(
+            entry => ((string)entry["shape"]!, (string)entry["version"]!),
+            entry => new ContractShape($"{(string)entry["version"]!} {(string)entry["shape"]!}", (string)entry["source"]!, Fields(entry["fields"]!.AsObject())));
     }
 
     private static Dictionary<string, ContractShape> LoadShapes()

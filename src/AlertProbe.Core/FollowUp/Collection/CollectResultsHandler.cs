@@ -137,7 +137,22 @@ public sealed partial class CollectResultsHandler
 
         if (found.IsComplete || (now >= deadline && found.HasAnyRows))
         {
-            return Collected.From(Results(created, _engine.Evaluate(found.Families, created.Agents)));
+            var rules = created.FollowUp.Verdict;
+            var expectations = rules is null ? null : new VerdictExpectations { DnsAnswers = rules.ExpectedAnswers, StatusCodes = rules.StatusCodes };
+            var overrides = rules is { Thresholds.Count: > 0 } ? _options.Thresholds.With(rules.Thresholds) : null;
+            var verdict = _engine.Evaluate(found.Families, created.Agents, null, expectations, overrides);
+            if (verdict.NeedsPathTraces)
+            {
+                // Path traces are read only when something fails: they place the fault and can show a failure to be agent-side.
+                var failing = verdict.Agents.Where(agent => agent.Verdict == TestVerdict.Failing).Select(agent => agent.AgentId).Distinct().ToList();
+                var healthy = verdict.Agents.Where(agent => agent.Verdict is TestVerdict.Healthy or TestVerdict.Degraded).Select(agent => agent.AgentId).Distinct().ToList();
+                if (await _reader.ReadPathsAsync(created, failing, healthy, cancellationToken).ConfigureAwait(false) is { } paths)
+                {
+                    verdict = _engine.Evaluate(found.Families, created.Agents, paths, expectations, overrides);
+                }
+            }
+
+            return Collected.From(Results(created, verdict));
         }
 
         if (now >= deadline)
@@ -208,6 +223,8 @@ public sealed partial class CollectResultsHandler
         Verdict = verdict.Verdict,
         Reasons = verdict.Reasons,
         Agents = verdict.Agents,
+        Location = verdict.Location,
+        AppLink = verdict.AppLink,
         Links = created.ResultLinks,
     };
 

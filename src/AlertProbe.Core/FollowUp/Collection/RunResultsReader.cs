@@ -75,5 +75,59 @@ public class RunResultsReader
         return new RunResults { Families = families, IsComplete = complete && families.Count > 0 && expected.Count > 0 };
     }
 
+    /// <summary>
+    /// Path visualisation of the run, read only when the verdict needs it (some measurement fails) and the test has a
+    /// path-vis link: the summary for the run's range, then the hop-by-hop detail of the failing agents and of up to
+    /// <see cref="MaxHealthyTraced"/> succeeding ones to compare with (at most <see cref="MaxTraced"/> detail calls).
+    /// Any error leaves localisation without traces (null): it never changes the verdict itself.
+    /// </summary>
+    public virtual async Task<IReadOnlyList<AgentPath>?> ReadPathsAsync(
+        InstantTestCreated created, IReadOnlyList<string> failingAgents, IReadOnlyList<string> healthyAgents, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(created);
+        ArgumentNullException.ThrowIfNull(failingAgents);
+        ArgumentNullException.ThrowIfNull(healthyAgents);
+        var linked = created.ResultLinks.Count == 0 || created.ResultLinks.Any(link => TestResultFamily.Find(link.Family) == TestResultFamily.PathVis);
+        if (!linked || failingAgents.Count == 0)
+        {
+            return null;
+        }
+
+        var query = new TestResultsQuery { From = created.CreatedAt - _options.RoundAlignment, To = _time.GetUtcNow() };
+        DateTimeOffset? earliestExclusive = created.Run == 0
+            ? null
+            : created.CreatedAt - Min(_options.RoundAlignment, created.FollowUp.Rerun?.Interval ?? _options.RoundAlignment);
+        var summary = await _client.GetTestResultsAsync(created.TestId, TestResultFamily.PathVis, query, created.AccountGroupId, cancellationToken).ConfigureAwait(false);
+        if (!summary.IsSuccess)
+        {
+            return null;
+        }
+
+        var rows = RoundSelector.RowsOfRun(summary.Value.Rows, earliestExclusive);
+        var detail = new List<TestResultRow>();
+        var traced = failingAgents.Concat(healthyAgents.Take(MaxHealthyTraced)).Distinct(StringComparer.Ordinal).Take(MaxTraced);
+        foreach (var agent in traced)
+        {
+            if (rows.FirstOrDefault(row => row.AgentId == agent) is not { } row || RoundSelector.RoundOf(row) is not { } round)
+            {
+                continue;
+            }
+
+            var fetched = await _client.GetPathVisDetailAsync(created.TestId, agent, round, created.AccountGroupId, cancellationToken).ConfigureAwait(false);
+            if (fetched.IsSuccess)
+            {
+                detail.AddRange(fetched.Value.Rows.Select(found => found.AgentId is null ? found with { AgentId = agent } : found));
+            }
+        }
+
+        return PathVisReader.Read(rows, detail, _client.ApiVersion);
+    }
+
+    /// <summary>Detail calls per run at most (each is one request of the organisation's rate budget).</summary>
+    public const int MaxTraced = 8;
+
+    /// <summary>Succeeding agents traced to compare with the failing ones.</summary>
+    public const int MaxHealthyTraced = 3;
+
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 }

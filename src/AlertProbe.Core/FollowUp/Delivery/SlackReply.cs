@@ -5,7 +5,9 @@ namespace AlertProbe.Core.FollowUp.Delivery;
 
 /// <summary>
 /// A late reply to a Slack slash command, POSTed as JSON to its <c>response_url</c>: <c>in_channel</c> so the
-/// channel sees the verdict, Block Kit sections with the reasons and the agents, and <c>text</c> as the fallback.
+/// channel sees the verdict; Block Kit with the location line first, the test, the other reasons, a per-agent table
+/// (monospace, since a section has no table) and a button to the run in the ThousandEyes app; <c>text</c> (the
+/// location line) as the notification fallback.
 /// </summary>
 public static class SlackReply
 {
@@ -15,40 +17,68 @@ public static class SlackReply
     public static JsonObject Build(InstantTestResults results, int maxAgents)
     {
         ArgumentNullException.ThrowIfNull(results);
-        var headline = ReplyText.Headline(results);
+        var location = ReplyText.LocationLine(results);
         var blocks = new JsonArray
         {
-            Section($"*{Escape(headline)}*"),
+            Section($"*{Escape(location)}*"),
+            new JsonObject
+            {
+                ["type"] = "context",
+                ["elements"] = new JsonArray(new JsonObject { ["type"] = "mrkdwn", ["text"] = Escape($"{results.Target} ({results.TestType}, run {results.Run}) · ThousandEyes test {results.TestId} · alert {results.Trigger.AlertId}") }),
+            },
         };
-        if (results.Reasons.Count > 1)
+
+        var reasons = results.Reasons.Where(reason => !location.EndsWith(reason, StringComparison.Ordinal)).ToList();
+        if (results.Location is { Rule: var rule, Layer: not ("none" or "unlocated") })
         {
-            blocks.Add(Section(string.Join('\n', results.Reasons.Skip(1).Select(reason => "• " + Escape(reason)))));
+            reasons.Add($"located by rule {rule}");
+        }
+
+        if (reasons.Count > 0)
+        {
+            blocks.Add(Section(string.Join('\n', reasons.Select(reason => "• " + Escape(reason)))));
         }
 
         if (results.Agents.Count > 0)
         {
-            var lines = results.Agents.Take(maxAgents).Select(agent => "• " + Escape(ReplyText.AgentLine(agent))).ToList();
+            var rows = results.Agents.Take(maxAgents).Select(ReplyText.AgentRow).ToList();
+            var table = Table([ReplyText.Columns, .. rows]);
             if (results.Agents.Count > maxAgents)
             {
-                lines.Add($"… and {results.Agents.Count - maxAgents} more agents");
+                table += $"\n… and {results.Agents.Count - maxAgents} more agents";
             }
 
-            blocks.Add(Section(string.Join('\n', lines)));
+            blocks.Add(Section("```" + Escape(table) + "```"));
         }
 
-        blocks.Add(new JsonObject
+        if (ReplyText.AppLink(results) is { } link)
         {
-            ["type"] = "context",
-            ["elements"] = new JsonArray(new JsonObject { ["type"] = "mrkdwn", ["text"] = Escape($"ThousandEyes test {results.TestId} · alert {results.Trigger.AlertId}") }),
-        });
+            blocks.Add(new JsonObject
+            {
+                ["type"] = "actions",
+                ["elements"] = new JsonArray(new JsonObject
+                {
+                    ["type"] = "button",
+                    ["text"] = new JsonObject { ["type"] = "plain_text", ["text"] = "Open in ThousandEyes" },
+                    ["url"] = link.AbsoluteUri,
+                }),
+            });
+        }
 
         return new JsonObject
         {
             ["response_type"] = "in_channel",
             ["replace_original"] = false,
-            ["text"] = headline,
+            ["text"] = location,
             ["blocks"] = blocks,
         };
+    }
+
+    // Columns padded to their widest cell, so the monospace block reads as a table.
+    private static string Table(IReadOnlyList<IReadOnlyList<string>> rows)
+    {
+        var widths = Enumerable.Range(0, rows[0].Count).Select(column => rows.Max(row => row[column].Length)).ToList();
+        return string.Join('\n', rows.Select(row => string.Join("  ", row.Select((cell, column) => cell.PadRight(widths[column]))).TrimEnd()));
     }
 
     private static JsonObject Section(string text) => new()
