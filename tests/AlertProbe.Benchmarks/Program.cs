@@ -1,3 +1,4 @@
+using AlertProbe.Benchmarks.Storm;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
@@ -15,7 +16,18 @@ if (args is ["startup", .. var startupArgs])
     return StartupBenchmarkCommand.Run(startupArgs);
 }
 
+// `storm …` runs the alert-storm scenario (docs/benchmarks.md); anything else goes to BenchmarkDotNet:
 // `bash scripts/bench.sh` runs every benchmark; pass BenchmarkDotNet's own options (--filter, --job) after `--`.
+if (args is ["storm", .. var stormArgs])
+{
+    return await StormCommand.RunAsync(stormArgs);
+}
+
+if (args is ["pipeline", .. var pipelineArgs])
+{
+    return await AlertProbe.Benchmarks.Pipeline.PipelineComparison.RunAsync(pipelineArgs);
+}
+
 // Wide parameter column: the sample file names are the parameter and must be readable in the summary.
 var config = DefaultConfig.Instance.WithSummaryStyle(SummaryStyle.Default.WithMaxParameterColumnWidth(40));
 BenchmarkSwitcher.FromAssembly(typeof(AlertProbe.Benchmarks.RepositoryRoot).Assembly).Run(args, config);

@@ -53,7 +53,14 @@ public sealed partial class AlertIntakeHandler(
             await ledger.RecordAlertResolvedAsync(resolved.Source, resolved.Id, resolved.EndedAt ?? message.EnqueuedTime, cancellationToken).ConfigureAwait(false);
         }
 
-        var context = new IntakeContext { OriginalMessageId = originalMessageId, CorrelationId = correlationId, EnqueuedAt = message.EnqueuedTime, Alerts = plan.Alerts };
+        var context = new IntakeContext
+        {
+            OriginalMessageId = originalMessageId,
+            CorrelationId = correlationId,
+            EnqueuedAt = message.EnqueuedTime,
+            Alerts = plan.Alerts,
+            BudgetBooking = BudgetBookingOf(message),
+        };
         var rejections = new List<Rejection>(plan.Rejections);
         AlertProbeTelemetry.RecordRefused(plan.Rejections);
         var done = new List<string>();
@@ -64,19 +71,28 @@ public sealed partial class AlertIntakeHandler(
             {
                 case PlanResult.Created created:
                     done.Add(created.Republished ? $"republished {created.TestId}" : $"created {created.TestId}");
+
+                    // A booked slot is this copy's one call; the message's other plans queue like anyone else.
+                    context = context with { BudgetBooking = null };
                     break;
                 case PlanResult.AlreadyDone already:
                     done.Add($"already created {already.TestId}");
                     break;
                 case PlanResult.Coalesced coalesced:
-                    done.Add($"coalesced onto {coalesced.TestId}");
+                    done.Add(coalesced.TestId is { } testId ? $"coalesced onto {testId}" : $"coalesced onto the pending test for {coalesced.Key}");
                     break;
                 case PlanResult.Rejected rejected:
-                    rejections.Add(rejected.Rejection);
+                    rejections.Add(rejected.Attached.Count == 0
+                        ? rejected.Rejection
+                        : rejected.Rejection with
+                        {
+                            Description = $"{rejected.Rejection.Description} (refused with it: {rejected.Attached.Count} alert(s) of other messages coalesced onto this test while it was pending: " +
+                                $"{string.Join(", ", rejected.Attached.Select(a => $"{a.AlertId} in {a.OriginalMessageId}"))})",
+                        });
                     break;
                 case PlanResult.NotYet notYet:
                     // The rest of this message waits too: the copy comes back whole, and the ledger skips what is done.
-                    var scheduled = await scheduler.ScheduleAsync(message, notYet.At, notYet.Reason, cancellationToken).ConfigureAwait(false);
+                    var scheduled = await scheduler.ScheduleAsync(message, notYet.At, notYet.Reason, notYet.BudgetBooking, cancellationToken).ConfigureAwait(false);
                     return new IntakeOutcome.Rescheduled(scheduled.EnqueueAt, $"{notYet.Reason}; {Summary(done)}");
                 case PlanResult.Failed failed:
                     return new IntakeOutcome.Abandoned($"{failed.Error}; {Summary(done)}");
@@ -100,6 +116,12 @@ public sealed partial class AlertIntakeHandler(
 
         return new IntakeOutcome.Completed(Summary(done));
     }
+
+    private static DateTimeOffset? BudgetBookingOf(ServiceBusReceivedMessage message) =>
+        message.ApplicationProperties.TryGetValue(MessageProperties.BudgetBooking, out var value)
+        && DateTimeOffset.TryParse(Convert.ToString(value, CultureInfo.InvariantCulture), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var booking)
+            ? booking
+            : null;
 
     private static string Summary(List<string> done) => done.Count == 0 ? "no test created yet" : string.Join(", ", done);
 

@@ -38,53 +38,64 @@ public sealed partial class InstantTestCreator(
         ArgumentNullException.ThrowIfNull(context);
         var plan = test.Plan;
 
-        var claim = await ledger.BeginIntakeAsync(context.OriginalMessageId, test.PlanKey, cancellationToken).ConfigureAwait(false);
-        switch (claim)
-        {
-            case IntakeClaim.AlreadyPublished published:
-                return new PlanResult.AlreadyDone(published.TestId);
-            case IntakeClaim.AlreadyCreated created:
-                // Created by an earlier delivery that failed to publish: publish that, create nothing.
-                return await PublishAsync(created.Created, context, test, republished: true, cancellationToken).ConfigureAwait(false);
-            case IntakeClaim.InProgress inProgress:
-                return new PlanResult.NotYet(inProgress.LeaseExpiresAt, "another delivery of this message holds the intake lease");
-        }
-
-        var lease = ((IntakeClaim.Started)claim).LeaseId;
+        // The key first: an alert whose test is already created or pending is done with two ledger calls and no lease.
         var coalescingKey = test.CoalescingKey.ToStorageKey();
         var claimant = $"{context.OriginalMessageId}/{test.PlanKey}";
-        var coalescing = await ledger.TryClaimCoalescingAsync(coalescingKey, plan.AlertId, claimant, plan.Cooldown, cancellationToken).ConfigureAwait(false);
+        var alert = new CoalescedAlert
+        {
+            Source = plan.Source,
+            AlertId = plan.AlertId,
+            Severity = plan.Severity,
+            OriginalMessageId = context.OriginalMessageId,
+            CorrelationId = context.CorrelationId,
+            CoalescedAt = timeProvider.GetUtcNow(),
+            ReplyTo = context.ReplyFor(plan.AlertId),
+        };
+        var coalescing = await ledger.TryClaimCoalescingAsync(coalescingKey, alert, claimant, plan.Cooldown, cancellationToken).ConfigureAwait(false);
         if (coalescing is CoalescingClaim.Coalesced coalesced)
         {
-            await ledger.ReleaseIntakeAsync(context.OriginalMessageId, test.PlanKey, lease, cancellationToken).ConfigureAwait(false);
-            if (coalesced.IsPending)
-            {
-                // Another alert's test for this key is being created right now. Look again shortly rather than
-                // complete: if that creation fails for good its claim is released (or expires) and this alert
-                // gets its own test, so nothing is lost.
-                var recheckAt = Min(timeProvider.GetUtcNow().Add(options.Value.PendingCoalescingRecheck), coalesced.ExpiresAt);
-                return new PlanResult.NotYet(recheckAt, "another alert's test for the same target is still being created");
-            }
-
-            Log.Coalesced(logger, plan.AlertId, test.CoalescingKey.Display, coalesced.TestId!, context.CorrelationId);
-            return new PlanResult.Coalesced(coalesced.TestId!);
+            // Pending or not, the alert is recorded on the claim and rides on its test: done now, nothing to wait for.
+            // If that creation fails for good, the claimant accounts for every alert attached to it.
+            Log.Coalesced(logger, plan.AlertId, test.CoalescingKey.Display, coalesced.TestId ?? "pending", context.CorrelationId);
+            return new PlanResult.Coalesced(coalesced.TestId, test.CoalescingKey.Display);
         }
 
         var claimId = ((CoalescingClaim.Claimed)coalescing).ClaimId;
+        var intake = await ledger.BeginIntakeAsync(context.OriginalMessageId, test.PlanKey, cancellationToken).ConfigureAwait(false);
+        switch (intake)
+        {
+            case IntakeClaim.AlreadyPublished published:
+                // This message's plan was done before; a claim it holds again (its old one expired) gets that test.
+                await ledger.CompleteClaimAsync(coalescingKey, claimId, published.TestId, cancellationToken).ConfigureAwait(false);
+                return new PlanResult.AlreadyDone(published.TestId);
+            case IntakeClaim.AlreadyCreated created:
+                // Created by an earlier delivery that failed to publish: publish that, create nothing.
+                var republish = await WithRidersAsync(created.Created, coalescingKey, claimId, cancellationToken).ConfigureAwait(false);
+                return await PublishAsync(republish, context, test, republished: true, cancellationToken).ConfigureAwait(false);
+            case IntakeClaim.InProgress inProgress:
+                // Another delivery of this message holds the lease (and the claim, as the same claimant): it decides.
+                return new PlanResult.NotYet(inProgress.LeaseExpiresAt, "another delivery of this message holds the intake lease");
+        }
+
+        var lease = ((IntakeClaim.Started)intake).LeaseId;
         var (createdTest, notCreated) = await CreateClaimedAsync(test, context, cancellationToken).ConfigureAwait(false);
         if (createdTest is null)
         {
-            // Nothing was created: free both claims so a later delivery (or another alert) can try again.
-            await ledger.ReleaseCoalescingAsync(coalescingKey, claimId, cancellationToken).ConfigureAwait(false);
             await ledger.ReleaseIntakeAsync(context.OriginalMessageId, test.PlanKey, lease, cancellationToken).ConfigureAwait(false);
-            return notCreated!;
+            return await NotCreatedAsync(notCreated!, test, coalescingKey, claimId, context, cancellationToken).ConfigureAwait(false);
         }
 
-        // Attached before publishing: alerts for the same key coalesce onto the test even if publishing fails now.
-        await ledger.AttachTestAsync(coalescingKey, claimId, createdTest.TestId, cancellationToken).ConfigureAwait(false);
+        if (!await ledger.MarkCreatedAsync(context.OriginalMessageId, test.PlanKey, lease, createdTest, cancellationToken).ConfigureAwait(false))
+        {
+            Log.LeaseLost(logger, createdTest.TestId, context.OriginalMessageId, context.CorrelationId);
+        }
+
+        // The claim gets the test id and hands back, atomically, the alerts that coalesced while it was pending; asked
+        // again (a republish after a crash) it hands back the same ones.
+        createdTest = await WithRidersAsync(createdTest, coalescingKey, claimId, cancellationToken).ConfigureAwait(false);
         return await PublishAsync(createdTest, context, test, republished: false, cancellationToken).ConfigureAwait(false);
 
-        // Either the created test (recorded in the ledger) or why nothing was created.
+        // Either the created test or why nothing was created.
         async Task<(InstantTestCreated? Created, PlanResult? NotCreated)> CreateClaimedAsync(PlannedTest planned, IntakeContext ctx, CancellationToken ct)
         {
             if (circuit.OpenUntil is { } openUntil)
@@ -108,9 +119,10 @@ public sealed partial class InstantTestCreator(
             }
 
             // Last before the call: a plan refused above (agents, validation) never spends the instant-test budget.
-            if (await budget.TryAcquireAsync(planned.Plan.Severity, ct).ConfigureAwait(false) is RateBudgetDecision.Exhausted exhausted)
+            // Spent: a slot is booked in a coming window (by severity, then arrival) and the copy comes back for it, once.
+            if (await budget.TryAcquireOrBookAsync(planned.Plan.Severity, ctx.BudgetBooking, ct).ConfigureAwait(false) is RateBudgetDecision.Exhausted exhausted)
             {
-                return (null, new PlanResult.NotYet(exhausted.RetryAt, $"instant-test rate budget spent ({exhausted.Reason})"));
+                return (null, new PlanResult.NotYet(exhausted.RetryAt, $"instant-test rate budget spent ({exhausted.Reason})") { BudgetBooking = exhausted.Booking });
             }
 
             var response = await client.CreateInstantTestAsync(request, ct).ConfigureAwait(false);
@@ -134,13 +146,42 @@ public sealed partial class InstantTestCreator(
             }
 
             var created = ToMessage(response.Value!, planned, ctx);
-            if (!await ledger.MarkCreatedAsync(ctx.OriginalMessageId, planned.PlanKey, lease, created, ct).ConfigureAwait(false))
-            {
-                Log.LeaseLost(logger, created.TestId, ctx.OriginalMessageId, ctx.CorrelationId);
-            }
-
             Log.Created(logger, created.TestId, created.TestType, created.Target, planned.Plan.AlertId, planned.Plan.Rule, ctx.CorrelationId);
             return (created, null);
+        }
+    }
+
+    private async Task<InstantTestCreated> WithRidersAsync(InstantTestCreated created, string coalescingKey, string claimId, CancellationToken cancellationToken)
+    {
+        var riders = await ledger.CompleteClaimAsync(coalescingKey, claimId, created.TestId, cancellationToken).ConfigureAwait(false);
+        return riders is { Count: > 0 } ? created with { CoalescedAlerts = riders } : created;
+    }
+
+    /// <summary>What becomes of the claim, and of the alerts attached to it, when this attempt created nothing.</summary>
+    private async Task<PlanResult> NotCreatedAsync(PlanResult notCreated, PlannedTest test, string coalescingKey, string claimId, IntakeContext context, CancellationToken cancellationToken)
+    {
+        switch (notCreated)
+        {
+            case PlanResult.NotYet notYet:
+                // Waiting for the budget (or a 429): the claim stays pending, so alerts for the key keep attaching to it
+                // and complete at once; it is held at least until this copy is back (plus a lease, for its handling).
+                await ledger.HoldCoalescingAsync(coalescingKey, claimId, notYet.At + options.Value.PendingClaimGrace, cancellationToken).ConfigureAwait(false);
+                return notYet;
+            case PlanResult.Rejected rejected:
+                // For good: give the key up, and account for every alert that was waiting on it.
+                var orphans = await ledger.ReleaseClaimAsync(coalescingKey, claimId, cancellationToken).ConfigureAwait(false) ?? [];
+                foreach (var orphan in orphans)
+                {
+                    Log.CoalescedAlertRefused(logger, orphan.AlertId, orphan.OriginalMessageId, test.CoalescingKey.Display, rejected.Rejection.Reason, orphan.ReplyTo is not null, orphan.CorrelationId ?? context.CorrelationId);
+                }
+
+                return orphans.Count == 0 ? rejected : rejected with { Attached = orphans };
+            case PlanResult.AlreadyDone:
+                // The test exists but its id was lost with a crashed delivery; the claim stays as it is until it expires.
+                return notCreated;
+            default:
+                // Transient: the claim stays pending for this message's redelivery (the same claimant gets it back).
+                return notCreated;
         }
     }
 
@@ -323,8 +364,6 @@ public sealed partial class InstantTestCreator(
         };
     }
 
-    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a <= b ? a : b;
-
     private static partial class Log
     {
         [LoggerMessage(EventId = 300, Level = LogLevel.Information, Message = "Created {TestType} instant test {TestId} for {Target} (alert {AlertId}, rule {Rule}, correlation {CorrelationId})")]
@@ -341,6 +380,9 @@ public sealed partial class InstantTestCreator(
 
         [LoggerMessage(EventId = 305, Level = LogLevel.Warning, Message = "ThousandEyes already has a test named {TestName}, this intake's own name: an earlier delivery of message {MessageId} created it but its record was lost; not creating it again (correlation {CorrelationId})")]
         public static partial void AlreadyCreatedByName(ILogger logger, string testName, string messageId, string correlationId);
+
+        [LoggerMessage(EventId = 306, Level = LogLevel.Warning, Message = "Alert {AlertId} (message {MessageId}) was coalesced onto a pending test for {CoalescingKey} that was refused ({Reason}); it is refused with it (reply address: {HasReply}, correlation {CorrelationId})")]
+        public static partial void CoalescedAlertRefused(ILogger logger, string alertId, string messageId, string coalescingKey, string reason, bool hasReply, string correlationId);
 
         [LoggerMessage(EventId = 304, Level = LogLevel.Warning, Message = "Created test {TestId} for message {MessageId} but could not publish it; the message is abandoned and its redelivery republishes (correlation {CorrelationId})")]
         public static partial void PublishFailed(ILogger logger, Exception exception, string testId, string messageId, string correlationId);

@@ -20,6 +20,9 @@ public sealed record IntakeContext
 
     public IReadOnlyList<Alert> Alerts { get; init; } = [];
 
+    /// <summary>The rate-budget window this copy has a slot booked in (from its earlier delivery), if any.</summary>
+    public DateTimeOffset? BudgetBooking { get; init; }
+
     /// <summary>Where the verdict for an alert's tests goes: the request's own reply address, if it gave one.</summary>
     public ReplyAddress? ReplyFor(string alertId)
     {

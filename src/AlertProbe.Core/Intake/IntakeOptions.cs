@@ -15,11 +15,11 @@ public sealed class IntakeOptions
     public TimeSpan CredentialCircuitOpenFor { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>
-    /// When an alert's test is already being created for another alert (a pending coalescing claim), look
-    /// again after this long instead of completing, so a creation that fails never swallows the alert.
+    /// How long past its copy's due time a pending coalescing claim is held while its claimant waits for the rate
+    /// budget, so the alerts attached to it are not handed to a new claim while that copy is being handled.
     /// </summary>
-    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
-    public TimeSpan PendingCoalescingRecheck { get; set; } = TimeSpan.FromSeconds(30);
+    [Range(typeof(TimeSpan), "00:00:01", "00:30:00")]
+    public TimeSpan PendingClaimGrace { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>Prefix of generated test names (ThousandEyes wants names unique per account).</summary>
     [Required]

@@ -13,14 +13,27 @@ public abstract record PlanResult
     /// <summary>An earlier delivery of this message already created and published it.</summary>
     public sealed record AlreadyDone(string TestId) : PlanResult;
 
-    /// <summary>Another alert already has a test for the same key in this cooldown window.</summary>
-    public sealed record Coalesced(string TestId) : PlanResult;
+    /// <summary>
+    /// Another alert already has a test for the same key in this cooldown window; <paramref name="TestId"/> is null
+    /// while that test is pending (being created or waiting for the budget): this alert rides on it when it is published.
+    /// </summary>
+    public sealed record Coalesced(string? TestId, string Key) : PlanResult;
 
-    /// <summary>Bad input for this plan: nothing was created.</summary>
-    public sealed record Rejected(Rejection Rejection) : PlanResult;
+    /// <summary>
+    /// Bad input for this plan: nothing was created. <see cref="Attached"/>: alerts of other messages that were coalesced
+    /// onto this plan's pending claim and are refused with it.
+    /// </summary>
+    public sealed record Rejected(Rejection Rejection) : PlanResult
+    {
+        public IReadOnlyList<Messages.CoalescedAlert> Attached { get; init; } = [];
+    }
 
     /// <summary>Not now: try again at <paramref name="At"/> (rate budget, or another instance holds the lease).</summary>
-    public sealed record NotYet(DateTimeOffset At, string Reason) : PlanResult;
+    public sealed record NotYet(DateTimeOffset At, string Reason) : PlanResult
+    {
+        /// <summary>The rate-budget window a slot was booked in for the copy (it takes that slot when it comes back).</summary>
+        public DateTimeOffset? BudgetBooking { get; init; }
+    }
 
     /// <summary>A transient or credential failure: the message should be redelivered.</summary>
     public sealed record Failed(string Error) : PlanResult;

@@ -10,10 +10,11 @@ namespace AlertProbe.Core.Ledger;
 /// Implementations: <see cref="TableStorageLedger"/> and <see cref="InMemoryLedger"/>.
 /// </summary>
 /// <remarks>
-/// Intake order: <see cref="BeginIntakeAsync"/> first (a redelivery returns AlreadyCreated/AlreadyPublished
-/// before anything else is asked), then <see cref="TryClaimCoalescingAsync"/> with the same intake identity as
-/// claimant (so a redelivery of the message that made a claim gets its own claim back), then the rate budget,
-/// create, <see cref="AttachTestAsync"/>, <see cref="MarkCreatedAsync"/>, publish, <see cref="MarkPublishedAsync"/>.
+/// Intake order: <see cref="TryClaimCoalescingAsync(string, CoalescedAlert, string, TimeSpan, CancellationToken)"/>
+/// first, with the intake identity (message id, plan key) as claimant, so a redelivery of the message that made a claim
+/// gets its own claim back and an alert coalesced onto another's claim is done without more bookkeeping; only a
+/// claimant then asks <see cref="BeginIntakeAsync"/> (a redelivery returns AlreadyCreated/AlreadyPublished), the rate
+/// budget, creates, <see cref="CompleteClaimAsync"/>, <see cref="MarkCreatedAsync"/>, publishes, <see cref="MarkPublishedAsync"/>.
 /// </remarks>
 public interface ILedger
 {
@@ -26,11 +27,38 @@ public interface ILedger
     /// </summary>
     Task<CoalescingClaim> TryClaimCoalescingAsync(string coalescingKey, string alertId, string claimant, TimeSpan cooldown, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// As <see cref="TryClaimCoalescingAsync(string, string, string, TimeSpan, CancellationToken)"/>, recording what the
+    /// claimant needs to carry <paramref name="alert"/> on its test (or to answer it if that test is refused) when the
+    /// claim is still pending. A pending claim answers <see cref="CoalescingClaim.Coalesced"/> with no test id: the alert
+    /// is attached to it and done.
+    /// </summary>
+    Task<CoalescingClaim> TryClaimCoalescingAsync(string coalescingKey, CoalescedAlert alert, string claimant, TimeSpan cooldown, CancellationToken cancellationToken);
+
     /// <summary>Records the created test on the claim; false if the claim is no longer <paramref name="claimId"/>'s.</summary>
     Task<bool> AttachTestAsync(string coalescingKey, string claimId, string testId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Records the created test on the claim (its cooldown runs from now) and returns the alerts that were attached to it
+    /// while it was pending, atomically: an alert attaching later sees the test id. Null if the claim is no longer
+    /// <paramref name="claimId"/>'s. Idempotent for the same test id.
+    /// </summary>
+    Task<IReadOnlyList<CoalescedAlert>?> CompleteClaimAsync(string coalescingKey, string claimId, string testId, CancellationToken cancellationToken);
+
     /// <summary>Gives the key up (creation failed for good); false if the claim is no longer <paramref name="claimId"/>'s.</summary>
     Task<bool> ReleaseCoalescingAsync(string coalescingKey, string claimId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Gives a pending key up (creation failed for good) and returns the alerts attached to it, which the caller must
+    /// account for; null if the claim is no longer <paramref name="claimId"/>'s or already has a test.
+    /// </summary>
+    Task<IReadOnlyList<CoalescedAlert>?> ReleaseClaimAsync(string coalescingKey, string claimId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Keeps a pending claim alive at least until <paramref name="until"/> (its claimant waits for the rate budget);
+    /// false if the claim is no longer <paramref name="claimId"/>'s.
+    /// </summary>
+    Task<bool> HoldCoalescingAsync(string coalescingKey, string claimId, DateTimeOffset until, CancellationToken cancellationToken);
 
     /// <summary>The alert ids coalesced onto the key's current claim (not including the claim's own alert).</summary>
     Task<IReadOnlyList<string>> GetCoalescedAlertIdsAsync(string coalescingKey, CancellationToken cancellationToken);

@@ -27,6 +27,7 @@ public partial class StoreLedger : ILedger
     private const string StatePublished = "Published";
 
     private readonly ILedgerStore _store;
+    private readonly RowCache _cache = new();
     private readonly TimeProvider _time;
     private readonly TimeSpan _intakeLease;
     private readonly ILogger _logger;
@@ -44,23 +45,43 @@ public partial class StoreLedger : ILedger
 
     // ── Coalescing ───────────────────────────────────────────────────────────────────────────────
 
-    public virtual async Task<CoalescingClaim> TryClaimCoalescingAsync(
+    public virtual Task<CoalescingClaim> TryClaimCoalescingAsync(
         string coalescingKey, string alertId, string claimant, TimeSpan cooldown, CancellationToken cancellationToken)
     {
-        ArgumentException.ThrowIfNullOrEmpty(coalescingKey);
         ArgumentException.ThrowIfNullOrEmpty(alertId);
+        var alert = new CoalescedAlert
+        {
+            Source = AlertSource.Manual,
+            AlertId = alertId,
+            Severity = AlertSeverity.Unknown,
+            OriginalMessageId = claimant,
+            CoalescedAt = _time.GetUtcNow(),
+        };
+        return TryClaimCoalescingAsync(coalescingKey, alert, claimant, cooldown, cancellationToken);
+    }
+
+    public virtual async Task<CoalescingClaim> TryClaimCoalescingAsync(
+        string coalescingKey, CoalescedAlert alert, string claimant, TimeSpan cooldown, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(coalescingKey);
+        ArgumentNullException.ThrowIfNull(alert);
+        ArgumentException.ThrowIfNullOrEmpty(alert.AlertId);
         ArgumentException.ThrowIfNullOrEmpty(claimant);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(cooldown, TimeSpan.Zero);
         var partition = LedgerKey.Encode(coalescingKey);
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
             var now = _time.GetUtcNow();
-            var current = await _store.GetAsync(LedgerTable.Coalescing, partition, ClaimRow, cancellationToken).ConfigureAwait(false);
-            var claim = NewClaim(partition, coalescingKey, alertId, claimant, now, cooldown);
+            // The claim as this instance last saw it, if it did: what is decided on it without a write (a test id, our
+            // own claim) cannot have gone back before its expiry, and every write on it is If-Match.
+            var current = (attempt == 0 ? _cache.Get(LedgerTable.Coalescing, partition, ClaimRow) : null)
+                ?? await _store.GetAsync(LedgerTable.Coalescing, partition, ClaimRow, cancellationToken).ConfigureAwait(false);
+            var claim = NewClaim(partition, coalescingKey, alert.AlertId, claimant, now, cooldown);
             if (current is null)
             {
                 if (await _store.TryInsertAsync(LedgerTable.Coalescing, claim, cancellationToken).ConfigureAwait(false))
                 {
+                    _cache.Put(LedgerTable.Coalescing, claim);
                     return Claimed(claim);
                 }
 
@@ -68,16 +89,25 @@ public partial class StoreLedger : ILedger
             }
 
             var expiresAt = current.GetDateTimeOffset("ExpiresAt")!.Value;
+            var testId = NullIfEmpty(current.GetString("TestId"));
             if (now >= expiresAt)
             {
+                if (testId is null)
+                {
+                    // Its test was never created (the claimant gave up or vanished): the alerts coalesced onto it ride on
+                    // whatever this claim creates, so none is dropped with the old claim.
+                    claim["Inherits"] = string.Join(',', ClaimIds(current));
+                }
+
                 claim.ETag = current.ETag;
                 if (await _store.TryReplaceAsync(LedgerTable.Coalescing, claim, cancellationToken).ConfigureAwait(false))
                 {
-                    var previousTestId = NullIfEmpty(current.GetString("TestId"));
-                    Log.ExpiredClaimTakenOver(_logger, coalescingKey, previousTestId, alertId);
+                    _cache.Put(LedgerTable.Coalescing, claim);
+                    Log.ExpiredClaimTakenOver(_logger, coalescingKey, testId, alert.AlertId);
                     return Claimed(claim);
                 }
 
+                _cache.Forget(LedgerTable.Coalescing, partition, ClaimRow);
                 continue;
             }
 
@@ -87,28 +117,143 @@ public partial class StoreLedger : ILedger
             }
 
             var claimId = current.GetString("ClaimId")!;
-            var coalesced = new TableEntity(partition, CoalescedRowPrefix + claimId + ":" + LedgerKey.Encode(alertId))
+            var coalesced = CoalescedRow(partition, claimId, alert, now);
+            if (testId is null)
             {
-                ["AlertId"] = alertId,
-                ["At"] = now,
-            };
-            await _store.UpsertAsync(LedgerTable.Coalescing, coalesced, cancellationToken).ConfigureAwait(false);
-            var testId = NullIfEmpty(current.GetString("TestId"));
-            Log.Coalesced(_logger, alertId, coalescingKey, testId ?? "pending");
+                coalesced["Riding"] = true;
+                // Pending: the row and a change of the claim's ETag in one transaction, so the claimant, which sets the test
+                // id If-Match, either sees this alert when it completes the claim or makes this attempt fail and look again.
+                current["Attached"] = (current.GetInt32("Attached") ?? 0) + 1;
+                if (!await _store.TrySubmitAsync(
+                        LedgerTable.Coalescing,
+                        [new LedgerWrite(LedgerWriteKind.Upsert, coalesced), new LedgerWrite(LedgerWriteKind.Replace, current)],
+                        cancellationToken).ConfigureAwait(false))
+                {
+                    _cache.Forget(LedgerTable.Coalescing, partition, ClaimRow);
+                    continue;
+                }
+
+                _cache.Put(LedgerTable.Coalescing, current);
+            }
+            else
+            {
+                await _store.UpsertAsync(LedgerTable.Coalescing, coalesced, cancellationToken).ConfigureAwait(false);
+            }
+
+            Log.Coalesced(_logger, alert.AlertId, coalescingKey, testId ?? "pending");
             return new CoalescingClaim.Coalesced(testId, current.GetDateTimeOffset("ClaimedAt")!.Value, expiresAt);
         }
 
         throw LostTooManyRaces("coalescing claim");
     }
 
-    public virtual Task<bool> AttachTestAsync(string coalescingKey, string claimId, string testId, CancellationToken cancellationToken)
+    public virtual async Task<bool> AttachTestAsync(string coalescingKey, string claimId, string testId, CancellationToken cancellationToken) =>
+        await CompleteClaimAsync(coalescingKey, claimId, testId, cancellationToken).ConfigureAwait(false) is not null;
+
+    public virtual async Task<IReadOnlyList<CoalescedAlert>?> CompleteClaimAsync(string coalescingKey, string claimId, string testId, CancellationToken cancellationToken)
     {
+        ArgumentException.ThrowIfNullOrEmpty(coalescingKey);
+        ArgumentException.ThrowIfNullOrEmpty(claimId);
         ArgumentException.ThrowIfNullOrEmpty(testId);
-        return UpdateClaimAsync(coalescingKey, claimId, claim => claim["TestId"] = testId, delete: false, cancellationToken);
+        var partition = LedgerKey.Encode(coalescingKey);
+        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        {
+            // One query reads the claim and the alerts coalesced onto it.
+            var rows = await _store.QueryPartitionAsync(LedgerTable.Coalescing, partition, cancellationToken).ConfigureAwait(false);
+            var claim = rows.FirstOrDefault(r => r.RowKey == ClaimRow);
+            if (claim is null || claim.GetString("ClaimId") != claimId)
+            {
+                return null;
+            }
+
+            var pending = PendingAlerts(rows, claim);
+            var current = NullIfEmpty(claim.GetString("TestId"));
+            if (current is not null)
+            {
+                return current == testId ? pending : null;
+            }
+
+            // The cooldown runs from the test's creation: a claim that waited for the budget still covers a full window.
+            var now = _time.GetUtcNow();
+            var cooldown = CooldownOf(claim);
+            claim["TestId"] = testId;
+            claim["CreatedAt"] = now;
+            claim["ExpiresAt"] = Max(claim.GetDateTimeOffset("ExpiresAt")!.Value, now + cooldown);
+            if (await _store.TryReplaceAsync(LedgerTable.Coalescing, claim, cancellationToken).ConfigureAwait(false))
+            {
+                _cache.Put(LedgerTable.Coalescing, claim);
+                return pending;
+            }
+        }
+
+        throw LostTooManyRaces("coalescing claim update");
     }
 
-    public virtual Task<bool> ReleaseCoalescingAsync(string coalescingKey, string claimId, CancellationToken cancellationToken) =>
-        UpdateClaimAsync(coalescingKey, claimId, _ => { }, delete: true, cancellationToken);
+    public virtual async Task<bool> ReleaseCoalescingAsync(string coalescingKey, string claimId, CancellationToken cancellationToken) =>
+        await ReleaseClaimAsync(coalescingKey, claimId, cancellationToken).ConfigureAwait(false) is not null;
+
+    public virtual async Task<IReadOnlyList<CoalescedAlert>?> ReleaseClaimAsync(string coalescingKey, string claimId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(coalescingKey);
+        ArgumentException.ThrowIfNullOrEmpty(claimId);
+        var partition = LedgerKey.Encode(coalescingKey);
+        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        {
+            var rows = await _store.QueryPartitionAsync(LedgerTable.Coalescing, partition, cancellationToken).ConfigureAwait(false);
+            var claim = rows.FirstOrDefault(r => r.RowKey == ClaimRow);
+            if (claim is null || claim.GetString("ClaimId") != claimId || NullIfEmpty(claim.GetString("TestId")) is not null)
+            {
+                return null;
+            }
+
+            // If-Match: an alert coalescing meanwhile changes the ETag, and the next attempt sees it too.
+            if (await _store.TryDeleteAsync(LedgerTable.Coalescing, claim, cancellationToken).ConfigureAwait(false))
+            {
+                _cache.Forget(LedgerTable.Coalescing, partition, ClaimRow);
+                return PendingAlerts(rows, claim);
+            }
+        }
+
+        throw LostTooManyRaces("coalescing claim release");
+    }
+
+    public virtual async Task<bool> HoldCoalescingAsync(string coalescingKey, string claimId, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(coalescingKey);
+        ArgumentException.ThrowIfNullOrEmpty(claimId);
+        var partition = LedgerKey.Encode(coalescingKey);
+        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        {
+            var claim = (attempt == 0 ? _cache.Get(LedgerTable.Coalescing, partition, ClaimRow) : null)
+                ?? await _store.GetAsync(LedgerTable.Coalescing, partition, ClaimRow, cancellationToken).ConfigureAwait(false);
+            if (claim is null || claim.GetString("ClaimId") != claimId)
+            {
+                if (attempt == 0)
+                {
+                    _cache.Forget(LedgerTable.Coalescing, partition, ClaimRow);
+                    continue;
+                }
+
+                return false;
+            }
+
+            if (claim.GetDateTimeOffset("ExpiresAt") >= until)
+            {
+                return true;
+            }
+
+            claim["ExpiresAt"] = until;
+            if (await _store.TryReplaceAsync(LedgerTable.Coalescing, claim, cancellationToken).ConfigureAwait(false))
+            {
+                _cache.Put(LedgerTable.Coalescing, claim);
+                return true;
+            }
+
+            _cache.Forget(LedgerTable.Coalescing, partition, ClaimRow);
+        }
+
+        throw LostTooManyRaces("coalescing claim hold");
+    }
 
     public virtual async Task<IReadOnlyList<string>> GetCoalescedAlertIdsAsync(string coalescingKey, CancellationToken cancellationToken)
     {
@@ -121,39 +266,79 @@ public partial class StoreLedger : ILedger
             return [];
         }
 
-        var prefix = CoalescedRowPrefix + claim.GetString("ClaimId") + ":";
+        var prefixes = ClaimIds(claim).Select(id => CoalescedRowPrefix + id + ":").ToList();
         return rows
-            .Where(r => r.RowKey.StartsWith(prefix, StringComparison.Ordinal))
+            .Where(r => prefixes.Any(p => r.RowKey.StartsWith(p, StringComparison.Ordinal)))
             .OrderBy(r => r.GetDateTimeOffset("At"))
             .Select(r => r.GetString("AlertId")!)
             .ToList();
     }
 
-    private async Task<bool> UpdateClaimAsync(string coalescingKey, string claimId, Action<TableEntity> change, bool delete, CancellationToken cancellationToken)
+    /// <summary>The claim's own id and those of the expired, never-created claims it took over.</summary>
+    private static IEnumerable<string> ClaimIds(TableEntity claim)
     {
-        ArgumentException.ThrowIfNullOrEmpty(coalescingKey);
-        ArgumentException.ThrowIfNullOrEmpty(claimId);
-        var partition = LedgerKey.Encode(coalescingKey);
-        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        yield return claim.GetString("ClaimId")!;
+        foreach (var inherited in (claim.GetString("Inherits") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries))
         {
-            var current = await _store.GetAsync(LedgerTable.Coalescing, partition, ClaimRow, cancellationToken).ConfigureAwait(false);
-            if (current is null || current.GetString("ClaimId") != claimId)
-            {
-                return false;
-            }
+            yield return inherited;
+        }
+    }
 
-            change(current);
-            var written = delete
-                ? await _store.TryDeleteAsync(LedgerTable.Coalescing, current, cancellationToken).ConfigureAwait(false)
-                : await _store.TryReplaceAsync(LedgerTable.Coalescing, current, cancellationToken).ConfigureAwait(false);
-            if (written)
-            {
-                return true;
-            }
+    private static List<CoalescedAlert> PendingAlerts(IReadOnlyList<TableEntity> rows, TableEntity claim)
+    {
+        var prefixes = ClaimIds(claim).Select(id => CoalescedRowPrefix + id + ":").ToList();
+        return rows
+            .Where(r => r.GetBoolean("Riding") == true && prefixes.Any(p => r.RowKey.StartsWith(p, StringComparison.Ordinal)))
+            .Select(ReadCoalesced)
+            .OrderBy(a => a.CoalescedAt)
+            .ThenBy(a => a.AlertId, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    private static TableEntity CoalescedRow(string partition, string claimId, CoalescedAlert alert, DateTimeOffset now)
+    {
+        var row = new TableEntity(partition, CoalescedRowPrefix + claimId + ":" + LedgerKey.Encode(alert.AlertId))
+        {
+            ["AlertId"] = alert.AlertId,
+            ["At"] = now,
+            ["Source"] = alert.Source.ToString(),
+            ["Severity"] = alert.Severity.ToString(),
+            ["MessageId"] = alert.OriginalMessageId,
+        };
+        if (alert.CorrelationId is { } correlationId)
+        {
+            row["CorrelationId"] = correlationId;
         }
 
-        throw LostTooManyRaces("coalescing claim update");
+        if (alert.ReplyTo is { } reply)
+        {
+            // Kept to answer the alert's request (as the Created payload keeps it for the claimant); never logged.
+            row["ReplyKind"] = reply.Kind.ToString();
+            row["ReplyUrl"] = reply.Url.AbsoluteUri;
+        }
+
+        return row;
     }
+
+    private static CoalescedAlert ReadCoalesced(TableEntity row) => new()
+    {
+        Source = Enum.TryParse<AlertSource>(row.GetString("Source"), out var source) ? source : AlertSource.Manual,
+        AlertId = row.GetString("AlertId")!,
+        Severity = Enum.TryParse<AlertSeverity>(row.GetString("Severity"), out var severity) ? severity : AlertSeverity.Unknown,
+        OriginalMessageId = row.GetString("MessageId") ?? "",
+        CorrelationId = row.GetString("CorrelationId"),
+        CoalescedAt = row.GetDateTimeOffset("At")!.Value,
+        ReplyTo = Enum.TryParse<ReplyKind>(row.GetString("ReplyKind"), out var kind) && Uri.TryCreate(row.GetString("ReplyUrl"), UriKind.Absolute, out var url)
+            ? new ReplyAddress { Kind = kind, Url = url }
+            : null,
+    };
+
+    private static TimeSpan CooldownOf(TableEntity claim) =>
+        claim.GetInt64("CooldownTicks") is { } ticks
+            ? TimeSpan.FromTicks(ticks)
+            : claim.GetDateTimeOffset("ExpiresAt")!.Value - claim.GetDateTimeOffset("ClaimedAt")!.Value;
+
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a >= b ? a : b;
 
     private static TableEntity NewClaim(string partition, string key, string alertId, string claimant, DateTimeOffset now, TimeSpan cooldown) =>
         new(partition, ClaimRow)
@@ -164,6 +349,7 @@ public partial class StoreLedger : ILedger
             ["AlertId"] = alertId,
             ["ClaimedAt"] = now,
             ["ExpiresAt"] = now + cooldown,
+            ["CooldownTicks"] = cooldown.Ticks,
             ["TestId"] = "",
         };
 
@@ -180,7 +366,6 @@ public partial class StoreLedger : ILedger
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
             var now = _time.GetUtcNow();
-            var current = await _store.GetAsync(LedgerTable.Intake, partition, row, cancellationToken).ConfigureAwait(false);
             var lease = new TableEntity(partition, row)
             {
                 ["MessageId"] = messageId,
@@ -189,13 +374,17 @@ public partial class StoreLedger : ILedger
                 ["LeaseId"] = Guid.NewGuid().ToString("N"),
                 ["LeaseExpiresAt"] = now + _intakeLease,
             };
+
+            // Insert first: a plan is new far more often than redelivered, and the insert's 409 is the read's answer.
+            if (await _store.TryInsertAsync(LedgerTable.Intake, lease, cancellationToken).ConfigureAwait(false))
+            {
+                _cache.Put(LedgerTable.Intake, lease);
+                return Started(lease);
+            }
+
+            var current = await _store.GetAsync(LedgerTable.Intake, partition, row, cancellationToken).ConfigureAwait(false);
             if (current is null)
             {
-                if (await _store.TryInsertAsync(LedgerTable.Intake, lease, cancellationToken).ConfigureAwait(false))
-                {
-                    return Started(lease);
-                }
-
                 continue;
             }
 
@@ -216,6 +405,7 @@ public partial class StoreLedger : ILedger
             lease.ETag = current.ETag;
             if (await _store.TryReplaceAsync(LedgerTable.Intake, lease, cancellationToken).ConfigureAwait(false))
             {
+                _cache.Put(LedgerTable.Intake, lease);
                 Log.StaleIntakeReclaimed(_logger, messageId, planKey, leaseExpiresAt);
                 return Started(lease);
             }
@@ -283,19 +473,39 @@ public partial class StoreLedger : ILedger
         var (partition, row) = IntakeKeys(messageId, planKey);
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
-            var current = await _store.GetAsync(LedgerTable.Intake, partition, row, cancellationToken).ConfigureAwait(false);
+            // The row as this instance last wrote it (the lease it took, the test it recorded): no read before the write.
+            var cached = attempt == 0 ? _cache.Get(LedgerTable.Intake, partition, row) : null;
+            var current = cached ?? await _store.GetAsync(LedgerTable.Intake, partition, row, cancellationToken).ConfigureAwait(false);
             if (current is null)
             {
                 return false;
             }
 
-            var written = decide(current) switch
+            var change = decide(current);
+            if (cached is not null && change is IntakeChange.Refuse or IntakeChange.AlreadyDone)
+            {
+                // Decided without writing: only on the row as stored now.
+                _cache.Forget(LedgerTable.Intake, partition, row);
+                continue;
+            }
+
+            var written = change switch
             {
                 IntakeChange.Refuse => (bool?)false,
                 IntakeChange.AlreadyDone => true,
                 IntakeChange.Delete => await _store.TryDeleteAsync(LedgerTable.Intake, current, cancellationToken).ConfigureAwait(false) ? true : null,
                 _ => await _store.TryReplaceAsync(LedgerTable.Intake, current, cancellationToken).ConfigureAwait(false) ? true : null,
             };
+            if (written is true && change == IntakeChange.Write && current.GetString("State") != StatePublished)
+            {
+                _cache.Put(LedgerTable.Intake, current);
+            }
+            else
+            {
+                // Published or deleted rows are not written again; a lost race must be read again.
+                _cache.Forget(LedgerTable.Intake, partition, row);
+            }
+
             if (written is { } answer)
             {
                 return answer;

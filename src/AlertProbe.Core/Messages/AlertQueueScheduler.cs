@@ -36,13 +36,34 @@ public partial class AlertQueueScheduler
     }
 
     /// <summary>Schedules the copy for <paramref name="enqueueAt"/>; <paramref name="reason"/> is a short code ("RateLimited").</summary>
+    public virtual Task<ScheduledAlert> ScheduleAsync(
+        ServiceBusReceivedMessage received,
+        DateTimeOffset enqueueAt,
+        string reason,
+        CancellationToken cancellationToken) =>
+        ScheduleAsync(received, enqueueAt, reason, budgetBooking: null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="ScheduleAsync(ServiceBusReceivedMessage, DateTimeOffset, string, CancellationToken)"/>; the copy carries
+    /// <paramref name="budgetBooking"/> (the rate-budget window its slot is booked in) so it takes that slot when it comes.
+    /// </summary>
     public virtual async Task<ScheduledAlert> ScheduleAsync(
         ServiceBusReceivedMessage received,
         DateTimeOffset enqueueAt,
         string reason,
+        DateTimeOffset? budgetBooking,
         CancellationToken cancellationToken)
     {
         var copy = CreateRescheduledCopy(received, reason);
+        if (budgetBooking is { } booking)
+        {
+            copy.ApplicationProperties[MessageProperties.BudgetBooking] = booking.ToString("O", CultureInfo.InvariantCulture);
+        }
+        else
+        {
+            copy.ApplicationProperties.Remove(MessageProperties.BudgetBooking);
+        }
+
         var sequenceNumber = await _sender.ScheduleMessageAsync(copy, enqueueAt, cancellationToken).ConfigureAwait(false);
         var count = (int)copy.ApplicationProperties[MessageProperties.RescheduleCount];
         var original = (string)copy.ApplicationProperties[MessageProperties.OriginalMessageId];

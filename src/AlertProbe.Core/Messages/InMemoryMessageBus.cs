@@ -12,7 +12,12 @@ namespace AlertProbe.Core.Messages;
 public sealed class InMemoryMessageBus
 {
     private readonly Lock _gate = new();
-    private readonly List<BusMessage> _messages = [];
+
+    // Pending messages by sequence number (send order), and per entity a queue by due time then sequence number, so
+    // taking the next due message costs O(log n) however many wait. A cancelled message leaves the first; the queue
+    // drops it when it reaches the front.
+    private readonly SortedDictionary<long, BusMessage> _pending = [];
+    private readonly Dictionary<string, PriorityQueue<BusMessage, (DateTimeOffset DueAt, long Sequence)>> _due = new(StringComparer.Ordinal);
     private readonly List<BusMessage> _history = [];
     private readonly Dictionary<(string Entity, string MessageId), DateTimeOffset> _seen = [];
     private readonly TimeProvider _timeProvider;
@@ -48,7 +53,7 @@ public sealed class InMemoryMessageBus
     {
         lock (_gate)
         {
-            return _messages.Where(m => entityName is null || m.EntityName == entityName).ToList();
+            return _pending.Values.Where(m => entityName is null || m.EntityName == entityName).ToList();
         }
     }
 
@@ -67,18 +72,15 @@ public sealed class InMemoryMessageBus
         var now = _timeProvider.GetUtcNow();
         lock (_gate)
         {
-            var due = _messages
-                .Where(m => m.EntityName == entityName && m.DueAt <= now)
-                .OrderBy(m => m.DueAt)
-                .ThenBy(m => m.SequenceNumber)
-                .FirstOrDefault();
-            if (due is not null)
+            message = null;
+            if (Front(entityName) is not { } queue || queue.Peek().DueAt > now)
             {
-                _messages.Remove(due);
+                return false;
             }
 
-            message = due;
-            return due is not null;
+            message = queue.Dequeue();
+            _pending.Remove(message.SequenceNumber);
+            return true;
         }
     }
 
@@ -87,7 +89,7 @@ public sealed class InMemoryMessageBus
     {
         lock (_gate)
         {
-            return _messages.Where(m => m.EntityName == entityName).Select(m => (DateTimeOffset?)m.DueAt).Min();
+            return Front(entityName)?.Peek().DueAt;
         }
     }
 
@@ -106,7 +108,13 @@ public sealed class InMemoryMessageBus
 
             _seen[key] = now;
             var accepted = new BusMessage(entityName, ++_sequence, Clone(message), now, scheduledFor);
-            _messages.Add(accepted);
+            _pending.Add(accepted.SequenceNumber, accepted);
+            if (!_due.TryGetValue(entityName, out var queue))
+            {
+                _due[entityName] = queue = new PriorityQueue<BusMessage, (DateTimeOffset DueAt, long Sequence)>();
+            }
+
+            queue.Enqueue(accepted, (accepted.DueAt, accepted.SequenceNumber));
             _history.Add(accepted);
             return accepted.SequenceNumber;
         }
@@ -116,8 +124,27 @@ public sealed class InMemoryMessageBus
     {
         lock (_gate)
         {
-            return _messages.RemoveAll(m => m.EntityName == entityName && m.SequenceNumber == sequenceNumber && m.ScheduledFor is not null) > 0;
+            return _pending.TryGetValue(sequenceNumber, out var message)
+                && message.EntityName == entityName
+                && message.ScheduledFor is not null
+                && _pending.Remove(sequenceNumber);
         }
+    }
+
+    /// <summary>The entity's queue with a live message at its front (cancelled ones dropped), or null when none waits. Under the gate.</summary>
+    private PriorityQueue<BusMessage, (DateTimeOffset DueAt, long Sequence)>? Front(string entityName)
+    {
+        if (!_due.TryGetValue(entityName, out var queue))
+        {
+            return null;
+        }
+
+        while (queue.TryPeek(out var first, out _) && !_pending.ContainsKey(first.SequenceNumber))
+        {
+            queue.Dequeue();
+        }
+
+        return queue.Count > 0 ? queue : null;
     }
 
     // Senders may reuse or mutate a message after sending; the bus keeps its own copy.

@@ -44,4 +44,10 @@ public sealed record InstantTestCreated
 
     /// <summary>Where to send the verdict; null when nobody asked for a reply.</summary>
     public ReplyAddress? ReplyTo { get; init; }
+
+    /// <summary>
+    /// Alerts for the same key that arrived while this test was pending and completed onto it (run 0 only; empty when
+    /// none). Alerts that arrive once the test exists are recorded in the ledger, not here.
+    /// </summary>
+    public IReadOnlyList<CoalescedAlert> CoalescedAlerts { get; init; } = [];
 }

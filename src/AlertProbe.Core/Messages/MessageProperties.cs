@@ -40,4 +40,7 @@ public static class MessageProperties
 
     /// <summary>DateTimeOffset: when the alert message first reached the <c>alerts</c> queue, carried to the verdict (alert-to-verdict time).</summary>
     public const string AlertReceivedAt = "alertReceivedAt";
+
+    /// <summary>string (ISO 8601): the rate-budget window a rescheduled copy has a slot booked in (absent: none).</summary>
+    public const string BudgetBooking = "budgetBooking";
 }

@@ -22,11 +22,20 @@ public partial class RateBudget
 
     private static readonly TimeSpan ContentionBackoff = TimeSpan.FromSeconds(1);
 
+    // Booked windows are planned this much apart beyond the window's length: the API reports its reset in whole seconds,
+    // rounded up, so a window planned to start at the previous one's end could begin before the API's has rolled.
+    private static readonly TimeSpan WindowMargin = TimeSpan.FromSeconds(1);
+
     private readonly ILedgerStore _store = null!;
     private readonly RateBudgetOptions _options = null!;
     private readonly TimeProvider _time = null!;
     private readonly ILogger<RateBudget> _logger = null!;
     private readonly string _partition = null!;
+
+    // The row as this instance last read or wrote it: the first attempt of each call decides on it and writes If-Match
+    // (no read-after-write); a lost race reads it again. Counts in a window only grow, so a stale row can only be
+    // more generous than the stored one on the write, which its ETag then refuses.
+    private volatile TableEntity? _cached;
 
     public RateBudget(ILedgerStore store, IOptions<RateBudgetOptions> options, TimeProvider timeProvider, ILogger<RateBudget> logger)
     {
@@ -48,32 +57,70 @@ public partial class RateBudget
 
     /// <summary>
     /// Takes one call from the window if this severity may: Error and Critical may use the whole window, lower
-    /// severities all but the reserve.
+    /// severities all but the reserve. Slots booked for waiting copies (<see cref="TryAcquireOrBookAsync"/>) are not
+    /// taken. Exhausted says when the window resets; nothing is booked.
     /// </summary>
-    public virtual async Task<RateBudgetDecision> TryAcquireAsync(AlertSeverity severity, CancellationToken cancellationToken)
+    public virtual Task<RateBudgetDecision> TryAcquireAsync(AlertSeverity severity, CancellationToken cancellationToken) =>
+        AcquireAsync(severity, book: false, booking: null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="TryAcquireAsync"/>, but when the window is spent the caller is booked a slot in the earliest coming
+    /// window that has room for its severity (Error and Critical: any slot; lower severities: all but the reserve), so its
+    /// copy is scheduled once: <see cref="RateBudgetDecision.Exhausted.Booking"/> names the booked window, and the copy
+    /// passes it back as <paramref name="booking"/> to take that slot. Booked slots are spread across their window in
+    /// booking order (one every window/limit), so waiting copies never all come back at the reset instant.
+    /// </summary>
+    public virtual Task<RateBudgetDecision> TryAcquireOrBookAsync(AlertSeverity severity, DateTimeOffset? booking, CancellationToken cancellationToken) =>
+        AcquireAsync(severity, book: true, booking, cancellationToken);
+
+    private async Task<RateBudgetDecision> AcquireAsync(AlertSeverity severity, bool book, DateTimeOffset? booking, CancellationToken cancellationToken)
     {
+        var high = IsHighSeverity(severity);
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
             var now = _time.GetUtcNow();
-            var (row, state) = await ReadAsync(now, cancellationToken).ConfigureAwait(false);
-            if (state.RateLimitedUntil > now)
-            {
-                return new RateBudgetDecision.Exhausted(state.RateLimitedUntil.Value, RateBudgetExhaustion.RateLimitedByApi);
-            }
-
+            var (row, state) = await ReadAsync(now, fromCache: attempt == 0, cancellationToken).ConfigureAwait(false);
             var limit = EffectiveLimit(state);
-            var allowance = IsHighSeverity(severity) ? limit : limit - (limit * _options.HighSeverityReservePercent / 100);
-            if (state.Used >= allowance)
+            var allowance = high ? limit : limit - (limit * _options.HighSeverityReservePercent / 100);
+            var bookings = WindowBookings.Parse(state.Bookings).Current(now, _options.Window);
+            var blocked = state.RateLimitedUntil > now;
+
+            // A copy coming back with its booking takes its slot (its window has begun); any other caller leaves the
+            // slots booked in the running window to the copies they are booked for.
+            var taken = !blocked && booking is { } ticket && bookings.TryConsume(ticket, now, high, out var afterConsume) && state.Used < limit
+                ? state with { Used = state.Used + 1, Bookings = afterConsume.Format() }
+                : null;
+            if (taken is null && !blocked && state.Used + bookings.DueBy(state.ResetAt) < allowance)
             {
-                var reason = state.Used >= limit ? RateBudgetExhaustion.WindowUsed : RateBudgetExhaustion.ReservedForHigherSeverity;
-                Log.Exhausted(_logger, severity, state.Used, limit, state.ResetAt, reason);
-                return new RateBudgetDecision.Exhausted(state.ResetAt, reason);
+                taken = state with { Used = state.Used + 1, Bookings = bookings.Format() };
             }
 
-            var taken = state with { Used = state.Used + 1 };
-            if (await WriteAsync(row, taken, cancellationToken).ConfigureAwait(false))
+            if (taken is not null)
             {
-                return new RateBudgetDecision.Acquired(allowance - taken.Used, taken.ResetAt);
+                if (await WriteAsync(row, taken, cancellationToken).ConfigureAwait(false))
+                {
+                    return new RateBudgetDecision.Acquired(Math.Max(0, allowance - taken.Used), taken.ResetAt);
+                }
+
+                continue;
+            }
+
+            var reason = blocked ? RateBudgetExhaustion.RateLimitedByApi
+                : state.Used >= limit || high ? RateBudgetExhaustion.WindowUsed
+                : RateBudgetExhaustion.ReservedForHigherSeverity;
+            var resetAt = blocked ? Max(state.ResetAt, state.RateLimitedUntil!.Value) : state.ResetAt;
+            if (!book)
+            {
+                Log.Exhausted(_logger, severity, state.Used, limit, resetAt, reason);
+                return new RateBudgetDecision.Exhausted(resetAt, reason);
+            }
+
+            var lowCapacity = limit - (limit * _options.HighSeverityReservePercent / 100);
+            var (booked, slotAt, windowStart) = bookings.Book(resetAt, _options.Window, WindowMargin, limit, lowCapacity, high);
+            if (await WriteAsync(row, state with { Bookings = booked.Format() }, cancellationToken).ConfigureAwait(false))
+            {
+                Log.Booked(_logger, severity, state.Used, limit, windowStart, slotAt, reason);
+                return new RateBudgetDecision.Exhausted(slotAt, reason) { Booking = windowStart };
             }
         }
 
@@ -102,7 +149,7 @@ public partial class RateBudget
                 return;
             }
 
-            var (row, state) = await ReadAsync(now, cancellationToken).ConfigureAwait(false);
+            var (row, state) = await ReadAsync(now, fromCache: attempt == 0, cancellationToken).ConfigureAwait(false);
             var observed = state with
             {
                 Used = Math.Max(state.Used, Math.Max(0, limit - remaining)),
@@ -167,22 +214,26 @@ public partial class RateBudget
     private int EffectiveLimit(WindowState state) => Math.Min(_options.Limit, state.ObservedLimit ?? int.MaxValue);
 
     /// <summary>The stored row (null if none yet) and the window as it stands at <paramref name="now"/>.</summary>
-    private async Task<(TableEntity? Row, WindowState State)> ReadAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<(TableEntity? Row, WindowState State)> ReadAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
+        await ReadAsync(now, fromCache: false, cancellationToken).ConfigureAwait(false);
+
+    private async Task<(TableEntity? Row, WindowState State)> ReadAsync(DateTimeOffset now, bool fromCache, CancellationToken cancellationToken)
     {
-        var row = await _store.GetAsync(LedgerTable.RateBudget, _partition, RowKey, cancellationToken).ConfigureAwait(false);
+        var row = (fromCache ? _cached : null) ?? await _store.GetAsync(LedgerTable.RateBudget, _partition, RowKey, cancellationToken).ConfigureAwait(false);
+        _cached = row;
         var observedLimit = row?.GetInt32("ObservedLimit");
         var rateLimitedUntil = row?.GetDateTimeOffset("RateLimitedUntil");
         var resetAt = row?.GetDateTimeOffset("ResetAt");
         if (row is null || resetAt is null || now >= resetAt)
         {
             // No window running: the next one starts with this call (the API's window rolls a minute after the first request).
-            return (row, new WindowState(0, now + _options.Window, observedLimit, rateLimitedUntil, IsFresh: true));
+            return (row, new WindowState(0, now + _options.Window, observedLimit, rateLimitedUntil, IsFresh: true, row?.GetString("Bookings") ?? ""));
         }
 
-        return (row, new WindowState(row.GetInt32("Used") ?? 0, resetAt.Value, observedLimit, rateLimitedUntil, IsFresh: false));
+        return (row, new WindowState(row.GetInt32("Used") ?? 0, resetAt.Value, observedLimit, rateLimitedUntil, IsFresh: false, row.GetString("Bookings") ?? ""));
     }
 
-    private Task<bool> WriteAsync(TableEntity? row, WindowState state, CancellationToken cancellationToken)
+    private async Task<bool> WriteAsync(TableEntity? row, WindowState state, CancellationToken cancellationToken)
     {
         var entity = new TableEntity(_partition, RowKey)
         {
@@ -200,22 +251,43 @@ public partial class RateBudget
             entity["RateLimitedUntil"] = rateLimitedUntil;
         }
 
-        if (row is null)
+        if (state.Bookings.Length > 0)
         {
-            return _store.TryInsertAsync(LedgerTable.RateBudget, entity, cancellationToken);
+            entity["Bookings"] = state.Bookings;
         }
 
-        entity.ETag = row.ETag;
-        return _store.TryReplaceAsync(LedgerTable.RateBudget, entity, cancellationToken);
+        return await WriteAsync(row, entity, cancellationToken).ConfigureAwait(false);
     }
 
-    private sealed record WindowState(int Used, DateTimeOffset ResetAt, int? ObservedLimit, DateTimeOffset? RateLimitedUntil, bool IsFresh);
+    private async Task<bool> WriteAsync(TableEntity? row, TableEntity entity, CancellationToken cancellationToken)
+    {
+        bool written;
+        if (row is null)
+        {
+            written = await _store.TryInsertAsync(LedgerTable.RateBudget, entity, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            entity.ETag = row.ETag;
+            written = await _store.TryReplaceAsync(LedgerTable.RateBudget, entity, cancellationToken).ConfigureAwait(false);
+        }
+
+        // The store set the entity's new ETag: the next decision needs no read. A lost race drops what was cached.
+        _cached = written ? entity : null;
+        return written;
+    }
+
+    private sealed record WindowState(int Used, DateTimeOffset ResetAt, int? ObservedLimit, DateTimeOffset? RateLimitedUntil, bool IsFresh, string Bookings);
 
     private static partial class Log
     {
         [LoggerMessage(EventId = 3200, Level = LogLevel.Information,
             Message = "Instant-test budget exhausted for {Severity}: {Used}/{Limit} used until {ResetAt:o} ({Reason})")]
         public static partial void Exhausted(ILogger logger, AlertSeverity severity, int used, int limit, DateTimeOffset resetAt, RateBudgetExhaustion reason);
+
+        [LoggerMessage(EventId = 3204, Level = LogLevel.Information,
+            Message = "Instant-test budget spent for {Severity} ({Used}/{Limit}, {Reason}): booked a slot at {SlotAt:o} in the window starting {WindowStart:o}")]
+        public static partial void Booked(ILogger logger, AlertSeverity severity, int used, int limit, DateTimeOffset windowStart, DateTimeOffset slotAt, RateBudgetExhaustion reason);
 
         [LoggerMessage(EventId = 3201, Level = LogLevel.Warning, Message = "ThousandEyes rate-limited instant tests until {Until:o}")]
         public static partial void RateLimited(ILogger logger, DateTimeOffset until);

@@ -11,7 +11,14 @@ public abstract record RateBudgetDecision
     public sealed record Acquired(int Remaining, DateTimeOffset ResetAt) : RateBudgetDecision;
 
     /// <summary>Not now: schedule the work for <paramref name="RetryAt"/>.</summary>
-    public sealed record Exhausted(DateTimeOffset RetryAt, RateBudgetExhaustion Reason) : RateBudgetDecision;
+    public sealed record Exhausted(DateTimeOffset RetryAt, RateBudgetExhaustion Reason) : RateBudgetDecision
+    {
+        /// <summary>
+        /// With <see cref="RateBudget.TryAcquireOrBookAsync"/>: the window a slot was booked in (pass it back when the copy
+        /// comes at <see cref="RetryAt"/>); null when nothing was booked.
+        /// </summary>
+        public DateTimeOffset? Booking { get; init; }
+    }
 }
 
 public enum RateBudgetExhaustion

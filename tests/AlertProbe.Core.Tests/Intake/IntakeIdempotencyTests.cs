@@ -28,40 +28,29 @@ public sealed class IntakeIdempotencyTests(AzuriteFixture azurite)
     {
         await using var host = await IntakeHost.StartAsync(azurite);
 
-        var outcomes = (await Task.WhenAll(Enumerable.Range(1, 20).Select(i => host.HandleAsync(AlertPayloads.Message(ShopDownBody, $"msg-{i}"))))).ToList();
+        var outcomes = await Task.WhenAll(Enumerable.Range(1, 20).Select(i => host.HandleAsync(AlertPayloads.Message(ShopDownBody, $"msg-{i}"))));
 
-        // An intake that met the claim while the test was still being created looks again later, then coalesces.
-        Assert.All(outcomes, outcome => Assert.True(outcome is IntakeOutcome.Completed or IntakeOutcome.Rescheduled, $"unexpected {outcome}"));
-        host.Time.Advance(TimeSpan.FromMinutes(1));
-        while (host.Bus.TryTakeDue(IntakeHost.AlertsQueue, out var due))
-        {
-            outcomes.Add(await host.HandleAsync(due!.ToReceivedMessage()));
-        }
-
+        // An intake that met the claim while the test was still being created is attached to it and done at once.
+        var completed = outcomes.Select(outcome => Assert.IsType<IntakeOutcome.Completed>(outcome).Reason).ToList();
         var testId = Assert.Single(host.State.CreatedTests).TestId;
-        var completed = outcomes.OfType<IntakeOutcome.Completed>().Select(outcome => outcome.Reason).ToList();
-        Assert.Equal(20, completed.Count);
-        Assert.Equal(19, completed.Count(reason => reason.Contains($"coalesced onto {testId}", StringComparison.Ordinal)));
+        Assert.Equal(19, completed.Count(reason => reason.StartsWith("coalesced onto ", StringComparison.Ordinal)));
+        Assert.Equal($"created {testId}", Assert.Single(completed, reason => !reason.StartsWith("coalesced onto ", StringComparison.Ordinal)));
         Assert.Single(host.Published);
+        Assert.Empty(host.Scheduled);
     }
 
     [Fact]
-    public async Task An_alert_that_met_a_pending_claim_gets_its_own_test_when_that_creation_fails()
+    public async Task An_alert_that_met_a_pending_claim_completes_at_once_and_is_handed_back_if_that_claim_is_given_up()
     {
         await using var host = await IntakeHost.StartAsync(azurite);
         var plannedKey = await ClaimLikeAnotherIntakeAsync(host);
 
-        var first = await host.HandleAsync(AlertPayloads.Message(ShopDownBody, "msg-late"));
+        var outcome = await host.HandleAsync(AlertPayloads.Message(ShopDownBody, "msg-late"));
 
-        var rescheduled = Assert.IsType<IntakeOutcome.Rescheduled>(first);
+        Assert.IsType<IntakeOutcome.Completed>(outcome);
         Assert.Empty(host.State.CreatedTests);
-        await host.Ledger.ReleaseCoalescingAsync(plannedKey.Key, plannedKey.ClaimId, CancellationToken.None);
-        host.Time.Advance(rescheduled.At - host.Time.GetUtcNow());
-        Assert.True(host.Bus.TryTakeDue(IntakeHost.AlertsQueue, out var copy));
-        var second = await host.HandleAsync(copy!.ToReceivedMessage());
-
-        Assert.IsType<IntakeOutcome.Completed>(second);
-        Assert.Single(host.State.CreatedTests);
+        var orphans = await host.Ledger.ReleaseClaimAsync(plannedKey.Key, plannedKey.ClaimId, CancellationToken.None);
+        Assert.Equal(("fp-shop", "msg-late"), (Assert.Single(orphans!).AlertId, orphans![0].OriginalMessageId));
     }
 
     [Fact]

@@ -152,6 +152,120 @@ public abstract class LedgerBehaviourTests
         Assert.IsType<CoalescingClaim.Coalesced>(await Ledger.TryClaimCoalescingAsync(key, "alert-b", "msg-b:p0", Cooldown, default));
     }
 
+    // ── Coalescing onto a pending claim ──────────────────────────────────────────────────────────
+
+    [Fact]
+    public async Task Completing_a_claim_hands_back_the_alerts_attached_while_it_was_pending()
+    {
+        var first = (CoalescingClaim.Claimed)await Ledger.TryClaimCoalescingAsync("key", Alert("alert-a", "msg-a"), "msg-a:p0", Cooldown, default);
+        await Ledger.TryClaimCoalescingAsync("key", Alert("alert-b", "msg-b"), "msg-b:p0", Cooldown, default);
+        await Ledger.TryClaimCoalescingAsync("key", Alert("alert-c", "msg-c", reply: true), "msg-c:p0", Cooldown, default);
+
+        var riding = await Ledger.CompleteClaimAsync("key", first.ClaimId, "test-1", default);
+
+        Assert.Equal(["alert-b", "alert-c"], riding!.Select(a => a.AlertId));
+        Assert.Equal(["msg-b", "msg-c"], riding!.Select(a => a.OriginalMessageId));
+        Assert.Equal([null, new Uri("https://hooks.example.com/reply/msg-c")], riding!.Select(a => a.ReplyTo?.Url));
+        Assert.All(riding!, a => Assert.Equal(AlertSeverity.Critical, a.Severity));
+    }
+
+    [Fact]
+    public async Task An_alert_arriving_after_the_test_is_recorded_coalesces_onto_that_test_and_is_not_handed_back()
+    {
+        var first = (CoalescingClaim.Claimed)await Ledger.TryClaimCoalescingAsync("key", Alert("alert-a", "msg-a"), "msg-a:p0", Cooldown, default);
+        await Ledger.CompleteClaimAsync("key", first.ClaimId, "test-1", default);
+
+        var late = await Ledger.TryClaimCoalescingAsync("key", Alert("alert-b", "msg-b"), "msg-b:p0", Cooldown, default);
+
+        Assert.Equal("test-1", Assert.IsType<CoalescingClaim.Coalesced>(late).TestId);
+        Assert.Empty((await Ledger.CompleteClaimAsync("key", first.ClaimId, "test-1", default))!);
+    }
+
+    [Fact]
+    public async Task Releasing_a_pending_claim_returns_every_alert_attached_to_it()
+    {
+        var first = (CoalescingClaim.Claimed)await Ledger.TryClaimCoalescingAsync("key", Alert("alert-a", "msg-a"), "msg-a:p0", Cooldown, default);
+        await Ledger.TryClaimCoalescingAsync("key", Alert("alert-b", "msg-b"), "msg-b:p0", Cooldown, default);
+
+        var orphans = await Ledger.ReleaseClaimAsync("key", first.ClaimId, default);
+
+        Assert.Equal(["alert-b"], orphans!.Select(a => a.AlertId));
+        Assert.IsType<CoalescingClaim.Claimed>(await Ledger.TryClaimCoalescingAsync("key", Alert("alert-c", "msg-c"), "msg-c:p0", Cooldown, default));
+    }
+
+    [Fact]
+    public async Task A_claim_with_a_test_cannot_be_released()
+    {
+        var first = (CoalescingClaim.Claimed)await Ledger.TryClaimCoalescingAsync("key", Alert("alert-a", "msg-a"), "msg-a:p0", Cooldown, default);
+        await Ledger.CompleteClaimAsync("key", first.ClaimId, "test-1", default);
+
+        Assert.Null(await Ledger.ReleaseClaimAsync("key", first.ClaimId, default));
+    }
+
+    [Fact]
+    public async Task An_expired_pending_claim_taken_over_carries_the_alerts_attached_to_it_onto_the_new_claims_test()
+    {
+        await Ledger.TryClaimCoalescingAsync("key", Alert("alert-a", "msg-a"), "msg-a:p0", Cooldown, default);
+        await Ledger.TryClaimCoalescingAsync("key", Alert("alert-b", "msg-b"), "msg-b:p0", Cooldown, default);
+        Time.Advance(Cooldown);
+
+        var second = (CoalescingClaim.Claimed)await Ledger.TryClaimCoalescingAsync("key", Alert("alert-c", "msg-c"), "msg-c:p0", Cooldown, default);
+        var riding = await Ledger.CompleteClaimAsync("key", second.ClaimId, "test-2", default);
+
+        Assert.Equal(["alert-b"], riding!.Select(a => a.AlertId));
+    }
+
+    [Fact]
+    public async Task A_held_pending_claim_outlives_its_cooldown_until_the_hold()
+    {
+        var first = (CoalescingClaim.Claimed)await Ledger.TryClaimCoalescingAsync("key", Alert("alert-a", "msg-a"), "msg-a:p0", Cooldown, default);
+        Assert.True(await Ledger.HoldCoalescingAsync("key", first.ClaimId, Time.GetUtcNow() + Cooldown + Cooldown, default));
+        Time.Advance(Cooldown + TimeSpan.FromMinutes(1));
+
+        var claim = await Ledger.TryClaimCoalescingAsync("key", Alert("alert-b", "msg-b"), "msg-b:p0", Cooldown, default);
+
+        Assert.True(Assert.IsType<CoalescingClaim.Coalesced>(claim).IsPending);
+    }
+
+    [Fact]
+    public async Task A_claims_cooldown_runs_from_the_creation_of_its_test()
+    {
+        var first = (CoalescingClaim.Claimed)await Ledger.TryClaimCoalescingAsync("key", Alert("alert-a", "msg-a"), "msg-a:p0", Cooldown, default);
+        await Ledger.HoldCoalescingAsync("key", first.ClaimId, Time.GetUtcNow() + Cooldown + Cooldown, default);
+        Time.Advance(Cooldown + TimeSpan.FromMinutes(1));
+        await Ledger.CompleteClaimAsync("key", first.ClaimId, "test-1", default);
+        Time.Advance(Cooldown - TimeSpan.FromSeconds(1));
+
+        var claim = await Ledger.TryClaimCoalescingAsync("key", Alert("alert-b", "msg-b"), "msg-b:p0", Cooldown, default);
+
+        Assert.Equal("test-1", Assert.IsType<CoalescingClaim.Coalesced>(claim).TestId);
+    }
+
+    [Fact]
+    public async Task Alerts_coalescing_concurrently_with_the_completion_are_each_either_handed_back_or_told_the_test()
+    {
+        var first = (CoalescingClaim.Claimed)await Ledger.TryClaimCoalescingAsync("key", Alert("alert-a", "msg-a"), "msg-a:p0", Cooldown, default);
+
+        var attaching = Enumerable.Range(1, 12).Select(i => Task.Run(() => Ledger.TryClaimCoalescingAsync("key", Alert($"alert-{i}", $"msg-{i}"), $"msg-{i}:p0", Cooldown, default))).ToList();
+        var completing = Task.Run(() => Ledger.CompleteClaimAsync("key", first.ClaimId, "test-1", default));
+        var claims = await Task.WhenAll(attaching);
+        var riding = (await completing)!.Select(a => a.AlertId).ToHashSet();
+
+        var toldTheTest = claims.Select((c, i) => (Claim: Assert.IsType<CoalescingClaim.Coalesced>(c), Id: $"alert-{i + 1}")).Where(c => c.Claim.TestId == "test-1").Select(c => c.Id).ToHashSet();
+        Assert.Equal(12, riding.Count + toldTheTest.Count);
+        Assert.Empty(riding.Intersect(toldTheTest));
+    }
+
+    private static CoalescedAlert Alert(string alertId, string messageId, bool reply = false) => new()
+    {
+        Source = AlertSource.Alertmanager,
+        AlertId = alertId,
+        Severity = AlertSeverity.Critical,
+        OriginalMessageId = messageId,
+        CoalescedAt = DateTimeOffset.UnixEpoch,
+        ReplyTo = reply ? new ReplyAddress { Kind = ReplyKind.Webhook, Url = new Uri("https://hooks.example.com/reply/" + messageId) } : null,
+    };
+
     // ── Idempotency ──────────────────────────────────────────────────────────────────────────────
 
     [Fact]

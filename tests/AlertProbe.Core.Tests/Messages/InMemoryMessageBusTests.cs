@@ -78,4 +78,53 @@ public sealed class InMemoryMessageBusTests
 
         Assert.Equal(200, _bus.History("instant-tests").Select(m => m.Message.MessageId).Distinct().Count());
     }
+
+    [Fact]
+    public async Task Due_messages_are_taken_by_due_time_then_send_order_and_not_before_their_time()
+    {
+        var sender = _bus.Client.CreateSender("alerts");
+        var now = _time.GetUtcNow();
+        await sender.ScheduleMessageAsync(new Azure.Messaging.ServiceBus.ServiceBusMessage("{}") { MessageId = "late" }, now.AddSeconds(20));
+        await sender.ScheduleMessageAsync(new Azure.Messaging.ServiceBus.ServiceBusMessage("{}") { MessageId = "soon" }, now.AddSeconds(10));
+        await sender.SendMessageAsync(new Azure.Messaging.ServiceBus.ServiceBusMessage("{}") { MessageId = "first" });
+        await sender.SendMessageAsync(new Azure.Messaging.ServiceBus.ServiceBusMessage("{}") { MessageId = "second" });
+
+        var taken = new List<string>();
+        foreach (var step in new[] { TimeSpan.Zero, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(10) })
+        {
+            _time.Advance(step);
+            while (_bus.TryTakeDue("alerts", out var due))
+            {
+                taken.Add($"{due!.Message.MessageId}@{(_time.GetUtcNow() - now).TotalSeconds}");
+            }
+        }
+
+        Assert.Equal(["first@0", "second@0", "soon@10", "late@20"], taken);
+    }
+
+    [Fact]
+    public async Task A_cancelled_scheduled_message_is_never_taken_nor_pending()
+    {
+        var sender = _bus.Client.CreateSender("alerts");
+        var sequence = await sender.ScheduleMessageAsync(new Azure.Messaging.ServiceBus.ServiceBusMessage("{}") { MessageId = "cancelled" }, _time.GetUtcNow().AddSeconds(5));
+        await sender.ScheduleMessageAsync(new Azure.Messaging.ServiceBus.ServiceBusMessage("{}") { MessageId = "kept" }, _time.GetUtcNow().AddSeconds(9));
+
+        await sender.CancelScheduledMessageAsync(sequence);
+        _time.Advance(TimeSpan.FromSeconds(5));
+
+        Assert.Equal(_time.GetUtcNow().AddSeconds(4), _bus.NextDueAt("alerts"));
+        Assert.False(_bus.TryTakeDue("alerts", out _));
+        Assert.Equal(["kept"], _bus.Pending("alerts").Select(m => m.Message.MessageId));
+    }
+
+    [Fact]
+    public async Task Each_entity_has_its_own_queue()
+    {
+        await _bus.Client.CreateSender("alerts").SendMessageAsync(new Azure.Messaging.ServiceBus.ServiceBusMessage("{}") { MessageId = "a" });
+        await _bus.Client.CreateSender("instant-tests").SendMessageAsync(new Azure.Messaging.ServiceBus.ServiceBusMessage("{}") { MessageId = "t" });
+
+        Assert.True(_bus.TryTakeDue("instant-tests", out var topic));
+        Assert.Equal("t", topic!.Message.MessageId);
+        Assert.Equal(["a"], _bus.Pending().Select(m => m.Message.MessageId));
+    }
 }

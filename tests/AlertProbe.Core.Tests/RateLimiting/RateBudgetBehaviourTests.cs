@@ -187,4 +187,98 @@ public abstract class RateBudgetBehaviourTests
 
         Assert.IsType<RateBudgetDecision.Acquired>(await Budget(limit: 2, reservePercent: 0, scope: "org-2").TryAcquireAsync(AlertSeverity.Warning, default));
     }
+
+    // ── Booking: a copy waiting for the budget is scheduled once, spread across a coming window ─────────
+
+    [Fact]
+    public async Task Copies_waiting_for_a_spent_window_are_booked_one_slot_apart_across_the_next_window()
+    {
+        var budget = Budget(limit: 4, reservePercent: 0);
+        await AcquireAll(budget, AlertSeverity.Critical, 4);
+
+        var booked = await BookAll(budget, AlertSeverity.Critical, 5);
+
+        Assert.Equal(
+            [Start.AddMinutes(1), Start.AddSeconds(75), Start.AddSeconds(90), Start.AddSeconds(105), Start.AddSeconds(121)],
+            booked.Select(b => b.RetryAt));
+        Assert.Equal([Start.AddMinutes(1), Start.AddMinutes(1), Start.AddMinutes(1), Start.AddMinutes(1), Start.AddSeconds(121)], booked.Select(b => b.Booking));
+    }
+
+    [Fact]
+    public async Task A_critical_booked_after_warnings_gets_the_next_windows_first_slot_before_them()
+    {
+        // Limit 4, 25 % reserve: warnings may book 3 slots of a window, so the 4th is always there for a critical.
+        var budget = Budget(limit: 4, reservePercent: 25);
+        await AcquireAll(budget, AlertSeverity.Critical, 4);
+        var warnings = await BookAll(budget, AlertSeverity.Warning, 6);
+
+        var critical = Assert.IsType<RateBudgetDecision.Exhausted>(await budget.TryAcquireOrBookAsync(AlertSeverity.Critical, null, default));
+
+        Assert.Equal(Start.AddMinutes(1), critical.Booking);
+        Assert.True(critical.RetryAt < warnings[0].RetryAt, $"the critical comes at {critical.RetryAt:O}, after the first warning at {warnings[0].RetryAt:O}");
+    }
+
+    [Fact]
+    public async Task A_booked_copy_takes_its_slot_although_a_newcomer_came_first()
+    {
+        var budget = Budget(limit: 2, reservePercent: 0);
+        await AcquireAll(budget, AlertSeverity.Critical, 2);
+        var booked = await BookAll(budget, AlertSeverity.Critical, 2);
+        Time.SetUtcNow(booked[0].RetryAt);
+
+        var newcomer = await budget.TryAcquireOrBookAsync(AlertSeverity.Critical, null, default);
+        var first = await budget.TryAcquireOrBookAsync(AlertSeverity.Critical, booked[0].Booking, default);
+        Time.SetUtcNow(booked[1].RetryAt);
+        var second = await budget.TryAcquireOrBookAsync(AlertSeverity.Critical, booked[1].Booking, default);
+
+        Assert.IsType<RateBudgetDecision.Exhausted>(newcomer);
+        Assert.IsType<RateBudgetDecision.Acquired>(first);
+        Assert.IsType<RateBudgetDecision.Acquired>(second);
+    }
+
+    [Fact]
+    public async Task A_newcomer_uses_what_the_booked_copies_leave_of_a_window()
+    {
+        var budget = Budget(limit: 3, reservePercent: 0);
+        await AcquireAll(budget, AlertSeverity.Critical, 3);
+        var booked = Assert.Single(await BookAll(budget, AlertSeverity.Critical, 1));
+        Time.SetUtcNow(booked.RetryAt);
+
+        Assert.IsType<RateBudgetDecision.Acquired>(await budget.TryAcquireOrBookAsync(AlertSeverity.Warning, null, default));
+        Assert.IsType<RateBudgetDecision.Acquired>(await budget.TryAcquireOrBookAsync(AlertSeverity.Warning, null, default));
+        Assert.IsType<RateBudgetDecision.Acquired>(await budget.TryAcquireOrBookAsync(AlertSeverity.Critical, booked.Booking, default));
+    }
+
+    [Fact]
+    public async Task Acquiring_without_booking_books_nothing()
+    {
+        var budget = Budget(limit: 1, reservePercent: 0);
+        await AcquireAll(budget, AlertSeverity.Critical, 1);
+        Assert.Null(Assert.IsType<RateBudgetDecision.Exhausted>(await budget.TryAcquireAsync(AlertSeverity.Critical, default)).Booking);
+        Time.Advance(TimeSpan.FromMinutes(1));
+
+        Assert.IsType<RateBudgetDecision.Acquired>(await budget.TryAcquireAsync(AlertSeverity.Critical, default));
+    }
+
+    [Fact]
+    public async Task Slots_booked_for_copies_that_never_came_are_free_once_their_window_is_over()
+    {
+        var budget = Budget(limit: 1, reservePercent: 0);
+        await AcquireAll(budget, AlertSeverity.Critical, 1);
+        await BookAll(budget, AlertSeverity.Critical, 3);
+        Time.Advance(TimeSpan.FromMinutes(10));
+
+        Assert.IsType<RateBudgetDecision.Acquired>(await budget.TryAcquireOrBookAsync(AlertSeverity.Critical, null, default));
+    }
+
+    private static async Task<List<RateBudgetDecision.Exhausted>> BookAll(RateBudget budget, AlertSeverity severity, int count)
+    {
+        var booked = new List<RateBudgetDecision.Exhausted>();
+        for (var i = 0; i < count; i++)
+        {
+            booked.Add(Assert.IsType<RateBudgetDecision.Exhausted>(await budget.TryAcquireOrBookAsync(severity, null, default)));
+        }
+
+        return booked;
+    }
 }

@@ -37,6 +37,50 @@ public sealed class InMemoryLedgerStore : ILedgerStore
         }
     }
 
+    public Task<bool> TrySubmitAsync(LedgerTable table, IReadOnlyList<LedgerWrite> writes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(writes);
+        if (writes.Count is 0 or > 100 || writes.Any(w => w.Entity.PartitionKey != writes[0].Entity.PartitionKey)
+            || writes.Select(w => w.Entity.RowKey).Distinct(StringComparer.Ordinal).Count() != writes.Count)
+        {
+            // What Table Storage refuses as a malformed entity-group transaction.
+            throw new ArgumentException("A batch holds 1 to 100 writes to distinct rows of one partition.", nameof(writes));
+        }
+
+        lock (_gate)
+        {
+            foreach (var write in writes)
+            {
+                var exists = _rows.TryGetValue((table, write.Entity.PartitionKey, write.Entity.RowKey), out var current);
+                var allowed = write.Kind switch
+                {
+                    LedgerWriteKind.Insert => !exists,
+                    LedgerWriteKind.Replace or LedgerWriteKind.Delete => exists && Matches(current!, write.Entity.ETag),
+                    _ => true,
+                };
+                if (!allowed)
+                {
+                    return Task.FromResult(false);
+                }
+            }
+
+            foreach (var write in writes)
+            {
+                var key = (table, write.Entity.PartitionKey, write.Entity.RowKey);
+                if (write.Kind == LedgerWriteKind.Delete)
+                {
+                    _rows.Remove(key);
+                }
+                else
+                {
+                    _rows[key] = Stamp(write.Entity);
+                }
+            }
+
+            return Task.FromResult(true);
+        }
+    }
+
     public Task<bool> TryReplaceAsync(LedgerTable table, TableEntity entity, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entity);
@@ -87,11 +131,12 @@ public sealed class InMemoryLedgerStore : ILedgerStore
 
     private static bool Matches(TableEntity current, ETag ifMatch) => ifMatch == ETag.All || current.ETag == ifMatch;
 
-    // Callers own the entities they pass and get; the store keeps copies.
+    // Callers own the entities they pass and get; the store keeps copies. The caller's entity learns the new ETag.
     private TableEntity Stamp(TableEntity entity)
     {
         var stored = Copy(entity);
         stored.ETag = new ETag($"W/\"{++_version}\"");
+        entity.ETag = stored.ETag;
         return stored;
     }
 

@@ -29,7 +29,8 @@ public sealed class TableLedgerStore(TableServiceClient service, string tableNam
         var client = await TableAsync(table, cancellationToken).ConfigureAwait(false);
         try
         {
-            await client.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
+            var response = await client.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
+            entity.ETag = response.Headers.ETag ?? default;
             return true;
         }
         catch (RequestFailedException exception) when (exception.Status == (int)HttpStatusCode.Conflict)
@@ -44,7 +45,8 @@ public sealed class TableLedgerStore(TableServiceClient service, string tableNam
         var client = await TableAsync(table, cancellationToken).ConfigureAwait(false);
         try
         {
-            await client.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+            var response = await client.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+            entity.ETag = response.Headers.ETag ?? default;
             return true;
         }
         catch (RequestFailedException exception) when (IsLostRace(exception))
@@ -56,7 +58,38 @@ public sealed class TableLedgerStore(TableServiceClient service, string tableNam
     public async Task UpsertAsync(LedgerTable table, TableEntity entity, CancellationToken cancellationToken)
     {
         var client = await TableAsync(table, cancellationToken).ConfigureAwait(false);
-        await client.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        var response = await client.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        entity.ETag = response.Headers.ETag ?? default;
+    }
+
+    public async Task<bool> TrySubmitAsync(LedgerTable table, IReadOnlyList<LedgerWrite> writes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(writes);
+        var client = await TableAsync(table, cancellationToken).ConfigureAwait(false);
+        var actions = writes.Select(w => w.Kind switch
+        {
+            LedgerWriteKind.Insert => new TableTransactionAction(TableTransactionActionType.Add, w.Entity),
+            LedgerWriteKind.Replace => new TableTransactionAction(TableTransactionActionType.UpdateReplace, w.Entity, w.Entity.ETag),
+            LedgerWriteKind.Upsert => new TableTransactionAction(TableTransactionActionType.UpsertReplace, w.Entity),
+            _ => new TableTransactionAction(TableTransactionActionType.Delete, w.Entity, w.Entity.ETag),
+        }).ToList();
+        try
+        {
+            var response = await client.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+            for (var i = 0; i < writes.Count; i++)
+            {
+                if (writes[i].Kind != LedgerWriteKind.Delete && response.Value[i].Headers.ETag is { } etag)
+                {
+                    writes[i].Entity.ETag = etag;
+                }
+            }
+
+            return true;
+        }
+        catch (TableTransactionFailedException exception) when (exception.Status is (int)HttpStatusCode.Conflict or (int)HttpStatusCode.PreconditionFailed or (int)HttpStatusCode.NotFound)
+        {
+            return false;
+        }
     }
 
     public async Task<bool> TryDeleteAsync(LedgerTable table, TableEntity entity, CancellationToken cancellationToken)

@@ -30,6 +30,9 @@ internal sealed class IntakeHostOptions
 
     /// <summary>A simulator to share with other hosts (a persistent API seen by two runs); not disposed by the host.</summary>
     public SimulatorFixture? SharedSimulator { get; set; }
+
+    /// <summary>Registrations made before <c>AddAlertIntake</c> (which adds only what is not registered yet).</summary>
+    public Action<IServiceCollection>? Services { get; set; }
 }
 
 /// <summary>
@@ -119,6 +122,7 @@ internal sealed class IntakeHost : IAsyncDisposable
             services.AddSingleton(client(bus));
         }
 
+        options.Services?.Invoke(services);
         services.AddAlertIntake(configuration);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
 

@@ -1,0 +1,27 @@
+using AlertProbe.Core.Alerts;
+
+namespace AlertProbe.Core.Messages;
+
+/// <summary>
+/// An alert that got no test of its own because another alert's test for the same key was pending (being created, or
+/// waiting for the rate budget): it completed at once and rides on that test's <see cref="InstantTestCreated"/>.
+/// </summary>
+public sealed record CoalescedAlert
+{
+    public required AlertSource Source { get; init; }
+
+    public required string AlertId { get; init; }
+
+    public required AlertSeverity Severity { get; init; }
+
+    /// <summary>The Service Bus message id of the alert message (its first delivery).</summary>
+    public required string OriginalMessageId { get; init; }
+
+    public string? CorrelationId { get; init; }
+
+    /// <summary>When it was coalesced onto the pending test.</summary>
+    public required DateTimeOffset CoalescedAt { get; init; }
+
+    /// <summary>Where this alert's request wanted its answer, if it gave an address.</summary>
+    public ReplyAddress? ReplyTo { get; init; }
+}

@@ -1,0 +1,290 @@
+using AlertProbe.Core.Intake;
+using AlertProbe.Core.Ledger.Storage;
+using AlertProbe.Core.Messages;
+using AlertProbe.Simulator;
+using AlertProbe.Testing.Azurite;
+using AlertProbe.Testing.Simulator;
+using AlertProbe.ThousandEyes.DependencyInjection;
+using Azure.Core;
+using Azure.Data.Tables;
+using Azure.Messaging.ServiceBus;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace AlertProbe.Benchmarks.Storm;
+
+/// <summary>
+/// An alert storm through the real intake (<c>AddAlertIntake</c>: parser, rules, policy, ledger, rate budget, the
+/// ThousandEyes client over loopback to the simulator, publisher, scheduler) on the simulator's fake clock. Every
+/// message is on the queue at the start; deliveries are taken one at a time in due order and settled the way
+/// Service Bus would (an abandoned message comes back, up to 10 deliveries); when nothing is due the clock jumps to
+/// the next scheduled copy. What it counts is in <see cref="StormReport"/>.
+/// </summary>
+public static class StormScenario
+{
+    private const string AlertsQueue = "alerts";
+    private const string InstantTestsTopic = "instant-tests";
+    private const int MaxDeliveryCount = 10;
+    private static readonly TimeSpan ApiWindow = TimeSpan.FromMinutes(1);
+
+    public static async Task<StormReport> RunAsync(StormSettings settings, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentOutOfRangeException.ThrowIfLessThan(settings.Messages, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(settings.Targets, 1);
+
+        AzuriteFixture? azurite = null;
+        var connectionString = settings.TablesConnectionString;
+        if (settings.Store == StormStore.Tables && connectionString is null)
+        {
+            azurite = new AzuriteFixture();
+            await azurite.InitializeAsync();
+            connectionString = azurite.ConnectionString;
+        }
+
+        await using var simulator = await SimulatorFixture.StartAsync(new SimulatorOptions { InstantTestRateLimitPerMinute = settings.RateLimitPerMinute });
+        var rulesPath = Path.Combine(Path.GetTempPath(), $"alertprobe-storm-rules-{Guid.NewGuid():N}.yaml");
+        await File.WriteAllTextAsync(rulesPath, StormAlerts.RulesYaml, cancellationToken);
+        try
+        {
+            return await RunAsync(settings, simulator, rulesPath, connectionString, cancellationToken);
+        }
+        finally
+        {
+            File.Delete(rulesPath);
+            if (azurite is not null)
+            {
+                await azurite.DisposeAsync();
+            }
+        }
+    }
+
+    private static async Task<StormReport> RunAsync(StormSettings settings, SimulatorFixture simulator, string rulesPath, string? connectionString, CancellationToken cancellationToken)
+    {
+        var time = simulator.Time;
+        var tableCounter = new TableRequestCounter();
+        ILedgerStore store;
+        if (settings.Store == StormStore.Tables)
+        {
+            var options = new TableClientOptions();
+            options.AddPolicy(tableCounter, HttpPipelinePosition.PerRetry);
+            store = new TableLedgerStore(new TableServiceClient(connectionString, options), "storm" + Guid.NewGuid().ToString("N")[..12]);
+        }
+        else
+        {
+            store = new InMemoryLedgerStore();
+        }
+
+        var counting = new CountingLedgerStore(store);
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ThousandEyes:BaseUrl"] = simulator.BaseAddress.ToString(),
+            ["ThousandEyes:ApiVersion"] = "v7",
+            ["ThousandEyes:BearerToken"] = simulator.Options.BearerToken,
+            ["ThousandEyes:MaxRetryAttempts"] = "2",
+            ["ThousandEyes:RetryBaseDelay"] = "00:00:00",
+            ["Messaging:Transport"] = "InMemory",
+            ["RateBudget:Limit"] = settings.RateLimitPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Rules:Path"] = rulesPath,
+        }).Build();
+
+        var recorder = new ApiCallLog(time);
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<TimeProvider>(time);
+        var bus = new InMemoryMessageBus(time);
+        services.AddSingleton(bus);
+        services.AddSingleton<ILedgerStore>(counting);
+        services.AddAlertIntake(configuration);
+        services.AddHttpClient(ThousandEyesServiceCollectionExtensions.HttpClientName).AddHttpMessageHandler(recorder.CreateHandler);
+        await using var provider = services.BuildServiceProvider();
+        provider.GetRequiredService<IStartupValidator>().Validate();
+
+        var alerts = StormAlerts.Create(settings);
+        var sender = bus.Client.CreateSender(AlertsQueue);
+        foreach (var alert in alerts)
+        {
+            await sender.SendMessageAsync(new ServiceBusMessage(alert.Body) { MessageId = alert.MessageId, ContentType = "application/json" }, cancellationToken);
+        }
+
+        var start = time.GetUtcNow();
+        var final = new Dictionary<string, IntakeOutcome>(StringComparer.Ordinal);
+        var handlerCalls = 0;
+        var redeliveries = new Queue<(BusMessage Message, int DeliveryCount)>();
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            BusMessage? message;
+            var deliveryCount = 1;
+            if (redeliveries.TryDequeue(out var again))
+            {
+                (message, deliveryCount) = again;
+            }
+            else if (!bus.TryTakeDue(AlertsQueue, out message))
+            {
+                if (bus.NextDueAt(AlertsQueue) is not { } next)
+                {
+                    break;
+                }
+
+                time.SetUtcNow(next > time.GetUtcNow() ? next : time.GetUtcNow());
+                continue;
+            }
+
+            var received = message!.ToReceivedMessage(deliveryCount);
+            handlerCalls++;
+            var outcome = await provider.GetRequiredService<AlertIntakeHandler>().HandleAsync(received, cancellationToken);
+            var original = AlertQueueScheduler.OriginalMessageIdOf(received);
+            switch (outcome)
+            {
+                case IntakeOutcome.Abandoned when deliveryCount < MaxDeliveryCount:
+                    redeliveries.Enqueue((message, deliveryCount + 1));
+                    break;
+                case IntakeOutcome.Abandoned abandoned:
+                    final[original] = new IntakeOutcome.DeadLettered("MaxDeliveryCountExceeded", abandoned.Error);
+                    break;
+                case IntakeOutcome.Rescheduled:
+                    break;
+                default:
+                    final[original] = outcome;
+                    break;
+            }
+        }
+
+        return Report(settings, alerts, final, bus, simulator, recorder, handlerCalls,
+            settings.Store == StormStore.Tables ? tableCounter.Count : counting.Count, time.GetUtcNow() - start, start);
+    }
+
+    private static StormReport Report(
+        StormSettings settings,
+        IReadOnlyList<StormAlert> alerts,
+        Dictionary<string, IntakeOutcome> final,
+        InMemoryMessageBus bus,
+        SimulatorFixture simulator,
+        ApiCallLog recorder,
+        int handlerCalls,
+        long tableRequests,
+        TimeSpan elapsed,
+        DateTimeOffset start)
+    {
+        var published = bus.History(InstantTestsTopic)
+            .Select(m => MessageEnvelope.ReadInstantTestCreated(m.Message.Body).Message)
+            .OfType<InstantTestCreated>()
+            .ToList();
+        var publishedTestIds = published.Select(p => p.TestId).ToHashSet(StringComparer.Ordinal);
+        var covered = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var test in published)
+        {
+            covered.Add(test.Trigger.AlertId);
+            foreach (var coalesced in test.CoalescedAlerts)
+            {
+                covered.Add(coalesced.AlertId);
+            }
+        }
+
+        var coalescedCount = 0;
+        var deadLettered = 0;
+        var lost = 0;
+        foreach (var alert in alerts)
+        {
+            final.TryGetValue(alert.MessageId, out var outcome);
+            switch (outcome)
+            {
+                case IntakeOutcome.DeadLettered:
+                    deadLettered++;
+                    continue;
+                case IntakeOutcome.Completed completed when completed.Reason.StartsWith("coalesced onto ", StringComparison.Ordinal):
+                    coalescedCount++;
+                    var onto = completed.Reason["coalesced onto ".Length..];
+                    if (!covered.Contains(alert.AlertId) && !publishedTestIds.Contains(onto))
+                    {
+                        lost++;
+                    }
+
+                    continue;
+                case IntakeOutcome.Completed:
+                    if (!covered.Contains(alert.AlertId))
+                    {
+                        lost++;
+                    }
+
+                    continue;
+                default:
+                    lost++;
+                    continue;
+            }
+        }
+
+        var createdTests = simulator.State.CreatedTests;
+        var keys = alerts.Select(a => a.Target).Distinct().Count();
+        var distinctTested = createdTests.Select(t => t.Target).Distinct(StringComparer.Ordinal).Count();
+        var windows = Windows(recorder.Creates);
+        var firstWindowEnd = windows.Count > 0 ? windows[0].Start + ApiWindow : DateTimeOffset.MaxValue;
+        double? budgetUsed = windows.Count > 1
+            ? windows.Take(windows.Count - 1).Sum(w => w.Count) / (double)(settings.RateLimitPerMinute * (windows.Count - 1))
+            : null;
+        var maxDueAtOnce = bus.History(AlertsQueue)
+            .Where(m => m.ScheduledFor is not null)
+            .GroupBy(m => m.ScheduledFor)
+            .Select(g => g.Count())
+            .DefaultIfEmpty(0)
+            .Max();
+
+        return new StormReport
+        {
+            Messages = alerts.Count,
+            DistinctKeys = keys,
+            Created = createdTests.Count,
+            Coalesced = coalescedCount,
+            DeadLettered = deadLettered,
+            Lost = lost,
+            Duplicates = createdTests.Count - distinctTested,
+            Http429 = recorder.RateLimited.Count,
+            Http429AfterFirstWindow = recorder.RateLimited.Count(at => at >= firstWindowEnd),
+            HandlerCalls = handlerCalls,
+            HandlerCallsPerAlert = Math.Round(handlerCalls / (double)alerts.Count, 3),
+            TableRequests = tableRequests,
+            TableRequestsPerAlert = Math.Round(tableRequests / (double)alerts.Count, 3),
+            BudgetUsed = budgetUsed is { } used ? Math.Round(used, 4) : null,
+            CreatesPerWindow = [.. windows.Select(w => w.Count)],
+            MaxDueAtOnce = maxDueAtOnce,
+            VirtualMinutes = Math.Round(elapsed.TotalMinutes, 2),
+            BySeverity = settings.Mixed ? BySeverity(alerts, createdTests, start) : null,
+            Store = settings.Store.ToString().ToLowerInvariant(),
+        };
+    }
+
+    /// <summary>The API's windows as the creates fall into them: a window opens with a create and lasts a minute.</summary>
+    private static List<(DateTimeOffset Start, int Count)> Windows(IReadOnlyList<DateTimeOffset> creates)
+    {
+        var windows = new List<(DateTimeOffset Start, int Count)>();
+        foreach (var at in creates.Order())
+        {
+            if (windows.Count == 0 || at >= windows[^1].Start + ApiWindow)
+            {
+                windows.Add((at, 1));
+            }
+            else
+            {
+                windows[^1] = (windows[^1].Start, windows[^1].Count + 1);
+            }
+        }
+
+        return windows;
+    }
+
+    private static Dictionary<string, SeverityTiming> BySeverity(IReadOnlyList<StormAlert> alerts, IReadOnlyList<AlertProbe.Simulator.State.CreatedTest> created, DateTimeOffset start)
+    {
+        var severityOfTarget = alerts.GroupBy(a => StormAlerts.Url(a.Target), StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Severity, StringComparer.Ordinal);
+        return severityOfTarget.GroupBy(p => p.Value, StringComparer.Ordinal).ToDictionary(g => g.Key, g =>
+        {
+            var targets = g.Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
+            var times = created.Where(t => targets.Contains(t.Target)).Select(t => (t.CreatedAt - start).TotalSeconds).Order().ToList();
+            return times.Count == 0
+                ? new SeverityTiming(targets.Count, 0, 0, 0, 0)
+                : new SeverityTiming(targets.Count, times.Count, times[0], times[times.Count / 2], times[^1]);
+        }, StringComparer.Ordinal);
+    }
+}
