@@ -10,9 +10,14 @@ namespace AlertProbe.Core.Diagnostics;
 /// </summary>
 internal sealed class MeteredRateBudget(RateBudget inner) : RateBudget
 {
-    public override async Task<RateBudgetDecision> TryAcquireAsync(AlertSeverity severity, CancellationToken cancellationToken)
+    public override async Task<RateBudgetDecision> TryAcquireAsync(AlertSeverity severity, CancellationToken cancellationToken) =>
+        Record(await inner.TryAcquireAsync(severity, cancellationToken).ConfigureAwait(false));
+
+    public override async Task<RateBudgetDecision> TryAcquireOrBookAsync(AlertSeverity severity, DateTimeOffset? booking, CancellationToken cancellationToken) =>
+        Record(await inner.TryAcquireOrBookAsync(severity, booking, cancellationToken).ConfigureAwait(false));
+
+    private static RateBudgetDecision Record(RateBudgetDecision decision)
     {
-        var decision = await inner.TryAcquireAsync(severity, cancellationToken).ConfigureAwait(false);
         switch (decision)
         {
             case RateBudgetDecision.Acquired acquired:
