@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Azure.Data.Tables;
 using Xunit;
 
@@ -15,10 +12,7 @@ namespace AlertProbe.Testing.Azurite;
 /// </summary>
 public sealed class AzuriteFixture : IAsyncLifetime
 {
-    // Azurite's well-known development account key (public, not a secret).
-    private const string DevAccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
-
-    private Process? _process;
+    private AzuriteService? _service;
 
     public string ConnectionString { get; private set; } = "";
 
@@ -40,110 +34,14 @@ public sealed class AzuriteFixture : IAsyncLifetime
             return;
         }
 
-        var executable = RepositoryRoot.Combine("tools", "azurite", "node_modules", ".bin", "azurite-table");
-        if (!File.Exists(executable))
-        {
-            throw new InvalidOperationException(
-                $"Azurite is not installed at {executable}. Run `bash scripts/test.sh` (it runs `npm ci --prefix tools/azurite`).");
-        }
-
-        for (var attempt = 1; ; attempt++)
-        {
-            var port = FreeLoopbackPort();
-            _process = Start(executable, port);
-            if (await WaitUntilListeningAsync(port))
-            {
-                ConnectionString =
-                    $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={DevAccountKey};" +
-                    $"TableEndpoint=http://127.0.0.1:{port}/devstoreaccount1;";
-                return;
-            }
-
-            Stop();
-            if (attempt == 3)
-            {
-                throw new InvalidOperationException("Azurite did not start listening on loopback after 3 attempts.");
-            }
-        }
+        _service = await AzuriteService.StartAsync("table");
+        ConnectionString = _service.ConnectionString("TableEndpoint");
     }
 
     public Task DisposeAsync()
     {
-        Stop();
+        _service?.Dispose();
+        _service = null;
         return Task.CompletedTask;
-    }
-
-    private static Process Start(string executable, int port)
-    {
-        var startInfo = new ProcessStartInfo(executable)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var arg in new[]
-                 {
-                     "--tableHost", "127.0.0.1", "--tablePort", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                     "--inMemoryPersistence", "--skipApiVersionCheck", "--disableProductStyleUrl", "--silent",
-                 })
-        {
-            startInfo.ArgumentList.Add(arg);
-        }
-
-        var process = Process.Start(startInfo) ?? throw new InvalidOperationException("Could not start Azurite.");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
-
-    private async Task<bool> WaitUntilListeningAsync(int port)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (DateTime.UtcNow < deadline && _process is { HasExited: false })
-        {
-            try
-            {
-                using var client = new TcpClient();
-                await client.ConnectAsync(IPAddress.Loopback, port);
-                return true;
-            }
-            catch (SocketException)
-            {
-                await Task.Delay(100);
-            }
-        }
-
-        return false;
-    }
-
-    private void Stop()
-    {
-        if (_process is null)
-        {
-            return;
-        }
-
-        try
-        {
-            if (!_process.HasExited)
-            {
-                _process.Kill(entireProcessTree: true);
-                _process.WaitForExit(5000);
-            }
-        }
-        finally
-        {
-            _process.Dispose();
-            _process = null;
-        }
-    }
-
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
