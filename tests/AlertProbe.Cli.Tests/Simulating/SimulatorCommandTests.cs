@@ -38,8 +38,9 @@ public sealed partial class SimulatorCommandTests
 
     private static async Task<Uri> WaitForBaseAddressAsync(SynchronizedStringWriter output, Task<int> running)
     {
-        // Whichever comes first: the address line, or the command ending (which would be a failure).
-        var finished = await Task.WhenAny(output.AddressPrinted, running);
+        // Whichever comes first: the address line, or the command ending (which would be a failure); a minute bounds a
+        // regression that prints neither, so it fails instead of hanging the run.
+        var finished = await Task.WhenAny(output.AddressPrinted, running).WaitAsync(TimeSpan.FromMinutes(1));
         Assert.True(finished == output.AddressPrinted, $"the simulator command ended before printing its address: {output}");
         return await output.AddressPrinted;
     }
@@ -47,7 +48,10 @@ public sealed partial class SimulatorCommandTests
     [GeneratedRegex(@"listening on (?<url>http://127\.0\.0\.1:\d+/)")]
     private static partial Regex ListeningOn();
 
-    /// <summary>The command writes from its own task while the test reads; completes a task when the address is printed.</summary>
+    /// <summary>
+    /// The command writes from its own task while the test reads; completes a task once the address line is written,
+    /// whichever overload carries it (the CLI's redacting writer passes whole lines on with <c>Write(string)</c>).
+    /// </summary>
     private sealed class SynchronizedStringWriter : StringWriter
     {
         private readonly Lock _gate = new();
@@ -55,34 +59,25 @@ public sealed partial class SimulatorCommandTests
 
         public Task<Uri> AddressPrinted => _address.Task;
 
-        public override void Write(char value)
-        {
-            lock (_gate)
-            {
-                base.Write(value);
-            }
-        }
+        public override void Write(char value) => Append(value.ToString());
 
-        public override void Write(string? value)
+        public override void Write(string? value) => Append(value);
+
+        public override void Write(char[] buffer, int index, int count) => Append(new string(buffer, index, count));
+
+        public override void Write(ReadOnlySpan<char> buffer) => Append(buffer.ToString());
+
+        public override void WriteLine(string? value) => Append(value + NewLine);
+
+        public override Task WriteAsync(string? value)
         {
-            lock (_gate)
-            {
-                base.Write(value);
-            }
+            Append(value);
+            return Task.CompletedTask;
         }
 
         public override Task WriteLineAsync(string? value)
         {
-            lock (_gate)
-            {
-                base.WriteLine(value);
-            }
-
-            if (value is not null && ListeningOn().Match(value) is { Success: true } match)
-            {
-                _address.TrySetResult(new Uri(match.Groups["url"].Value));
-            }
-
+            Append(value + NewLine);
             return Task.CompletedTask;
         }
 
@@ -91,6 +86,21 @@ public sealed partial class SimulatorCommandTests
             lock (_gate)
             {
                 return base.ToString();
+            }
+        }
+
+        private void Append(string? text)
+        {
+            string written;
+            lock (_gate)
+            {
+                base.Write(text);
+                written = base.ToString();
+            }
+
+            if (ListeningOn().Match(written) is { Success: true } match)
+            {
+                _address.TrySetResult(new Uri(match.Groups["url"].Value));
             }
         }
     }
