@@ -5,6 +5,7 @@ using AlertProbe.Core.Ledger;
 using AlertProbe.Core.Messages;
 using Azure.Messaging.ServiceBus;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace AlertProbe.Core.Intake;
 
@@ -24,6 +25,7 @@ public sealed partial class AlertIntakeHandler(
     InstantTestCreator creator,
     ILedger ledger,
     AlertQueueScheduler scheduler,
+    IOptions<MessagingOptions> messaging,
     ILogger<AlertIntakeHandler> logger)
 {
     public async Task<IntakeOutcome> HandleAsync(ServiceBusReceivedMessage message, CancellationToken cancellationToken)
@@ -61,6 +63,7 @@ public sealed partial class AlertIntakeHandler(
             EnqueuedAt = enqueuedAt,
             Alerts = plan.Alerts,
             BudgetBooking = BudgetBookingOf(message),
+            IsLastDelivery = message.DeliveryCount >= messaging.Value.AlertsMaxDeliveryCount,
         };
         var rejections = new List<Rejection>(plan.Rejections);
         AlertProbeTelemetry.RecordRefused(plan.Rejections);

@@ -212,6 +212,14 @@ public sealed partial class InstantTestCreator(
                 }
 
                 return orphans.Count == 0 ? rejected : rejected with { Attached = orphans };
+            case PlanResult.Failed failed when context.IsLastDelivery:
+                // Abandoned now, the broker would dead-letter the message with no word of the alerts riding on this claim:
+                // give the key up and refuse them with it, by name, in this message's dead-letter.
+                return await NotCreatedAsync(
+                    new PlanResult.Rejected(new Rejection(
+                        RejectionReasons.DeliveriesExhausted,
+                        $"the {test.Plan.TestType} test for {test.Plan.Target} (rule '{test.Plan.Rule}') still failed on the message's last delivery: {failed.Error}")),
+                    test, coalescingKey, claimId, context, cancellationToken).ConfigureAwait(false);
             default:
                 // Transient: the claim stays pending for this message's redelivery (the same claimant gets it back).
                 return notCreated;
