@@ -29,6 +29,7 @@ public sealed class FaultMatrixTests
         { "StoreOutage=200..400", "store.outage" },
         { "PublishFailures=0.2", "bus.publish" },
         { "ScheduleFailures=0.5;Seed=1", "bus.schedule" },
+        { "ScheduleFailures=1", "bus.schedule" },
         { "CrashAfterClaim=0.2", "crash.after-claim" },
         { "CrashAfterCreate=0.2", "crash.after-create" },
         { "CrashAfterRecord=0.2", "crash.after-record" },
