@@ -247,6 +247,7 @@ public sealed class VerdictEngine(VerdictThresholds thresholds)
                 unit.Degradations.Add(new Degradation("loss", loss, limits.LossDegradedPercent, "%", LowerIsWorse: false));
             }
 
+            unit.AllProbesLost |= loss >= 100;
             if (loss >= 100)
             {
                 return;
@@ -368,11 +369,12 @@ public sealed class VerdictEngine(VerdictThresholds thresholds)
         }
     }
 
-    // Network probes (ICMP/TCP SYN to the target) lost while the application itself connected: a firewall or the
-    // target drops the probes; the service is reachable. Not a failure.
+    // Every network probe (ICMP/TCP SYN to the target) lost while the application itself connected: a firewall or the
+    // target drops the probes; the service is reachable. Not a failure. Partial loss past the failing band while the
+    // application answers is not a filter (a filter drops every probe): it stays a network failure.
     private static void FilteredProbes(Measurement unit)
     {
-        if (!unit.Connected)
+        if (!unit.Connected || !unit.AllProbesLost)
         {
             return;
         }
