@@ -28,6 +28,7 @@ public sealed class SituationTests
     [InlineData("path-loss:5:198.51.100.1:2914@114,115", SituationKind.PathLoss)]
     [InlineData("probes-filtered", SituationKind.ProbesFiltered)]
     [InlineData("ipv6-only", SituationKind.Ipv6Only)]
+    [InlineData("local-problem@116", SituationKind.AgentLocalProblem)]
     public void Situations_parse_from_their_documented_syntax(string text, SituationKind kind)
     {
         Assert.True(Situation.TryParse(text, out var situation, out var problem), problem);
@@ -182,6 +183,42 @@ public sealed class SituationTests
 
         Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
         Assert.Equal(Situation.DefaultLossIp, (string?)row["routes"]![0]!["hops"]!.AsArray()[^1]!["ipAddress"]);
+    }
+
+    [Fact]
+    public async Task Local_problem_fails_one_agent_and_lists_it_in_the_vendors_local_problems_shape()
+    {
+        await using var sim = await StartAsync();
+        using var client = sim.CreateClient();
+        sim.State.SetSituation("shop.example.com", Parse("local-problem"));
+        var testId = await CreateAsync(client, "http-server", "shop.example.com", ThreeAgents);
+
+        var http = await RowsAsync(client, testId, "http-server");
+        var detail = await DetailAsync(client, testId, "113", (long)http[0]["roundId"]!);
+        var response = await Calls.GetAsync(client, "v7/agents/local-problems?startDate=2025-01-15T11:00:00Z&endDate=2025-01-15T13:00:00Z");
+
+        var body = response.Json.AsObject();
+        var problems = new List<string>(ContractCatalogue.Shape("v7.agents.local-problems").Mismatches(body));
+        var listed = body["localProblems"]!.AsArray().Select(node => node!.AsObject()).ToList();
+        problems.AddRange(listed.SelectMany(problem => ContractCatalogue.Shape("v7.agents.local-problem").Mismatches(problem)
+            .Concat(ContractCatalogue.Shape("v7.agents.local-problem.agent").Mismatches(problem["agent"]!.AsObject()))));
+        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
+        Assert.Equal(["Connect", null, null], http.Select(row => (string?)row["errorType"]));
+        Assert.Equal(("113", true, null), ((string?)listed.Single()["agent"]!["agentId"], (bool)listed.Single()["active"]!, listed.Single()["endDate"]));
+        var hops = Hops(detail);
+        Assert.NotEqual((string?)hops[0]["network"], (string?)hops[^1]["network"]);
+    }
+
+    [Fact]
+    public async Task Without_a_local_problem_situation_no_agent_is_listed()
+    {
+        await using var sim = await StartAsync();
+        using var client = sim.CreateClient();
+        await CreateAsync(client, "http-server", "shop.example.com", ThreeAgents);
+
+        var response = await Calls.GetAsync(client, "v7/agents/local-problems");
+
+        Assert.Empty(response.Json["localProblems"]!.AsArray());
     }
 
     [Fact]

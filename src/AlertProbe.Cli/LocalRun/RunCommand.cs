@@ -29,7 +29,7 @@ internal static class RunCommand
         {
             Description = "Embedded simulator only: make runs against targets containing TEXT fail (connection timeout), or show SITUATION: "
                 + "http-NNN, dns, loss[-NN], target-down, agent-local[@IDS], dns-server-down[:SERVER], dns-wrong-answer[:IP], "
-                + "path-loss[:HOP:IP:ASN][@IDS], probes-filtered, ipv6-only[@IDS] (docs/follow-up.md). Repeatable.",
+                + "path-loss[:HOP:IP:ASN][@IDS], probes-filtered, ipv6-only[@IDS], local-problem[@IDS] (docs/follow-up.md). Repeatable.",
             HelpName = "TEXT[=SITUATION]",
             Arity = ArgumentArity.OneOrMore,
         };

@@ -36,6 +36,7 @@ internal static class SimulatorApplication
         app.MapV6Endpoints();
         app.MapV7Endpoints();
         app.MapPathVisDetail();
+        app.MapLocalProblems();
         app.MapMethodNotAllowed();
         app.MapFallback(ApiErrors.NotFoundFallback);
         return app;

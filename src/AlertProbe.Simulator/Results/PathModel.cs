@@ -71,6 +71,9 @@ internal static class PathModel
                     return [.. hops, target with { IpAddress = edge, Hop = length }];
                 case SituationKind.TargetDown:
                     return [.. hops, target];
+                case SituationKind.AgentLocalProblem:
+                    // Stops in the agent's own transit, outside its own AS: the traces alone do not say "agent-side".
+                    return hops.Take(Math.Max(3, length / 2)).ToList();
             }
         }
 

@@ -24,7 +24,7 @@ internal sealed class ResultContext
         var situation = round.Situation?.Kind;
         UsesIpv6 = situation == SituationKind.Ipv6Only && Affected;
         ServerIp = UsesIpv6 ? $"2001:db8:{(targetHash % 0xfff) + 1:x}::10" : Ipv4ServerIp;
-        Failure = round.Failure ?? (Affected && situation is SituationKind.AgentLocal or SituationKind.PathLoss or SituationKind.Ipv6Only or SituationKind.TargetDown
+        Failure = round.Failure ?? (Affected && situation is SituationKind.AgentLocal or SituationKind.AgentLocalProblem or SituationKind.PathLoss or SituationKind.Ipv6Only or SituationKind.TargetDown
             ? TargetFailure.ConnectionTimeout
             : situation == SituationKind.DnsServerDown && string.Equals(dnsServer, DownServer(test, round.Situation!), StringComparison.OrdinalIgnoreCase)
                 ? TargetFailure.ConnectionTimeout

@@ -29,6 +29,12 @@ public enum SituationKind
 
     /// <summary>The affected agents reach the target over IPv6 and fail; the others use IPv4 and succeed.</summary>
     Ipv6Only,
+
+    /// <summary>
+    /// One Cloud Agent fails and ThousandEyes lists it in <c>/v7/agents/local-problems</c> from the round's start; its
+    /// traces stop in its own transit (so only the vendor's flag marks it agent-side).
+    /// </summary>
+    AgentLocalProblem,
 }
 
 /// <summary>
@@ -36,7 +42,7 @@ public enum SituationKind
 /// the vendor's row shapes: per agent, per DNS server and in path visualisation (summary and hop-by-hop detail).
 /// Syntax (<see cref="TryParse"/>): <c>timeout</c>, <c>http-503</c>, <c>dns</c>, <c>loss</c>, <c>loss-30</c>,
 /// <c>target-down</c>, <c>agent-local[@ID,…]</c>, <c>dns-server-down[:SERVER]</c>, <c>dns-wrong-answer[:IP]</c>,
-/// <c>path-loss[:HOP:IP:ASN][@ID,…]</c>, <c>probes-filtered</c>, <c>ipv6-only[@ID,…]</c>.
+/// <c>path-loss[:HOP:IP:ASN][@ID,…]</c>, <c>probes-filtered</c>, <c>ipv6-only[@ID,…]</c>, <c>local-problem[@ID,…]</c>.
 /// </summary>
 public sealed record Situation
 {
@@ -51,7 +57,7 @@ public sealed record Situation
     public const string DefaultWrongAnswer = "198.51.100.66";
 
     public static readonly IReadOnlyList<string> Names =
-        ["timeout", "http-NNN", "dns", "loss", "loss-NN", "target-down", "agent-local", "dns-server-down", "dns-wrong-answer", "path-loss", "probes-filtered", "ipv6-only"];
+        ["timeout", "http-NNN", "dns", "loss", "loss-NN", "target-down", "agent-local", "dns-server-down", "dns-wrong-answer", "path-loss", "probes-filtered", "ipv6-only", "local-problem"];
 
     public required SituationKind Kind { get; init; }
 
@@ -90,7 +96,7 @@ public sealed record Situation
         var first = test.Agents.Count > 0 ? test.Agents[0].AgentId : -1;
         return Kind switch
         {
-            SituationKind.AgentLocal => agent.AgentId == first,
+            SituationKind.AgentLocal or SituationKind.AgentLocalProblem => agent.AgentId == first,
             SituationKind.PathLoss or SituationKind.Ipv6Only => agent.AgentId != first,
             SituationKind.TargetDown => true,
             _ => false,
@@ -114,6 +120,7 @@ public sealed record Situation
         SituationKind.PathLoss => $"lose packets at hop {LossHop}, {LossIp} ({LossNetwork}) from {AgentsText("every agent but the first")}",
         SituationKind.ProbesFiltered => "answer while every network probe is lost",
         SituationKind.Ipv6Only => $"fail over IPv6 from {AgentsText("every agent but the first")}; IPv4 works",
+        SituationKind.AgentLocalProblem => $"fail from {AgentsText("the first agent")}, which /v7/agents/local-problems lists",
         _ => Kind.ToString(),
     };
 
@@ -161,6 +168,7 @@ public sealed record Situation
             "dns-wrong-answer" => new Situation { Kind = SituationKind.DnsWrongAnswer, WrongAnswer = args.Length > 0 && args[0].Length > 0 ? args[0] : DefaultWrongAnswer },
             "probes-filtered" => new Situation { Kind = SituationKind.ProbesFiltered },
             "ipv6-only" => new Situation { Kind = SituationKind.Ipv6Only },
+            "local-problem" => new Situation { Kind = SituationKind.AgentLocalProblem },
             "path-loss" => PathLoss(args, out problem),
             _ when name.StartsWith("http-", StringComparison.Ordinal) && int.TryParse(name.AsSpan(5), NumberStyles.None, CultureInfo.InvariantCulture, out var code) && code is >= 400 and <= 599
                 => ForFailure(TargetFailure.HttpStatus(code)),
@@ -176,9 +184,9 @@ public sealed record Situation
 
         if (agents.Count > 0)
         {
-            if (situation.Kind is not (SituationKind.AgentLocal or SituationKind.PathLoss or SituationKind.Ipv6Only))
+            if (situation.Kind is not (SituationKind.AgentLocal or SituationKind.AgentLocalProblem or SituationKind.PathLoss or SituationKind.Ipv6Only))
             {
-                problem = $"'{name}' applies to every agent; only agent-local, path-loss and ipv6-only take @agent ids.";
+                problem = $"'{name}' applies to every agent; only agent-local, local-problem, path-loss and ipv6-only take @agent ids.";
                 situation = null;
                 return false;
             }

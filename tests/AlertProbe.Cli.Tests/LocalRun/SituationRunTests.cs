@@ -41,6 +41,7 @@ public sealed class SituationRunTests
     public static TheoryData<string, string, string, string, string> Situations() => new()
     {
         { "agent-local", "http", "healthy", "agent.trace-dies-locally", "agent-side: Ashburn, VA (its own network); left out of the verdict" },
+        { "local-problem", "http", "healthy", "agent.local-problems", "agent-side: Ashburn, VA (ThousandEyes reports local problems); left out of the verdict" },
         { "path-loss", "http", "failing", "path.shared-last-hop", "path: loss begins at hop 7, 203.0.113.9 (Level 3 Parent, LLC (AS 3356)) (traces of 2 of 2 failing agents stop there)" },
         { "path-loss:5:198.51.100.1:2914@114,116", "http", "failing", "path.shared-last-hop", "path: loss begins at hop 5, 198.51.100.1 (Transit AS2914 (AS 2914)) (traces of 2 of 2 failing agents stop there)" },
         { "probes-filtered", "http", "healthy", "probes-filtered.application-answered", "probes filtered: network probes lost from 3 agents while the application answered; not a fault of the service" },

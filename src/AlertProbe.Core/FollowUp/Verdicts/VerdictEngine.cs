@@ -20,6 +20,7 @@ public sealed class VerdictEngine(VerdictThresholds thresholds)
 {
     private readonly VerdictThresholds _defaults = thresholds ?? throw new ArgumentNullException(nameof(thresholds));
 
+    /// <param name="localProblems">Agents ThousandEyes lists with local problems during the run (agent id → what it says); their failures are agent-side.</param>
     /// <param name="families">This run's rows, the test type's own family first (its metrics keep their plain names).</param>
     /// <param name="expectedAgents">The agents the test runs from; those without rows are reported as inconclusive.</param>
     /// <param name="paths">Path visualisation of this run (agents' traces), when read; localisation uses it.</param>
@@ -30,7 +31,8 @@ public sealed class VerdictEngine(VerdictThresholds thresholds)
         IReadOnlyList<TestAgentRef> expectedAgents,
         IReadOnlyList<AgentPath>? paths = null,
         VerdictExpectations? expectations = null,
-        VerdictThresholds? overrides = null)
+        VerdictThresholds? overrides = null,
+        IReadOnlyDictionary<string, string>? localProblems = null)
     {
         ArgumentNullException.ThrowIfNull(families);
         ArgumentNullException.ThrowIfNull(expectedAgents);
@@ -77,7 +79,7 @@ public sealed class VerdictEngine(VerdictThresholds thresholds)
                 ?? paths?.FirstOrDefault(path => path.AgentId == unit.AgentId);
         }
 
-        var location = units.Count == 0 ? null : FaultLocator.Locate(units, paths is { Count: > 0 });
+        var location = units.Count == 0 ? null : FaultLocator.Locate(units, paths is { Count: > 0 }, localProblems);
         return Conclude(units, expectedAgents, limits, location) with
         {
             AppLink = appLink,
