@@ -24,6 +24,13 @@ internal sealed record Delivery(string Handler, BusMessage Message, int Delivery
     /// <summary>The dead-letter reason Service Bus uses when a message was delivered too often.</summary>
     public const string MaxDeliveryCountExceeded = "MaxDeliveryCountExceeded";
 
+    /// <summary>
+    /// A dead-letter that says the run failed (deliveries exhausted, by the broker or by the intake on the last one)
+    /// rather than that the input was refused.
+    /// </summary>
+    public static bool IsRuntimeFailure(string reason) =>
+        reason is MaxDeliveryCountExceeded or RejectionReasons.DeliveriesExhausted;
+
     /// <summary>The id the alert message had when first sent (rescheduled copies keep it).</summary>
     public string OriginalMessageId =>
         Message.Message.ApplicationProperties.TryGetValue(MessageProperties.OriginalMessageId, out var value) && value is string { Length: > 0 } id

@@ -46,13 +46,13 @@ internal static class RunReportBuilder
             .ToList();
 
         var rejections = deliveries
-            .Where(d => d.Handler == Delivery.Intake && d.Outcome is IntakeOutcome.DeadLettered { Reason: not Delivery.MaxDeliveryCountExceeded })
+            .Where(d => d.Handler == Delivery.Intake && d.Outcome is IntakeOutcome.DeadLettered dead && !Delivery.IsRuntimeFailure(dead.Reason))
             .Select(d => (d, (IntakeOutcome.DeadLettered)d.Outcome))
             .Select(x => new RunRejection { Payload = files.GetValueOrDefault(x.d.OriginalMessageId), Reason = x.Item2.Reason, Description = x.Item2.Description })
             .ToList();
 
         var errors = deliveries
-            .Where(d => d.Outcome is IntakeOutcome.DeadLettered dead && (d.Handler != Delivery.Intake || dead.Reason == Delivery.MaxDeliveryCountExceeded))
+            .Where(d => d.Outcome is IntakeOutcome.DeadLettered dead && (d.Handler != Delivery.Intake || Delivery.IsRuntimeFailure(dead.Reason)))
             .Select(d => (d, (IntakeOutcome.DeadLettered)d.Outcome))
             .Select(x => new RunError
             {

@@ -40,11 +40,12 @@ public sealed class RunTimeoutTests
         var quiet = await CliProcess.RunAsync(environment, "run", "samples/alerts/grafana.json", "--timeout", "5m");
         var verbose = await CliProcess.RunAsync(environment, "run", "samples/alerts/grafana.json", "--timeout", "5m", "--verbose");
 
-        // The transport's own words, with the address, in the one-line summary (not only somewhere in the logs).
+        // The transport's own words, with the address, in the one-line summary (not only somewhere in the logs). The
+        // intake dead-letters the plan itself on the last delivery (DeliveriesExhausted): a runtime failure, not a refusal.
         Assert.True(quiet.ExitCode == ExitCodes.Failure, $"exit {quiet.ExitCode}:{Environment.NewLine}{quiet.Error}");
         var summary = quiet.Error.Split('\n').Where(l => l.StartsWith("alertprobe:", StringComparison.Ordinal)).ToList();
         Assert.True(
-            summary.Any(l => l.Contains("MaxDeliveryCountExceeded", StringComparison.Ordinal) && l.Contains($"cause: Connection refused (127.0.0.1:{port})", StringComparison.Ordinal)),
+            summary.Any(l => l.Contains("DeliveriesExhausted", StringComparison.Ordinal) && l.Contains($"cause: Connection refused (127.0.0.1:{port})", StringComparison.Ordinal)),
             $"no summary line names the refused connection:{Environment.NewLine}{quiet.Error}");
         Assert.DoesNotContain("Polly", quiet.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("retry 1 in", quiet.Error, StringComparison.Ordinal);
