@@ -22,17 +22,15 @@ namespace AlertProbe.ThousandEyes;
 /// Typed ThousandEyes API client (v6 and v7): instant tests, reruns, agents and test results. Expected failures
 /// come back as <see cref="ThousandEyesResult{T}"/> errors; exceptions are for the unexpected and cancellation.
 /// Registered as a typed HTTP client by <c>AddThousandEyesClient</c> (transient: take it per operation, don't
-/// keep it in a singleton). Rate-limit state and the agent cache are shared by all instances.
+/// keep it in a singleton). The agent cache is shared by all instances; rate-limit headers and 429s are reported to
+/// the <see cref="IRateLimitObserver"/>s by the pipeline's <c>RateLimitObservingHandler</c>, and each result carries its own.
 /// </summary>
 public class ThousandEyesClient
 {
-    private static readonly TimeSpan DefaultRateLimitWait = TimeSpan.FromSeconds(60);
-
     private readonly HttpClient _http;
     private readonly ThousandEyesCredentialSource _credentials;
     private readonly ThousandEyesOptions _options;
     private readonly TimeProvider _time;
-    private readonly RateLimitTracker _rateLimits;
     private readonly AgentListCache _agentCache;
     private readonly ILogger _logger;
 
@@ -43,12 +41,11 @@ public class ThousandEyesClient
         _credentials = null!;
         _options = new ThousandEyesOptions();
         _time = TimeProvider.System;
-        _rateLimits = new RateLimitTracker();
         _agentCache = new AgentListCache(TimeProvider.System);
         _logger = NullLogger.Instance;
     }
 
-    /// <summary>A client with its own rate-limit state and agent cache (the DI registration shares them).</summary>
+    /// <summary>A client with its own agent cache (the DI registration shares one).</summary>
     /// <param name="httpClient">With <see cref="HttpClient.BaseAddress"/> set, or <see cref="ThousandEyesOptions.BaseUrl"/> is used.</param>
     public ThousandEyesClient(
         HttpClient httpClient,
@@ -56,7 +53,7 @@ public class ThousandEyesClient
         IOptions<ThousandEyesOptions> options,
         TimeProvider timeProvider,
         ILogger<ThousandEyesClient> logger)
-        : this(httpClient, credentials, options, timeProvider, new RateLimitTracker(), new AgentListCache(timeProvider), logger)
+        : this(httpClient, credentials, options, timeProvider, new AgentListCache(timeProvider), logger)
     {
     }
 
@@ -65,7 +62,6 @@ public class ThousandEyesClient
         ThousandEyesCredentialSource credentials,
         IOptions<ThousandEyesOptions> options,
         TimeProvider timeProvider,
-        RateLimitTracker rateLimits,
         AgentListCache agentCache,
         ILogger<ThousandEyesClient> logger)
     {
@@ -75,7 +71,6 @@ public class ThousandEyesClient
         _credentials = credentials ?? throw new ArgumentNullException(nameof(credentials));
         _options = options.Value;
         _time = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
-        _rateLimits = rateLimits;
         _agentCache = agentCache;
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
         _http.BaseAddress ??= _options.BaseUrl;
@@ -83,9 +78,6 @@ public class ThousandEyesClient
 
     /// <summary>The API version this client speaks (<c>ThousandEyes:ApiVersion</c>).</summary>
     public virtual ThousandEyesApiVersion ApiVersion => _options.ApiVersion;
-
-    /// <summary>The latest rate-limit state seen by any client instance (thread-safe).</summary>
-    public virtual RateLimitSnapshot RateLimits => _rateLimits.Current;
 
     private Uri BaseAddress => _http.BaseAddress!;
 
@@ -397,7 +389,7 @@ public class ThousandEyesClient
             {
                 var status = (int)response.StatusCode;
                 Log.ResponseReceived(_logger, method.Method, path, status);
-                var rateLimits = Observe(response);
+                var rateLimits = ReadRateLimits(response);
 
                 if (response.StatusCode == HttpStatusCode.Unauthorized && !refreshed)
                 {
@@ -422,7 +414,7 @@ public class ThousandEyesClient
 
                 if (response.StatusCode == HttpStatusCode.TooManyRequests)
                 {
-                    var limited = RateLimitedFrom(response, rateLimits, operation);
+                    var limited = RateLimitHeaders.RateLimitedError(response.Headers, rateLimits, operation, _time.GetUtcNow());
                     Log.RateLimited(_logger, limited.Family, limited.Until);
                     return Exchange.Failed(limited, rateLimits);
                 }
@@ -432,39 +424,15 @@ public class ThousandEyesClient
         }
     }
 
-    private RateLimitSnapshot? Observe(HttpResponseMessage response)
+    private RateLimitSnapshot? ReadRateLimits(HttpResponseMessage response)
     {
         var observed = RateLimitHeaders.Parse(response.Headers, _time.GetUtcNow());
         if (observed is not null)
         {
-            _rateLimits.Update(observed);
             Log.RateLimitState(_logger, observed.Organization?.Remaining, observed.Organization?.Limit, observed.InstantTest?.Remaining, observed.InstantTest?.Limit);
         }
 
         return observed;
-    }
-
-    /// <summary>
-    /// Until when a 429 holds: the relevant family's Reset (the instant-test family for create and rerun unless
-    /// only the organisation window is exhausted), later of that and Retry-After, else a minute from now.
-    /// </summary>
-    private RateLimitedError RateLimitedFrom(HttpResponseMessage response, RateLimitSnapshot? observed, ThousandEyesOperation operation)
-    {
-        var now = _time.GetUtcNow();
-        var family = operation != ThousandEyesOperation.Read
-            && !(observed?.InstantTest is not { IsExhausted: true } && observed?.Organization is { IsExhausted: true })
-                ? RateLimitFamily.InstantTest
-                : RateLimitFamily.Organization;
-        var reset = observed?.For(family)?.Reset;
-        var retryAfter = RateLimitHeaders.RetryAfter(response.Headers, now);
-        DateTimeOffset? until = (reset, retryAfter) switch
-        {
-            ({ } r, { } a) => r > a ? r : a,
-            ({ } r, null) => r,
-            (null, { } a) => a,
-            _ => null,
-        };
-        return new RateLimitedError(until is { } u && u > now ? u : now + (until is null ? DefaultRateLimitWait : TimeSpan.FromSeconds(1)), family);
     }
 
     private Exchange CredentialFailure(ThousandEyesCredentialException exception)

@@ -125,11 +125,8 @@ public sealed partial class InstantTestCreator(
                 return (null, new PlanResult.NotYet(exhausted.RetryAt, $"instant-test rate budget spent ({exhausted.Reason})") { BudgetBooking = exhausted.Booking });
             }
 
+            // The client's pipeline reports the response's rate-limit headers and a 429 to the budget.
             var response = await client.CreateInstantTestAsync(request, ct).ConfigureAwait(false);
-            if (response.RateLimits?.InstantTest is { } window)
-            {
-                await budget.ObserveAsync(window.Limit, window.Remaining, window.Reset, ct).ConfigureAwait(false);
-            }
 
             if (!response.IsSuccess)
             {
@@ -241,7 +238,6 @@ public sealed partial class InstantTestCreator(
         switch (error)
         {
             case RateLimitedError limited:
-                await budget.ObserveRateLimitedAsync(limited.Until, cancellationToken).ConfigureAwait(false);
                 return new PlanResult.NotYet(limited.Until, "ThousandEyes answered 429");
             case UnauthorizedError or ForbiddenError:
                 circuit.Open(options.Value.CredentialCircuitOpenFor);

@@ -27,12 +27,13 @@ public static class ThousandEyesServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
-        if (services.Any(descriptor => descriptor.ServiceType == typeof(RateLimitTracker)))
+        if (services.Any(descriptor => descriptor.ServiceType == typeof(ThousandEyesClientRegistered)))
         {
             // Already registered (the Functions app and a shared module may both call this).
             return services;
         }
 
+        services.AddSingleton<ThousandEyesClientRegistered>();
         services.AddOptions<ThousandEyesOptions>()
             .Bind(configuration.GetSection(ThousandEyesOptions.SectionName))
             .ValidateDataAnnotations()
@@ -47,7 +48,6 @@ public static class ThousandEyesServiceCollectionExtensions
 
         services.AddLogging();
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<RateLimitTracker>();
         services.TryAddSingleton(sp => new AgentListCache(sp.GetRequiredService<TimeProvider>()));
 
         services.AddHttpClient(HttpClientName, (sp, http) =>
@@ -62,15 +62,22 @@ public static class ThousandEyesServiceCollectionExtensions
                 sp.GetRequiredService<ThousandEyesCredentialSource>(),
                 sp.GetRequiredService<IOptions<ThousandEyesOptions>>(),
                 sp.GetRequiredService<TimeProvider>(),
-                sp.GetRequiredService<RateLimitTracker>(),
                 sp.GetRequiredService<AgentListCache>(),
                 sp.GetRequiredService<ILogger<ThousandEyesClient>>()))
             // The factory's default request logging puts raw header values (the Authorization header included)
             // into the structured log state, even though its message text redacts them; the client logs
             // method, path and status itself.
             .RemoveAllLoggers()
+            // Above the resilience handler: reports the answer the client gets, outside the attempt timeout.
+            .AddHttpMessageHandler(sp => new RateLimitObservingHandler(
+                sp.GetServices<IRateLimitObserver>(),
+                sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<ILogger<RateLimitObservingHandler>>()))
             .AddResilienceHandler(ThousandEyesResiliencePipeline.Name, ThousandEyesResiliencePipeline.Configure);
 
         return services;
     }
+
+    /// <summary>Marks the registration done, so a second call adds nothing.</summary>
+    private sealed class ThousandEyesClientRegistered;
 }
