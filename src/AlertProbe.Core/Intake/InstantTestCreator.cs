@@ -5,6 +5,7 @@ using AlertProbe.Core.Agents;
 using AlertProbe.Core.Alerts;
 using AlertProbe.Core.Ledger;
 using AlertProbe.Core.Messages;
+using AlertProbe.Core.Outcomes;
 using AlertProbe.Core.RateLimiting;
 using AlertProbe.ThousandEyes;
 using AlertProbe.ThousandEyes.Agents;

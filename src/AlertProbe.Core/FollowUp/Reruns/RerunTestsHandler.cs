@@ -1,6 +1,6 @@
-using AlertProbe.Core.Intake;
 using AlertProbe.Core.Ledger;
 using AlertProbe.Core.Messages;
+using AlertProbe.Core.Outcomes;
 using AlertProbe.Core.RateLimiting;
 using AlertProbe.ThousandEyes;
 using AlertProbe.ThousandEyes.Errors;
