@@ -12,7 +12,6 @@ using AlertProbe.ThousandEyes.Requests;
 using AlertProbe.ThousandEyes.Responses;
 using AlertProbe.ThousandEyes.Results;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Polly.Timeout;
 
@@ -25,7 +24,7 @@ namespace AlertProbe.ThousandEyes;
 /// keep it in a singleton). The agent cache is shared by all instances; rate-limit headers and 429s are reported to
 /// the <see cref="IRateLimitObserver"/>s by the pipeline's <c>RateLimitObservingHandler</c>, and each result carries its own.
 /// </summary>
-public class ThousandEyesClient
+public sealed class ThousandEyesClient
 {
     private readonly HttpClient _http;
     private readonly ThousandEyesCredentialSource _credentials;
@@ -33,17 +32,6 @@ public class ThousandEyesClient
     private readonly TimeProvider _time;
     private readonly AgentListCache _agentCache;
     private readonly ILogger _logger;
-
-    /// <summary>For mocking.</summary>
-    protected ThousandEyesClient()
-    {
-        _http = null!;
-        _credentials = null!;
-        _options = new ThousandEyesOptions();
-        _time = TimeProvider.System;
-        _agentCache = new AgentListCache(TimeProvider.System);
-        _logger = NullLogger.Instance;
-    }
 
     /// <summary>A client with its own agent cache (the DI registration shares one).</summary>
     /// <param name="httpClient">With <see cref="HttpClient.BaseAddress"/> set, or <see cref="ThousandEyesOptions.BaseUrl"/> is used.</param>
@@ -77,16 +65,16 @@ public class ThousandEyesClient
     }
 
     /// <summary>The API version this client speaks (<c>ThousandEyes:ApiVersion</c>).</summary>
-    public virtual ThousandEyesApiVersion ApiVersion => _options.ApiVersion;
+    public ThousandEyesApiVersion ApiVersion => _options.ApiVersion;
 
     private Uri BaseAddress => _http.BaseAddress!;
 
     /// <summary>Validates without sending (dry runs); <see cref="CreateInstantTestAsync"/> does the same first.</summary>
-    public virtual InstantTestValidation Validate(InstantTestRequest request) =>
+    public InstantTestValidation Validate(InstantTestRequest request) =>
         InstantTestRequestValidator.Validate(request, ApiVersion);
 
     /// <summary>Creates (and starts) an instant test: v6 <c>POST /v6/instant/{type}</c>, v7 <c>POST /v7/tests/{type}/instant</c>.</summary>
-    public virtual async Task<ThousandEyesResult<CreatedInstantTest>> CreateInstantTestAsync(InstantTestRequest request, CancellationToken cancellationToken = default)
+    public async Task<ThousandEyesResult<CreatedInstantTest>> CreateInstantTestAsync(InstantTestRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         var validation = Validate(request);
@@ -120,7 +108,7 @@ public class ThousandEyesClient
     }
 
     /// <summary>Runs an existing instant test again: v6 <c>POST /v6/instant/{id}/rerun</c>, v7 <c>POST /v7/tests/{id}/run</c>.</summary>
-    public virtual async Task<ThousandEyesResult<InstantTestRerun>> RerunInstantTestAsync(string testId, string? accountGroupId = null, CancellationToken cancellationToken = default)
+    public async Task<ThousandEyesResult<InstantTestRerun>> RerunInstantTestAsync(string testId, string? accountGroupId = null, CancellationToken cancellationToken = default)
     {
         if (TestIdProblem(testId) is { } problem)
         {
@@ -136,7 +124,7 @@ public class ThousandEyesClient
     }
 
     /// <summary>The account's Cloud, Enterprise and Enterprise Cluster agents, cached for <see cref="ThousandEyesOptions.AgentCacheLifetime"/>.</summary>
-    public virtual Task<ThousandEyesResult<IReadOnlyList<ThousandEyesAgent>>> GetAgentsAsync(string? accountGroupId = null, CancellationToken cancellationToken = default) =>
+    public Task<ThousandEyesResult<IReadOnlyList<ThousandEyesAgent>>> GetAgentsAsync(string? accountGroupId = null, CancellationToken cancellationToken = default) =>
         GetAgentListAsync(label: null, accountGroupId, cancellationToken);
 
     /// <summary>
@@ -144,7 +132,7 @@ public class ThousandEyesClient
     /// its plain agent list does not always carry labels, so filtering locally could find nothing. v6 lists
     /// labels as <c>groups</c>, so the full (cached) list is filtered here.
     /// </summary>
-    public virtual async Task<ThousandEyesResult<IReadOnlyList<ThousandEyesAgent>>> GetAgentsWithLabelAsync(string label, string? accountGroupId = null, CancellationToken cancellationToken = default)
+    public async Task<ThousandEyesResult<IReadOnlyList<ThousandEyesAgent>>> GetAgentsWithLabelAsync(string label, string? accountGroupId = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(label);
         if (ApiVersion == ThousandEyesApiVersion.V7)
@@ -198,7 +186,7 @@ public class ThousandEyesClient
     }
 
     /// <summary>The results of one family for a test, every page followed up to <see cref="ThousandEyesOptions.MaxResultPages"/>.</summary>
-    public virtual async Task<ThousandEyesResult<TestResults>> GetTestResultsAsync(
+    public async Task<ThousandEyesResult<TestResults>> GetTestResultsAsync(
         string testId,
         TestResultFamily family,
         TestResultsQuery? query = null,
@@ -247,7 +235,7 @@ public class ThousandEyesClient
     /// One agent's hop-by-hop path trace for one round: v7 <c>/test-results/{id}/path-vis/agent/{agentId}/round/{roundId}</c>
     /// (Test_Results_API_PathVisDetailTestResults), v6 <c>/net/path-vis/{id}/{agentId}/{roundId}</c> (docs "(Network) Detailed path trace").
     /// </summary>
-    public virtual async Task<ThousandEyesResult<TestResults>> GetPathVisDetailAsync(
+    public async Task<ThousandEyesResult<TestResults>> GetPathVisDetailAsync(
         string testId, string agentId, long roundId, string? accountGroupId = null, CancellationToken cancellationToken = default)
     {
         if ((TestIdProblem(testId) ?? (string.IsNullOrWhiteSpace(agentId) ? new ValidationProblem("agentId", "agentId is required") : null)) is { } problem)
@@ -263,7 +251,7 @@ public class ThousandEyesClient
     }
 
     /// <summary>Fetches results by a link from a create response (absolute on this API, or relative to it).</summary>
-    public virtual async Task<ThousandEyesResult<TestResults>> GetTestResultsByLinkAsync(string href, string? accountGroupId = null, CancellationToken cancellationToken = default)
+    public async Task<ThousandEyesResult<TestResults>> GetTestResultsByLinkAsync(string href, string? accountGroupId = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(href);
         var aid = AccountGroup(accountGroupId);
