@@ -22,7 +22,10 @@ public sealed class KeyVaultRegistrationTests
             new Dictionary<string, string?> { ["KeyVault:Uri"] = "https://vault.example/", ["ThousandEyes:BearerToken"] = null },
             services => services.AddSingleton(secrets.Object));
 
-        Assert.IsType<KeyVaultCredentialSource>(host.Provider.GetRequiredService<ThousandEyesCredentialSource>());
+        var credential = await host.Provider.GetRequiredService<ThousandEyesCredentialSource>().GetCredentialAsync(false, CancellationToken.None);
+
+        // The token came from the (Moq'd) vault: no ThousandEyes:BearerToken is set.
+        Assert.True(credential.HasSameSecretAs(ThousandEyesCredential.Bearer("t")));
     }
 
     [Fact]
