@@ -32,6 +32,7 @@ public sealed partial class AlertIntakeHandler(
         ArgumentNullException.ThrowIfNull(message);
         var originalMessageId = AlertQueueScheduler.OriginalMessageIdOf(message);
         var correlationId = string.IsNullOrEmpty(message.CorrelationId) ? originalMessageId : message.CorrelationId;
+        var enqueuedAt = AlertQueueScheduler.FirstEnqueuedAtOf(message);
         var hints = new PayloadHints
         {
             Source = message.ApplicationProperties.TryGetValue(MessageProperties.Source, out var source)
@@ -39,7 +40,7 @@ public sealed partial class AlertIntakeHandler(
                 : null,
             ContentType = message.ContentType,
             MessageId = originalMessageId,
-            EnqueuedTime = message.EnqueuedTime,
+            EnqueuedTime = enqueuedAt ?? message.EnqueuedTime,
         };
 
         var plan = planner.Plan(message.Body.ToMemory(), hints);
@@ -58,7 +59,7 @@ public sealed partial class AlertIntakeHandler(
         {
             OriginalMessageId = originalMessageId,
             CorrelationId = correlationId,
-            EnqueuedAt = message.EnqueuedTime,
+            EnqueuedAt = enqueuedAt,
             Alerts = plan.Alerts,
             BudgetBooking = BudgetBookingOf(message),
         };
