@@ -35,6 +35,8 @@ internal static class SimulatorApplication
         app.UseRouting();
         app.MapV6Endpoints();
         app.MapV7Endpoints();
+        app.MapPathVisDetail();
+        app.MapLocalProblems();
         app.MapMethodNotAllowed();
         app.MapFallback(ApiErrors.NotFoundFallback);
         return app;
