@@ -254,7 +254,7 @@ public sealed class ThousandEyesClient
     /// Cloud Agents with local problems in a time range: v7 <c>GET /v7/agents/local-problems?startDate&amp;endDate</c>
     /// (<see cref="AgentLocalProblem"/>). v6 has no such endpoint: an empty list, without a call.
     /// </summary>
-    public virtual async Task<ThousandEyesResult<IReadOnlyList<AgentLocalProblem>>> GetAgentLocalProblemsAsync(
+    public async Task<ThousandEyesResult<IReadOnlyList<AgentLocalProblem>>> GetAgentLocalProblemsAsync(
         DateTimeOffset startDate, DateTimeOffset endDate, string? accountGroupId = null, CancellationToken cancellationToken = default)
     {
         if (ApiVersion == ThousandEyesApiVersion.V6)
