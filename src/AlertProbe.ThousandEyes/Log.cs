@@ -1,4 +1,3 @@
-using AlertProbe.ThousandEyes.Authentication;
 using AlertProbe.ThousandEyes.RateLimiting;
 using Microsoft.Extensions.Logging;
 
@@ -21,9 +20,6 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 5, Level = LogLevel.Warning, Message = "ThousandEyes {Method} {Path} answered 401; re-reading the credential once")]
     public static partial void CredentialRefreshing(ILogger logger, string method, string path);
-
-    [LoggerMessage(EventId = 6, Level = LogLevel.Information, Message = "ThousandEyes {Scheme} credential read from {Source} (forced refresh: {Forced})")]
-    public static partial void CredentialRead(ILogger logger, string source, ThousandEyesAuthScheme scheme, bool forced);
 
     [LoggerMessage(EventId = 7, Level = LogLevel.Warning, Message = "ThousandEyes {Family} rate limit exhausted until {Until}")]
     public static partial void RateLimited(ILogger logger, RateLimitFamily family, DateTimeOffset until);

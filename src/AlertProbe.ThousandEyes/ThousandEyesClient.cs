@@ -12,7 +12,6 @@ using AlertProbe.ThousandEyes.Requests;
 using AlertProbe.ThousandEyes.Responses;
 using AlertProbe.ThousandEyes.Results;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Polly.Timeout;
 
@@ -22,33 +21,19 @@ namespace AlertProbe.ThousandEyes;
 /// Typed ThousandEyes API client (v6 and v7): instant tests, reruns, agents and test results. Expected failures
 /// come back as <see cref="ThousandEyesResult{T}"/> errors; exceptions are for the unexpected and cancellation.
 /// Registered as a typed HTTP client by <c>AddThousandEyesClient</c> (transient: take it per operation, don't
-/// keep it in a singleton). Rate-limit state and the agent cache are shared by all instances.
+/// keep it in a singleton). The agent cache is shared by all instances; rate-limit headers and 429s are reported to
+/// the <see cref="IRateLimitObserver"/>s by the pipeline's <c>RateLimitObservingHandler</c>, and each result carries its own.
 /// </summary>
-public class ThousandEyesClient
+public sealed class ThousandEyesClient
 {
-    private static readonly TimeSpan DefaultRateLimitWait = TimeSpan.FromSeconds(60);
-
     private readonly HttpClient _http;
     private readonly ThousandEyesCredentialSource _credentials;
     private readonly ThousandEyesOptions _options;
     private readonly TimeProvider _time;
-    private readonly RateLimitTracker _rateLimits;
     private readonly AgentListCache _agentCache;
     private readonly ILogger _logger;
 
-    /// <summary>For mocking.</summary>
-    protected ThousandEyesClient()
-    {
-        _http = null!;
-        _credentials = null!;
-        _options = new ThousandEyesOptions();
-        _time = TimeProvider.System;
-        _rateLimits = new RateLimitTracker();
-        _agentCache = new AgentListCache(TimeProvider.System);
-        _logger = NullLogger.Instance;
-    }
-
-    /// <summary>A client with its own rate-limit state and agent cache (the DI registration shares them).</summary>
+    /// <summary>A client with its own agent cache (the DI registration shares one).</summary>
     /// <param name="httpClient">With <see cref="HttpClient.BaseAddress"/> set, or <see cref="ThousandEyesOptions.BaseUrl"/> is used.</param>
     public ThousandEyesClient(
         HttpClient httpClient,
@@ -56,7 +41,7 @@ public class ThousandEyesClient
         IOptions<ThousandEyesOptions> options,
         TimeProvider timeProvider,
         ILogger<ThousandEyesClient> logger)
-        : this(httpClient, credentials, options, timeProvider, new RateLimitTracker(), new AgentListCache(timeProvider), logger)
+        : this(httpClient, credentials, options, timeProvider, new AgentListCache(timeProvider), logger)
     {
     }
 
@@ -65,7 +50,6 @@ public class ThousandEyesClient
         ThousandEyesCredentialSource credentials,
         IOptions<ThousandEyesOptions> options,
         TimeProvider timeProvider,
-        RateLimitTracker rateLimits,
         AgentListCache agentCache,
         ILogger<ThousandEyesClient> logger)
     {
@@ -75,26 +59,22 @@ public class ThousandEyesClient
         _credentials = credentials ?? throw new ArgumentNullException(nameof(credentials));
         _options = options.Value;
         _time = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
-        _rateLimits = rateLimits;
         _agentCache = agentCache;
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
         _http.BaseAddress ??= _options.BaseUrl;
     }
 
     /// <summary>The API version this client speaks (<c>ThousandEyes:ApiVersion</c>).</summary>
-    public virtual ThousandEyesApiVersion ApiVersion => _options.ApiVersion;
-
-    /// <summary>The latest rate-limit state seen by any client instance (thread-safe).</summary>
-    public virtual RateLimitSnapshot RateLimits => _rateLimits.Current;
+    public ThousandEyesApiVersion ApiVersion => _options.ApiVersion;
 
     private Uri BaseAddress => _http.BaseAddress!;
 
     /// <summary>Validates without sending (dry runs); <see cref="CreateInstantTestAsync"/> does the same first.</summary>
-    public virtual InstantTestValidation Validate(InstantTestRequest request) =>
+    public InstantTestValidation Validate(InstantTestRequest request) =>
         InstantTestRequestValidator.Validate(request, ApiVersion);
 
     /// <summary>Creates (and starts) an instant test: v6 <c>POST /v6/instant/{type}</c>, v7 <c>POST /v7/tests/{type}/instant</c>.</summary>
-    public virtual async Task<ThousandEyesResult<CreatedInstantTest>> CreateInstantTestAsync(InstantTestRequest request, CancellationToken cancellationToken = default)
+    public async Task<ThousandEyesResult<CreatedInstantTest>> CreateInstantTestAsync(InstantTestRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         var validation = Validate(request);
@@ -128,7 +108,7 @@ public class ThousandEyesClient
     }
 
     /// <summary>Runs an existing instant test again: v6 <c>POST /v6/instant/{id}/rerun</c>, v7 <c>POST /v7/tests/{id}/run</c>.</summary>
-    public virtual async Task<ThousandEyesResult<InstantTestRerun>> RerunInstantTestAsync(string testId, string? accountGroupId = null, CancellationToken cancellationToken = default)
+    public async Task<ThousandEyesResult<InstantTestRerun>> RerunInstantTestAsync(string testId, string? accountGroupId = null, CancellationToken cancellationToken = default)
     {
         if (TestIdProblem(testId) is { } problem)
         {
@@ -144,7 +124,7 @@ public class ThousandEyesClient
     }
 
     /// <summary>The account's Cloud, Enterprise and Enterprise Cluster agents, cached for <see cref="ThousandEyesOptions.AgentCacheLifetime"/>.</summary>
-    public virtual Task<ThousandEyesResult<IReadOnlyList<ThousandEyesAgent>>> GetAgentsAsync(string? accountGroupId = null, CancellationToken cancellationToken = default) =>
+    public Task<ThousandEyesResult<IReadOnlyList<ThousandEyesAgent>>> GetAgentsAsync(string? accountGroupId = null, CancellationToken cancellationToken = default) =>
         GetAgentListAsync(label: null, accountGroupId, cancellationToken);
 
     /// <summary>
@@ -152,7 +132,7 @@ public class ThousandEyesClient
     /// its plain agent list does not always carry labels, so filtering locally could find nothing. v6 lists
     /// labels as <c>groups</c>, so the full (cached) list is filtered here.
     /// </summary>
-    public virtual async Task<ThousandEyesResult<IReadOnlyList<ThousandEyesAgent>>> GetAgentsWithLabelAsync(string label, string? accountGroupId = null, CancellationToken cancellationToken = default)
+    public async Task<ThousandEyesResult<IReadOnlyList<ThousandEyesAgent>>> GetAgentsWithLabelAsync(string label, string? accountGroupId = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(label);
         if (ApiVersion == ThousandEyesApiVersion.V7)
@@ -206,7 +186,7 @@ public class ThousandEyesClient
     }
 
     /// <summary>The results of one family for a test, every page followed up to <see cref="ThousandEyesOptions.MaxResultPages"/>.</summary>
-    public virtual async Task<ThousandEyesResult<TestResults>> GetTestResultsAsync(
+    public async Task<ThousandEyesResult<TestResults>> GetTestResultsAsync(
         string testId,
         TestResultFamily family,
         TestResultsQuery? query = null,
@@ -255,7 +235,7 @@ public class ThousandEyesClient
     /// One agent's hop-by-hop path trace for one round: v7 <c>/test-results/{id}/path-vis/agent/{agentId}/round/{roundId}</c>
     /// (Test_Results_API_PathVisDetailTestResults), v6 <c>/net/path-vis/{id}/{agentId}/{roundId}</c> (docs "(Network) Detailed path trace").
     /// </summary>
-    public virtual async Task<ThousandEyesResult<TestResults>> GetPathVisDetailAsync(
+    public async Task<ThousandEyesResult<TestResults>> GetPathVisDetailAsync(
         string testId, string agentId, long roundId, string? accountGroupId = null, CancellationToken cancellationToken = default)
     {
         if ((TestIdProblem(testId) ?? (string.IsNullOrWhiteSpace(agentId) ? new ValidationProblem("agentId", "agentId is required") : null)) is { } problem)
@@ -274,7 +254,7 @@ public class ThousandEyesClient
     /// Cloud Agents with local problems in a time range: v7 <c>GET /v7/agents/local-problems?startDate&amp;endDate</c>
     /// (<see cref="AgentLocalProblem"/>). v6 has no such endpoint: an empty list, without a call.
     /// </summary>
-    public virtual async Task<ThousandEyesResult<IReadOnlyList<AgentLocalProblem>>> GetAgentLocalProblemsAsync(
+    public async Task<ThousandEyesResult<IReadOnlyList<AgentLocalProblem>>> GetAgentLocalProblemsAsync(
         DateTimeOffset startDate, DateTimeOffset endDate, string? accountGroupId = null, CancellationToken cancellationToken = default)
     {
         if (ApiVersion == ThousandEyesApiVersion.V6)
@@ -296,7 +276,7 @@ public class ThousandEyesClient
     }
 
     /// <summary>Fetches results by a link from a create response (absolute on this API, or relative to it).</summary>
-    public virtual async Task<ThousandEyesResult<TestResults>> GetTestResultsByLinkAsync(string href, string? accountGroupId = null, CancellationToken cancellationToken = default)
+    public async Task<ThousandEyesResult<TestResults>> GetTestResultsByLinkAsync(string href, string? accountGroupId = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(href);
         var aid = AccountGroup(accountGroupId);
@@ -422,7 +402,7 @@ public class ThousandEyesClient
             {
                 var status = (int)response.StatusCode;
                 Log.ResponseReceived(_logger, method.Method, path, status);
-                var rateLimits = Observe(response);
+                var rateLimits = ReadRateLimits(response);
 
                 if (response.StatusCode == HttpStatusCode.Unauthorized && !refreshed)
                 {
@@ -447,7 +427,7 @@ public class ThousandEyesClient
 
                 if (response.StatusCode == HttpStatusCode.TooManyRequests)
                 {
-                    var limited = RateLimitedFrom(response, rateLimits, operation);
+                    var limited = RateLimitHeaders.RateLimitedError(response.Headers, rateLimits, operation, _time.GetUtcNow());
                     Log.RateLimited(_logger, limited.Family, limited.Until);
                     return Exchange.Failed(limited, rateLimits);
                 }
@@ -457,39 +437,15 @@ public class ThousandEyesClient
         }
     }
 
-    private RateLimitSnapshot? Observe(HttpResponseMessage response)
+    private RateLimitSnapshot? ReadRateLimits(HttpResponseMessage response)
     {
         var observed = RateLimitHeaders.Parse(response.Headers, _time.GetUtcNow());
         if (observed is not null)
         {
-            _rateLimits.Update(observed);
             Log.RateLimitState(_logger, observed.Organization?.Remaining, observed.Organization?.Limit, observed.InstantTest?.Remaining, observed.InstantTest?.Limit);
         }
 
         return observed;
-    }
-
-    /// <summary>
-    /// Until when a 429 holds: the relevant family's Reset (the instant-test family for create and rerun unless
-    /// only the organisation window is exhausted), later of that and Retry-After, else a minute from now.
-    /// </summary>
-    private RateLimitedError RateLimitedFrom(HttpResponseMessage response, RateLimitSnapshot? observed, ThousandEyesOperation operation)
-    {
-        var now = _time.GetUtcNow();
-        var family = operation != ThousandEyesOperation.Read
-            && !(observed?.InstantTest is not { IsExhausted: true } && observed?.Organization is { IsExhausted: true })
-                ? RateLimitFamily.InstantTest
-                : RateLimitFamily.Organization;
-        var reset = observed?.For(family)?.Reset;
-        var retryAfter = RateLimitHeaders.RetryAfter(response.Headers, now);
-        DateTimeOffset? until = (reset, retryAfter) switch
-        {
-            ({ } r, { } a) => r > a ? r : a,
-            ({ } r, null) => r,
-            (null, { } a) => a,
-            _ => null,
-        };
-        return new RateLimitedError(until is { } u && u > now ? u : now + (until is null ? DefaultRateLimitWait : TimeSpan.FromSeconds(1)), family);
     }
 
     private Exchange CredentialFailure(ThousandEyesCredentialException exception)

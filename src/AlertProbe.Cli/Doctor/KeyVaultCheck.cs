@@ -1,4 +1,4 @@
-using AlertProbe.ThousandEyes.Authentication;
+using AlertProbe.Core.KeyVault;
 using Azure;
 using Microsoft.Extensions.Configuration;
 

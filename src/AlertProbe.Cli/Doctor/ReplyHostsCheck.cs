@@ -35,7 +35,7 @@ internal static class ReplyHostsCheck
         }
 
         var described = ReplyDispatcher.Describe(destination);
-        var refused = ReplyDispatcher.IsAllowed(destination.Url) ? policy.Check(destination) : new AlertProbe.Core.Intake.Rejection("ReplyDenied", "only http(s) destinations are allowed");
+        var refused = ReplyDispatcher.IsAllowed(destination.Url) ? policy.Check(destination) : new AlertProbe.Core.Outcomes.Rejection("ReplyDenied", "only http(s) destinations are allowed");
         return refused is null
             ? DoctorResult.Pass(Name, $"default destination ({described}) allowed; replies may go to: {hosts}.")
             : DoctorResult.Fail(Name, $"default destination ({described}) refused: {refused.Description}", "Add its host to ReplyPolicy__AllowedHosts (or correct FollowUp__Delivery__DefaultUrl); https only unless ReplyPolicy__AllowHttp.");

@@ -1,5 +1,5 @@
 using AlertProbe.ThousandEyes;
-using AlertProbe.ThousandEyes.DependencyInjection;
+using AlertProbe.Core.KeyVault;
 using AlertProbe.ThousandEyes.Errors;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,7 +15,7 @@ internal static class ThousandEyesCheck
 
     public static async Task<DoctorResult> RunAsync(IConfiguration settings, CancellationToken cancellationToken)
     {
-        var services = new ServiceCollection().AddLogging(logging => logging.ClearProviders()).AddThousandEyesClient(settings);
+        var services = new ServiceCollection().AddLogging(logging => logging.ClearProviders()).AddThousandEyesClientWithKeyVault(settings);
         await using var provider = services.BuildServiceProvider();
         ThousandEyesClient client;
         ThousandEyesOptions options;

@@ -1,5 +1,5 @@
-using AlertProbe.Core.Intake;
 using AlertProbe.Core.Messages;
+using AlertProbe.Core.Outcomes;
 
 namespace AlertProbe.Cli.LocalRun;
 

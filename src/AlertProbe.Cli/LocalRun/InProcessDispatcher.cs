@@ -4,6 +4,7 @@ using AlertProbe.Core.FollowUp.Collection;
 using AlertProbe.Core.FollowUp.Reruns;
 using AlertProbe.Core.Intake;
 using AlertProbe.Core.Messages;
+using AlertProbe.Core.Outcomes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 

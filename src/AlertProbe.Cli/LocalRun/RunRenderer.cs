@@ -1,7 +1,7 @@
 using System.Globalization;
 using AlertProbe.Cli.Mapping;
-using AlertProbe.Core.Intake;
 using AlertProbe.Core.Messages;
+using AlertProbe.Core.Outcomes;
 using Spectre.Console;
 
 namespace AlertProbe.Cli.LocalRun;

@@ -1,6 +1,6 @@
 using System.Text.Json;
-using AlertProbe.Core.Intake;
 using AlertProbe.Core.Messages;
+using AlertProbe.Core.Outcomes;
 
 namespace AlertProbe.Cli.LocalRun;
 

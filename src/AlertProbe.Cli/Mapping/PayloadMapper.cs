@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using AlertProbe.Core.Agents;
 using AlertProbe.Core.Alerts;
 using AlertProbe.Core.Intake;
+using AlertProbe.Core.Outcomes;
 using AlertProbe.Core.Planning;
 using AlertProbe.Core.Rules;
 using AlertProbe.ThousandEyes;

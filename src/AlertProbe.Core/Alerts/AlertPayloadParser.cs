@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.Unicode;
 using AlertProbe.Core.Alerts.Formats;
 using AlertProbe.Core.Alerts.Reading;
-using AlertProbe.Core.Intake;
+using AlertProbe.Core.Outcomes;
 
 namespace AlertProbe.Core.Alerts;
 

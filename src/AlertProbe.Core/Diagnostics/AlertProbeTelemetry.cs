@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Text.Json;
-using AlertProbe.Core.Intake;
 using AlertProbe.Core.Messages;
+using AlertProbe.Core.Outcomes;
 
 namespace AlertProbe.Core.Diagnostics;
 
@@ -49,33 +49,15 @@ public static class AlertProbeTelemetry
     private static readonly Histogram<double> VerdictLatency = Meter.CreateHistogram<double>(AlertToVerdict, "s", "Time from the alert message reaching AlertProbe to its verdict");
     private static readonly Counter<long> VerdictCount = Meter.CreateCounter<long>(Verdicts, "{verdict}", "Verdicts published, by kind");
 
-    /// <summary>
-    /// Runs one plan's creation inside a <c>create</c> span and counts what became of it. The intake handler's only
-    /// telemetry: one call around <see cref="InstantTestCreator.CreateAsync"/>.
-    /// </summary>
-    public static async Task<PlanResult> TraceCreateAsync(PlannedTest test, Func<CancellationToken, Task<PlanResult>> create, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(test);
-        ArgumentNullException.ThrowIfNull(create);
-        using var activity = Source.StartActivity(SpanNames.Create, ActivityKind.Internal);
-        activity?.SetTag(SpanTags.TestType, test.Plan.TestType);
-        activity?.SetTag(SpanTags.Rule, test.Plan.Rule);
-        activity?.SetTag(SpanTags.AlertId, test.Plan.AlertId);
-        activity?.SetTag(SpanTags.Severity, MessageEnvelope.Name(test.Plan.Severity));
-        PlanResult result;
-        try
-        {
-            result = await create(cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception exception)
-        {
-            activity?.SetStatus(ActivityStatusCode.Error, exception.GetType().Name);
-            throw;
-        }
+    /// <summary>Counts an instant test created (not a republish of one created earlier).</summary>
+    internal static void RecordCreated(KeyValuePair<string, object?> testType) => Created.Add(1, testType);
 
-        Record(result, test.Plan.TestType, activity);
-        return result;
-    }
+    /// <summary>Counts a plan coalesced onto a test created for the same target within the cooldown.</summary>
+    internal static void RecordCoalesced(KeyValuePair<string, object?> testType) => Coalesced.Add(1, testType);
+
+    /// <summary>Counts a plan refused when its creation was tried.</summary>
+    internal static void RecordRefused(string reason, KeyValuePair<string, object?> testType) =>
+        Refused.Add(1, new KeyValuePair<string, object?>(MetricTags.Reason, reason), testType);
 
     /// <summary>Counts plans refused before any creation was tried (target policy, no target).</summary>
     public static void RecordRefused(IEnumerable<Rejection> rejections)
@@ -103,46 +85,6 @@ public static class AlertProbeTelemetry
         if (alertReceivedAt is { } received && results.CollectedAt >= received)
         {
             VerdictLatency.Record((results.CollectedAt - received).TotalSeconds, new KeyValuePair<string, object?>(MetricTags.Verdict, verdict));
-        }
-    }
-
-    private static void Record(PlanResult result, string testType, Activity? activity)
-    {
-        var testTypeTag = new KeyValuePair<string, object?>(MetricTags.TestType, testType);
-        switch (result)
-        {
-            case PlanResult.Created created:
-                activity?.SetTag(SpanTags.TestId, created.TestId);
-                activity?.SetTag(SpanTags.PlanResult, created.Republished ? "republished" : "created");
-                if (!created.Republished)
-                {
-                    Created.Add(1, testTypeTag);
-                }
-
-                break;
-            case PlanResult.AlreadyDone done:
-                activity?.SetTag(SpanTags.TestId, done.TestId);
-                activity?.SetTag(SpanTags.PlanResult, "alreadyDone");
-                break;
-            case PlanResult.Coalesced coalesced:
-                activity?.SetTag(SpanTags.TestId, coalesced.TestId);
-                activity?.SetTag(SpanTags.PlanResult, "coalesced");
-                Coalesced.Add(1, testTypeTag);
-                break;
-            case PlanResult.Rejected rejected:
-                activity?.SetTag(SpanTags.PlanResult, "refused");
-                activity?.SetTag(SpanTags.Reason, rejected.Rejection.Reason);
-                activity?.SetStatus(ActivityStatusCode.Error, rejected.Rejection.Reason);
-                Refused.Add(1, new KeyValuePair<string, object?>(MetricTags.Reason, rejected.Rejection.Reason), testTypeTag);
-                break;
-            case PlanResult.NotYet notYet:
-                activity?.SetTag(SpanTags.PlanResult, "notYet");
-                activity?.SetTag(SpanTags.Reason, notYet.Reason);
-                break;
-            case PlanResult.Failed failed:
-                activity?.SetTag(SpanTags.PlanResult, "failed");
-                activity?.SetStatus(ActivityStatusCode.Error, failed.Error);
-                break;
         }
     }
 }

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using AlertProbe.Core.Intake;
+using AlertProbe.Core.Outcomes;
 using Azure.Messaging.ServiceBus;
 
 namespace AlertProbe.Core.Diagnostics;

@@ -1,5 +1,4 @@
 using AlertProbe.Core.FollowUp.Delivery;
-using AlertProbe.Core.RateLimiting;
 using Azure.Messaging.ServiceBus;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -9,8 +8,9 @@ public static class TelemetryServiceCollectionExtensions
 {
     /// <summary>
     /// Instruments what is registered so far, at its boundaries, without touching the handlers: the
-    /// <see cref="ServiceBusClient"/> (every sender propagates trace context in a producer span), the
-    /// <see cref="RateBudget"/> (budget-remaining gauge) and <see cref="VerdictDelivery"/> (<c>reply</c> span). Call it
+    /// <see cref="ServiceBusClient"/> (every sender propagates trace context in a producer span) and
+    /// <see cref="VerdictDelivery"/> (<c>reply</c> span). The budget-remaining gauge is recorded by
+    /// <see cref="AlertProbe.Core.RateLimiting.RateBudget"/> itself, on every decision. Call it
     /// after the feature registrations (the Functions app and the CLI do); a service not registered is skipped.
     /// Exporting is the host's business: this only emits on <see cref="AlertProbeTelemetry.Name"/>.
     /// </summary>
@@ -18,7 +18,6 @@ public static class TelemetryServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         Decorate<ServiceBusClient>(services, client => client as TracingServiceBusClient ?? new TracingServiceBusClient(client));
-        Decorate<RateBudget>(services, budget => budget as MeteredRateBudget ?? new MeteredRateBudget(budget));
         Decorate<VerdictDelivery>(services, delivery => delivery as TracedVerdictDelivery ?? new TracedVerdictDelivery(delivery));
         return services;
     }

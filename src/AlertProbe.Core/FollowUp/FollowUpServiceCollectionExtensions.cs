@@ -5,7 +5,7 @@ using AlertProbe.Core.FollowUp.Reruns;
 using AlertProbe.Core.Ledger;
 using AlertProbe.Core.Messages;
 using AlertProbe.Core.RateLimiting;
-using AlertProbe.ThousandEyes.DependencyInjection;
+using AlertProbe.Core.KeyVault;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -36,7 +36,7 @@ public static class FollowUpServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FollowUpOptions>, FollowUpOptionsValidator>());
 
-        services.AddThousandEyesClient(configuration);
+        services.AddThousandEyesClientWithKeyVault(configuration);
         if (!services.Any(descriptor => descriptor.ServiceType == typeof(InstantTestPublisher)))
         {
             services.AddAlertProbeMessaging(configuration);

@@ -2,7 +2,6 @@ using AlertProbe.Core.Messages;
 using Azure.Identity;
 using Azure.Messaging.ServiceBus;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AlertProbe.Core.Ingress;
 
@@ -11,7 +10,7 @@ namespace AlertProbe.Core.Ingress;
 /// <see cref="QueueSendOutcome"/> values so the HTTP layer can answer 503 (and the webhook sender retries) instead of
 /// acknowledging a message that was never queued.
 /// </summary>
-public class AlertQueueSender
+public sealed class AlertQueueSender
 {
     /// <summary>The application property the intake reads as a format hint.</summary>
     public const string SourceProperty = MessageProperties.Source;
@@ -28,14 +27,7 @@ public class AlertQueueSender
         _logger = logger;
     }
 
-    /// <summary>For mocking.</summary>
-    protected AlertQueueSender()
-    {
-        _sender = null!;
-        _logger = NullLogger<AlertQueueSender>.Instance;
-    }
-
-    public virtual async Task<QueueSendOutcome> SendAsync(AlertQueueMessage message, CancellationToken cancellationToken)
+    public async Task<QueueSendOutcome> SendAsync(AlertQueueMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
         var serviceBusMessage = new ServiceBusMessage(message.Body)

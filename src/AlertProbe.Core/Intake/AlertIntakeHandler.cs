@@ -3,6 +3,7 @@ using AlertProbe.Core.Alerts;
 using AlertProbe.Core.Diagnostics;
 using AlertProbe.Core.Ledger;
 using AlertProbe.Core.Messages;
+using AlertProbe.Core.Outcomes;
 using Azure.Messaging.ServiceBus;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -70,7 +71,7 @@ public sealed partial class AlertIntakeHandler(
         var done = new List<string>();
         foreach (var test in plan.Tests)
         {
-            var result = await AlertProbeTelemetry.TraceCreateAsync(test, ct => creator.CreateAsync(test, context, ct), cancellationToken).ConfigureAwait(false);
+            var result = await IntakeTelemetry.TraceCreateAsync(test, ct => creator.CreateAsync(test, context, ct), cancellationToken).ConfigureAwait(false);
             switch (result)
             {
                 case PlanResult.Created created:

@@ -5,6 +5,7 @@ using AlertProbe.Core.Agents;
 using AlertProbe.Core.Alerts;
 using AlertProbe.Core.Ledger;
 using AlertProbe.Core.Messages;
+using AlertProbe.Core.Outcomes;
 using AlertProbe.Core.RateLimiting;
 using AlertProbe.ThousandEyes;
 using AlertProbe.ThousandEyes.Agents;
@@ -146,11 +147,8 @@ public sealed partial class InstantTestCreator(
                 return (null, new PlanResult.NotYet(exhausted.RetryAt, $"instant-test rate budget spent ({exhausted.Reason})") { BudgetBooking = exhausted.Booking });
             }
 
+            // The client's pipeline reports the response's rate-limit headers and a 429 to the budget.
             var response = await client.CreateInstantTestAsync(request, ct).ConfigureAwait(false);
-            if (response.RateLimits?.InstantTest is { } window)
-            {
-                await budget.ObserveAsync(window.Limit, window.Remaining, window.Reset, ct).ConfigureAwait(false);
-            }
 
             if (!response.IsSuccess)
             {
@@ -303,7 +301,6 @@ public sealed partial class InstantTestCreator(
         switch (error)
         {
             case RateLimitedError limited:
-                await budget.ObserveRateLimitedAsync(limited.Until, cancellationToken).ConfigureAwait(false);
                 return new PlanResult.NotYet(limited.Until, "ThousandEyes answered 429");
             case UnauthorizedError or ForbiddenError:
                 circuit.Open(options.Value.CredentialCircuitOpenFor);

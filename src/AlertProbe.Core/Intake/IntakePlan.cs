@@ -1,4 +1,5 @@
 using AlertProbe.Core.Alerts;
+using AlertProbe.Core.Outcomes;
 
 namespace AlertProbe.Core.Intake;
 

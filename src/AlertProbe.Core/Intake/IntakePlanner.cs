@@ -1,5 +1,6 @@
 using AlertProbe.Core.Alerts;
 using AlertProbe.Core.FollowUp.Delivery;
+using AlertProbe.Core.Outcomes;
 using AlertProbe.Core.Planning;
 using AlertProbe.Core.Policy;
 

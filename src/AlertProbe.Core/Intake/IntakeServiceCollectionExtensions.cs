@@ -5,7 +5,7 @@ using AlertProbe.Core.Messages;
 using AlertProbe.Core.Policy;
 using AlertProbe.Core.RateLimiting;
 using AlertProbe.Core.Rules;
-using AlertProbe.ThousandEyes.DependencyInjection;
+using AlertProbe.Core.KeyVault;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -30,7 +30,7 @@ public static class IntakeServiceCollectionExtensions
             .AddLedger(configuration)
             .AddRateBudget(configuration)
             .AddAlertProbeMessaging(configuration)
-            .AddThousandEyesClient(configuration);
+            .AddThousandEyesClientWithKeyVault(configuration);
 
         services.AddOptions<IntakeOptions>()
             .Bind(configuration.GetSection(IntakeOptions.SectionName))

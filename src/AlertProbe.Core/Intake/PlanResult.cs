@@ -1,3 +1,4 @@
+using AlertProbe.Core.Outcomes;
 namespace AlertProbe.Core.Intake;
 
 /// <summary>What became of one planned test during intake.</summary>

@@ -9,7 +9,7 @@ public abstract record CoalescingClaim
 
     /// <summary>
     /// You own the key until <paramref name="ExpiresAt"/>: create the test, then
-    /// <see cref="ILedger.AttachTestAsync"/> (or <see cref="ILedger.ReleaseCoalescingAsync"/> if creation failed for good).
+    /// <see cref="ILedger.CompleteClaimAsync"/> (or <see cref="ILedger.ReleaseClaimAsync"/> if creation failed for good).
     /// </summary>
     public sealed record Claimed(string ClaimId, DateTimeOffset ExpiresAt) : CoalescingClaim;
 

@@ -14,7 +14,8 @@ namespace AlertProbe.Core.Ledger;
 /// first, with the intake identity (message id, plan key) as claimant, so a redelivery of the message that made a claim
 /// gets its own claim back and an alert coalesced onto another's claim is done without more bookkeeping; only a
 /// claimant then asks <see cref="BeginIntakeAsync"/> (a redelivery returns AlreadyCreated/AlreadyPublished), the rate
-/// budget, creates, <see cref="CompleteClaimAsync"/>, <see cref="MarkCreatedAsync"/>, publishes, <see cref="MarkPublishedAsync"/>.
+/// budget, creates, <see cref="MarkCreatedAsync"/>, <see cref="CompleteClaimAsync"/> (which hands back the alerts attached
+/// while the claim was pending), publishes, <see cref="MarkPublishedAsync"/>.
 /// </remarks>
 public interface ILedger
 {
@@ -59,9 +60,6 @@ public interface ILedger
     /// false if the claim is no longer <paramref name="claimId"/>'s.
     /// </summary>
     Task<bool> HoldCoalescingAsync(string coalescingKey, string claimId, DateTimeOffset until, CancellationToken cancellationToken);
-
-    /// <summary>The alert ids coalesced onto the key's current claim (not including the claim's own alert).</summary>
-    Task<IReadOnlyList<string>> GetCoalescedAlertIdsAsync(string coalescingKey, CancellationToken cancellationToken);
 
     // ── Idempotency per (message id, plan key): Claimed → Created → Published ─────────────────────
 

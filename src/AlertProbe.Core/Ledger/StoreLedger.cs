@@ -259,25 +259,6 @@ public partial class StoreLedger : ILedger
         throw LostTooManyRaces("coalescing claim hold");
     }
 
-    public virtual async Task<IReadOnlyList<string>> GetCoalescedAlertIdsAsync(string coalescingKey, CancellationToken cancellationToken)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(coalescingKey);
-        var partition = LedgerKey.Encode(coalescingKey);
-        var rows = await _store.QueryPartitionAsync(LedgerTable.Coalescing, partition, cancellationToken).ConfigureAwait(false);
-        var claim = rows.FirstOrDefault(r => r.RowKey == ClaimRow);
-        if (claim is null)
-        {
-            return [];
-        }
-
-        var prefixes = ClaimIds(claim).Select(id => CoalescedRowPrefix + id + ":").ToList();
-        return rows
-            .Where(r => prefixes.Any(p => r.RowKey.StartsWith(p, StringComparison.Ordinal)))
-            .OrderBy(r => r.GetDateTimeOffset("At"))
-            .Select(r => r.GetString("AlertId")!)
-            .ToList();
-    }
-
     /// <summary>The claim's own id and those of the expired, never-created claims it took over.</summary>
     private static IEnumerable<string> ClaimIds(TableEntity claim)
     {

@@ -13,13 +13,13 @@ namespace AlertProbe.Core.Messages;
 /// correlation id, subject and application properties; its message id is <c>{original}:r{n}</c>, so two
 /// instances rescheduling the same delivery produce the same id and the queue's duplicate detection keeps one.
 /// </summary>
-public partial class AlertQueueScheduler
+public sealed partial class AlertQueueScheduler
 {
     /// <summary>Service Bus refuses message ids longer than this.</summary>
     private const int MaxMessageIdLength = 128;
 
-    private readonly ServiceBusSender _sender = null!;
-    private readonly ILogger<AlertQueueScheduler> _logger = null!;
+    private readonly ServiceBusSender _sender;
+    private readonly ILogger<AlertQueueScheduler> _logger;
 
     public AlertQueueScheduler(ServiceBusClient client, IOptions<MessagingOptions> options, ILogger<AlertQueueScheduler> logger)
     {
@@ -30,13 +30,8 @@ public partial class AlertQueueScheduler
         _logger = logger;
     }
 
-    /// <summary>For mocking.</summary>
-    protected AlertQueueScheduler()
-    {
-    }
-
     /// <summary>Schedules the copy for <paramref name="enqueueAt"/>; <paramref name="reason"/> is a short code ("RateLimited").</summary>
-    public virtual Task<ScheduledAlert> ScheduleAsync(
+    public Task<ScheduledAlert> ScheduleAsync(
         ServiceBusReceivedMessage received,
         DateTimeOffset enqueueAt,
         string reason,
@@ -47,7 +42,7 @@ public partial class AlertQueueScheduler
     /// As <see cref="ScheduleAsync(ServiceBusReceivedMessage, DateTimeOffset, string, CancellationToken)"/>; the copy carries
     /// <paramref name="budgetBooking"/> (the rate-budget window its slot is booked in) so it takes that slot when it comes.
     /// </summary>
-    public virtual async Task<ScheduledAlert> ScheduleAsync(
+    public async Task<ScheduledAlert> ScheduleAsync(
         ServiceBusReceivedMessage received,
         DateTimeOffset enqueueAt,
         string reason,

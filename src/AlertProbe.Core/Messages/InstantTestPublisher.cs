@@ -10,11 +10,11 @@ namespace AlertProbe.Core.Messages;
 /// run twice (a redelivered alert republishing from the ledger) is dropped by the topic's duplicate detection.
 /// Transient Service Bus failures surface as <see cref="ServiceBusException"/> after the client's own retries.
 /// </summary>
-public partial class InstantTestPublisher
+public sealed partial class InstantTestPublisher
 {
-    private readonly ServiceBusSender _createdSender = null!;
-    private readonly ServiceBusSender _resultsSender = null!;
-    private readonly ILogger<InstantTestPublisher> _logger = null!;
+    private readonly ServiceBusSender _createdSender;
+    private readonly ServiceBusSender _resultsSender;
+    private readonly ILogger<InstantTestPublisher> _logger;
 
     public InstantTestPublisher(ServiceBusClient client, IOptions<MessagingOptions> options, ILogger<InstantTestPublisher> logger)
     {
@@ -26,19 +26,14 @@ public partial class InstantTestPublisher
         _logger = logger;
     }
 
-    /// <summary>For mocking.</summary>
-    protected InstantTestPublisher()
-    {
-    }
-
-    public virtual async Task PublishCreatedAsync(InstantTestCreated created, CancellationToken cancellationToken)
+    public async Task PublishCreatedAsync(InstantTestCreated created, CancellationToken cancellationToken)
     {
         var message = MessageEnvelope.ToServiceBusMessage(created);
         await _createdSender.SendMessageAsync(message, cancellationToken).ConfigureAwait(false);
         Log.CreatedPublished(_logger, created.TestId, created.Run, message.MessageId, created.Trigger.CorrelationId, _createdSender.EntityPath);
     }
 
-    public virtual async Task PublishResultsAsync(InstantTestResults results, CancellationToken cancellationToken)
+    public async Task PublishResultsAsync(InstantTestResults results, CancellationToken cancellationToken)
     {
         var message = MessageEnvelope.ToServiceBusMessage(results);
         await _resultsSender.SendMessageAsync(message, cancellationToken).ConfigureAwait(false);

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using AlertProbe.Core.Alerts;
-using AlertProbe.Core.Intake;
+using AlertProbe.Core.Outcomes;
 using Azure.Messaging.ServiceBus;
 
 namespace AlertProbe.Core.Messages;

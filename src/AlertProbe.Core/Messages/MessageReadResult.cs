@@ -1,5 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
-using AlertProbe.Core.Intake;
+using AlertProbe.Core.Outcomes;
 
 namespace AlertProbe.Core.Messages;
 

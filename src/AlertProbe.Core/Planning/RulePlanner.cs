@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using AlertProbe.Core.Alerts;
-using AlertProbe.Core.Intake;
+using AlertProbe.Core.Outcomes;
 using AlertProbe.Core.Rules;
 using AlertProbe.Core.Rules.Templates;
 using Microsoft.Extensions.Logging;

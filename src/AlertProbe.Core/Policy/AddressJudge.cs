@@ -1,6 +1,6 @@
 using System.Net;
 using AlertProbe.Core.Addresses;
-using AlertProbe.Core.Intake;
+using AlertProbe.Core.Outcomes;
 
 namespace AlertProbe.Core.Policy;
 

@@ -1,6 +1,6 @@
 using AlertProbe.Core.Alerts;
 using AlertProbe.Core.FollowUp.Delivery;
-using AlertProbe.Core.Intake;
+using AlertProbe.Core.Outcomes;
 
 namespace AlertProbe.Core.Policy;
 

@@ -5,7 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using AlertProbe.Core.Addresses;
-using AlertProbe.Core.Intake;
+using AlertProbe.Core.Outcomes;
 using AlertProbe.Core.Planning;
 using AlertProbe.ThousandEyes.Requests;
 using Microsoft.Extensions.Options;

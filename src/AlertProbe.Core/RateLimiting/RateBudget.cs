@@ -1,5 +1,8 @@
 using AlertProbe.Core.Alerts;
+using AlertProbe.Core.Diagnostics;
 using AlertProbe.Core.Ledger.Storage;
+using AlertProbe.ThousandEyes.Errors;
+using AlertProbe.ThousandEyes.RateLimiting;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -10,10 +13,12 @@ namespace AlertProbe.Core.RateLimiting;
 /// The ThousandEyes instant-test budget shared by every instance: ONE stored row per scope (window reset instant,
 /// calls used, the API's observed limit, a 429 block), changed only by ETag-conditional writes in a bounded
 /// retry loop, so concurrent instances never hand out more than the window holds. The API is the authority:
-/// its rate-limit headers can only lower what is left and push the reset later (<see cref="ObserveAsync"/>),
-/// and a 429 blocks the budget until the instant it names (<see cref="ObserveRateLimitedAsync"/>).
+/// its rate-limit headers can only lower what is left and push the reset later, and a 429 blocks the budget until the
+/// instant it names. Both reach it as the <see cref="IRateLimitObserver"/> the ThousandEyes client's pipeline reports
+/// to, never from the callers. Every decision records <see cref="AlertProbeTelemetry.RateBudgetRemaining"/> here,
+/// so no acquire path can bypass the gauge.
 /// </summary>
-public partial class RateBudget
+public sealed partial class RateBudget : IRateLimitObserver
 {
     private const string RowKey = "instant-tests";
 
@@ -26,11 +31,11 @@ public partial class RateBudget
     // rounded up, so a window planned to start at the previous one's end could begin before the API's has rolled.
     private static readonly TimeSpan WindowMargin = TimeSpan.FromSeconds(1);
 
-    private readonly ILedgerStore _store = null!;
-    private readonly RateBudgetOptions _options = null!;
-    private readonly TimeProvider _time = null!;
-    private readonly ILogger<RateBudget> _logger = null!;
-    private readonly string _partition = null!;
+    private readonly ILedgerStore _store;
+    private readonly RateBudgetOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<RateBudget> _logger;
+    private readonly string _partition;
 
     // The row as this instance last read or wrote it: the first attempt of each call decides on it and writes If-Match
     // (no read-after-write); a lost race reads it again. Counts in a window only grow, so a stale row can only be
@@ -50,17 +55,12 @@ public partial class RateBudget
         _partition = LedgerKey.Encode(_options.Scope);
     }
 
-    /// <summary>For mocking.</summary>
-    protected RateBudget()
-    {
-    }
-
     /// <summary>
     /// Takes one call from the window if this severity may: Error and Critical may use the whole window, lower
     /// severities all but the reserve. Slots booked for waiting copies (<see cref="TryAcquireOrBookAsync"/>) are not
     /// taken. Exhausted says when the window resets; nothing is booked.
     /// </summary>
-    public virtual Task<RateBudgetDecision> TryAcquireAsync(AlertSeverity severity, CancellationToken cancellationToken) =>
+    public Task<RateBudgetDecision> TryAcquireAsync(AlertSeverity severity, CancellationToken cancellationToken) =>
         AcquireAsync(severity, book: false, booking: null, cancellationToken);
 
     /// <summary>
@@ -70,10 +70,28 @@ public partial class RateBudget
     /// passes it back as <paramref name="booking"/> to take that slot. Booked slots are spread across their window in
     /// booking order (one every window/limit), so waiting copies never all come back at the reset instant.
     /// </summary>
-    public virtual Task<RateBudgetDecision> TryAcquireOrBookAsync(AlertSeverity severity, DateTimeOffset? booking, CancellationToken cancellationToken) =>
+    public Task<RateBudgetDecision> TryAcquireOrBookAsync(AlertSeverity severity, DateTimeOffset? booking, CancellationToken cancellationToken) =>
         AcquireAsync(severity, book: true, booking, cancellationToken);
 
+    /// <summary>Every acquire path comes through here, so every decision is recorded on the gauge.</summary>
     private async Task<RateBudgetDecision> AcquireAsync(AlertSeverity severity, bool book, DateTimeOffset? booking, CancellationToken cancellationToken)
+    {
+        var decision = await DecideAsync(severity, book, booking, cancellationToken).ConfigureAwait(false);
+        switch (decision)
+        {
+            case RateBudgetDecision.Acquired acquired:
+                AlertProbeTelemetry.RecordBudgetRemaining(acquired.Remaining);
+                break;
+            case RateBudgetDecision.Exhausted { Reason: RateBudgetExhaustion.WindowUsed or RateBudgetExhaustion.RateLimitedByApi }:
+                // Spent for everyone; "reserved for higher severity" still leaves calls for critical alerts.
+                AlertProbeTelemetry.RecordBudgetRemaining(0);
+                break;
+        }
+
+        return decision;
+    }
+
+    private async Task<RateBudgetDecision> DecideAsync(AlertSeverity severity, bool book, DateTimeOffset? booking, CancellationToken cancellationToken)
     {
         var high = IsHighSeverity(severity);
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
@@ -128,12 +146,24 @@ public partial class RateBudget
         return new RateBudgetDecision.Exhausted(_time.GetUtcNow() + ContentionBackoff, RateBudgetExhaustion.Contention);
     }
 
+    /// <summary>Instant-test headers of a create or rerun keep the window in step (other families and reads are not this budget's).</summary>
+    Task IRateLimitObserver.ObserveHeadersAsync(RateLimitSnapshot headers, bool instantTestCall, CancellationToken cancellationToken) =>
+        instantTestCall && headers?.InstantTest is { } window
+            ? ObserveAsync(window.Limit, window.Remaining, window.Reset, cancellationToken)
+            : Task.CompletedTask;
+
+    /// <summary>A 429 on a create or rerun blocks the budget, whichever limit it names (a read's 429 does not).</summary>
+    Task IRateLimitObserver.ObserveRateLimitedAsync(RateLimitedError limited, bool instantTestCall, CancellationToken cancellationToken) =>
+        instantTestCall && limited is not null
+            ? ObserveRateLimitedAsync(limited.Until, cancellationToken)
+            : Task.CompletedTask;
+
     /// <summary>
     /// Brings the budget in step with the API's <c>X-Instant-Test-Rate-Limit-*</c> headers: the API's count of used
     /// calls (<paramref name="limit"/> − <paramref name="remaining"/>) raises ours, a later reset moves the window,
     /// and the limit caps ours from now on. A reset already past is a stale response and is ignored.
     /// </summary>
-    public virtual async Task ObserveAsync(int limit, int remaining, DateTimeOffset resetAt, CancellationToken cancellationToken)
+    private async Task ObserveAsync(int limit, int remaining, DateTimeOffset resetAt, CancellationToken cancellationToken)
     {
         if (limit <= 0 || remaining < 0)
         {
@@ -166,7 +196,7 @@ public partial class RateBudget
     }
 
     /// <summary>After a 429: no call until <paramref name="until"/> (the API's reset, or <c>Retry-After</c>).</summary>
-    public virtual async Task ObserveRateLimitedAsync(DateTimeOffset until, CancellationToken cancellationToken)
+    private async Task ObserveRateLimitedAsync(DateTimeOffset until, CancellationToken cancellationToken)
     {
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
@@ -179,6 +209,7 @@ public partial class RateBudget
             var (row, state) = await ReadAsync(now, cancellationToken).ConfigureAwait(false);
             if (state.RateLimitedUntil >= until)
             {
+                AlertProbeTelemetry.RecordBudgetRemaining(0);
                 return;
             }
 
@@ -192,19 +223,12 @@ public partial class RateBudget
             if (await WriteAsync(row, blocked, cancellationToken).ConfigureAwait(false))
             {
                 Log.RateLimited(_logger, until);
+                AlertProbeTelemetry.RecordBudgetRemaining(0);
                 return;
             }
         }
 
         Log.Contended(_logger, MaxAttempts);
-    }
-
-    /// <summary>The budget as it stands now (no change).</summary>
-    public virtual async Task<RateBudgetSnapshot> GetSnapshotAsync(CancellationToken cancellationToken)
-    {
-        var now = _time.GetUtcNow();
-        var (_, state) = await ReadAsync(now, cancellationToken).ConfigureAwait(false);
-        return new RateBudgetSnapshot(EffectiveLimit(state), state.Used, state.ResetAt, state.RateLimitedUntil > now ? state.RateLimitedUntil : null);
     }
 
     private static bool IsHighSeverity(AlertSeverity severity) => severity <= AlertSeverity.Error;

@@ -1,6 +1,6 @@
 using AlertProbe.Core.Diagnostics;
-using AlertProbe.Core.Intake;
 using AlertProbe.Core.Messages;
+using AlertProbe.Core.Outcomes;
 using Azure.Messaging.ServiceBus;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;

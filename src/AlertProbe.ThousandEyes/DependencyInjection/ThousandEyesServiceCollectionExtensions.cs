@@ -2,9 +2,6 @@ using AlertProbe.ThousandEyes.Agents;
 using AlertProbe.ThousandEyes.Authentication;
 using AlertProbe.ThousandEyes.Http;
 using AlertProbe.ThousandEyes.RateLimiting;
-using Azure.Core;
-using Azure.Identity;
-using Azure.Security.KeyVault.Secrets;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -20,52 +17,38 @@ public static class ThousandEyesServiceCollectionExtensions
     public const string HttpClientName = nameof(ThousandEyesClient);
 
     /// <summary>
-    /// Binds and validates (at start-up) <see cref="ThousandEyesOptions"/> and <see cref="KeyVaultOptions"/>,
-    /// picks the credential source (Key Vault when <c>KeyVault:Uri</c> is set, else configuration), and registers
-    /// <see cref="ThousandEyesClient"/> as a typed HTTP client with the resilience pipeline. A
-    /// <see cref="SecretClient"/>, <see cref="ThousandEyesCredentialSource"/> or <see cref="TimeProvider"/>
-    /// registered beforehand is kept (tests inject theirs).
+    /// Binds and validates (at start-up) <see cref="ThousandEyesOptions"/> and registers
+    /// <see cref="ThousandEyesClient"/> as a typed HTTP client with the resilience pipeline. The credential comes
+    /// from the <see cref="ThousandEyesCredentialSource"/> registered beforehand (the hosts register theirs, Key
+    /// Vault or configuration); if none is, from configuration (<see cref="ConfigurationCredentialSource"/>, its
+    /// settings validated at start-up). A <see cref="TimeProvider"/> registered beforehand is kept (tests inject theirs).
     /// </summary>
     public static IServiceCollection AddThousandEyesClient(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
-        if (services.Any(descriptor => descriptor.ServiceType == typeof(RateLimitTracker)))
+        if (services.Any(descriptor => descriptor.ServiceType == typeof(ThousandEyesClientRegistered)))
         {
             // Already registered (the Functions app and a shared module may both call this).
             return services;
         }
 
+        services.AddSingleton<ThousandEyesClientRegistered>();
         services.AddOptions<ThousandEyesOptions>()
             .Bind(configuration.GetSection(ThousandEyesOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        services.AddOptions<KeyVaultOptions>()
-            .Bind(configuration.GetSection(KeyVaultOptions.SectionName))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
-        services.AddSingleton<IValidateOptions<ThousandEyesOptions>>(
-            sp => new ThousandEyesOptionsValidator(configuration, sp.GetRequiredService<IOptions<KeyVaultOptions>>()));
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<KeyVaultOptions>, KeyVaultOptionsValidator>());
+        services.AddSingleton<IValidateOptions<ThousandEyesOptions>, ThousandEyesOptionsValidator>();
+        if (!services.Any(descriptor => descriptor.ServiceType == typeof(ThousandEyesCredentialSource)))
+        {
+            services.AddSingleton<ThousandEyesCredentialSource>(
+                sp => new ConfigurationCredentialSource(configuration, sp.GetRequiredService<IOptions<ThousandEyesOptions>>()));
+            services.AddSingleton<IValidateOptions<ThousandEyesOptions>>(new ConfigurationCredentialValidator(configuration));
+        }
 
         services.AddLogging();
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<RateLimitTracker>();
         services.TryAddSingleton(sp => new AgentListCache(sp.GetRequiredService<TimeProvider>()));
-
-        services.TryAddSingleton(sp =>
-        {
-            var vault = sp.GetRequiredService<IOptions<KeyVaultOptions>>().Value;
-            var uri = vault.Uri ?? throw new InvalidOperationException($"{KeyVaultOptions.SectionName}:Uri is not set.");
-            TokenCredential credential = string.IsNullOrWhiteSpace(vault.ManagedIdentityClientId)
-                ? new DefaultAzureCredential()
-                : new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(vault.ManagedIdentityClientId));
-            return new SecretClient(uri, credential);
-        });
-        services.TryAddSingleton<ThousandEyesCredentialSource>(sp =>
-            sp.GetRequiredService<IOptions<KeyVaultOptions>>().Value.Uri is null
-                ? new ConfigurationCredentialSource(configuration, sp.GetRequiredService<IOptions<ThousandEyesOptions>>())
-                : ActivatorUtilities.CreateInstance<KeyVaultCredentialSource>(sp));
 
         services.AddHttpClient(HttpClientName, (sp, http) =>
             {
@@ -79,15 +62,22 @@ public static class ThousandEyesServiceCollectionExtensions
                 sp.GetRequiredService<ThousandEyesCredentialSource>(),
                 sp.GetRequiredService<IOptions<ThousandEyesOptions>>(),
                 sp.GetRequiredService<TimeProvider>(),
-                sp.GetRequiredService<RateLimitTracker>(),
                 sp.GetRequiredService<AgentListCache>(),
                 sp.GetRequiredService<ILogger<ThousandEyesClient>>()))
             // The factory's default request logging puts raw header values (the Authorization header included)
             // into the structured log state, even though its message text redacts them; the client logs
             // method, path and status itself.
             .RemoveAllLoggers()
+            // Above the resilience handler: reports the answer the client gets, outside the attempt timeout.
+            .AddHttpMessageHandler(sp => new RateLimitObservingHandler(
+                sp.GetServices<IRateLimitObserver>(),
+                sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<ILogger<RateLimitObservingHandler>>()))
             .AddResilienceHandler(ThousandEyesResiliencePipeline.Name, ThousandEyesResiliencePipeline.Configure);
 
         return services;
     }
+
+    /// <summary>Marks the registration done, so a second call adds nothing.</summary>
+    private sealed class ThousandEyesClientRegistered;
 }

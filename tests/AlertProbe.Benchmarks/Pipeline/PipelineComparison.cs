@@ -6,6 +6,7 @@ using System.Text.Json;
 using AlertProbe.Benchmarks.Storm;
 using AlertProbe.Core.Intake;
 using AlertProbe.Core.Messages;
+using AlertProbe.Core.Outcomes;
 using AlertProbe.Simulator;
 using AlertProbe.Testing.Simulator;
 using AlertProbe.ThousandEyes.DependencyInjection;

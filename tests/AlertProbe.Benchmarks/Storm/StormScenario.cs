@@ -2,6 +2,7 @@ using AlertProbe.Benchmarks.Storm.Faults;
 using AlertProbe.Core.Intake;
 using AlertProbe.Core.Ledger.Storage;
 using AlertProbe.Core.Messages;
+using AlertProbe.Core.Outcomes;
 using AlertProbe.Simulator;
 using AlertProbe.Testing.Azurite;
 using AlertProbe.Testing.Simulator;

@@ -1,5 +1,5 @@
 using AlertProbe.Core.Agents;
-using AlertProbe.Core.Intake;
+using AlertProbe.Core.Outcomes;
 using AlertProbe.Core.Planning;
 using AlertProbe.ThousandEyes.Agents;
 

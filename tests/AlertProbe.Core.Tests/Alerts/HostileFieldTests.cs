@@ -1,6 +1,6 @@
 using System.Text;
 using AlertProbe.Core.Alerts;
-using AlertProbe.Core.Intake;
+using AlertProbe.Core.Outcomes;
 
 namespace AlertProbe.Core.Tests.Alerts;
 

@@ -14,13 +14,13 @@ namespace AlertProbe.Core.Tests.Diagnostics;
 /// <summary>
 /// The telemetry decorators sit over the app's own services. A decorator that missed a virtual member would run the
 /// mocking constructor's empty base (null fields) for it: every one must be overridden, and the registration must
-/// actually put the decorators in place.
+/// actually put the decorators in place. The rate budget records its gauge itself (no decorator to fall through).
 /// </summary>
+[Collection(MeterListeners.Name)]
 public sealed class TelemetryDecoratorTests
 {
     public static TheoryData<Type, Type> Decorators() => new()
     {
-        { typeof(RateBudget), typeof(MeteredRateBudget) },
         { typeof(VerdictDelivery), typeof(TracedVerdictDelivery) },
         { typeof(ServiceBusSender), typeof(TracingServiceBusSender) },
     };
@@ -43,7 +43,7 @@ public sealed class TelemetryDecoratorTests
     }
 
     [Fact]
-    public async Task Registration_decorates_the_connection_string_client_and_the_rate_budget()
+    public async Task Registration_decorates_the_connection_string_client()
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -53,7 +53,6 @@ public sealed class TelemetryDecoratorTests
         var services = new ServiceCollection();
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
         services.AddAlertProbeMessaging(configuration);
-        services.AddRateBudget(configuration);
         services.AddAlertProbeTelemetry();
         await using var provider = services.BuildServiceProvider();
 
@@ -61,7 +60,6 @@ public sealed class TelemetryDecoratorTests
         Assert.IsType<TracingServiceBusClient>(client);
         Assert.Equal("alertprobe-test.servicebus.windows.net", client.FullyQualifiedNamespace);
         Assert.IsType<TracingServiceBusSender>(client.CreateSender("alerts"));
-        Assert.IsType<MeteredRateBudget>(provider.GetRequiredService<RateBudget>());
         Assert.Same(provider.GetRequiredService<ServiceBusClient>(), client);
     }
 
@@ -76,7 +74,6 @@ public sealed class TelemetryDecoratorTests
         var services = new ServiceCollection();
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
         services.AddRateBudget(configuration);
-        services.AddAlertProbeTelemetry();
         await using var provider = services.BuildServiceProvider();
         using var gauge = new Microsoft.Extensions.Diagnostics.Metrics.Testing.MetricCollector<int>(AlertProbeTelemetry.Meter, AlertProbeTelemetry.RateBudgetRemaining);
 
@@ -85,5 +82,27 @@ public sealed class TelemetryDecoratorTests
         var acquired = Assert.IsType<RateBudgetDecision.Acquired>(decision);
         Assert.Equal(6, acquired.Remaining);
         Assert.Contains(gauge.GetMeasurementSnapshot(), m => m.Value == 6);
+    }
+
+    [Fact]
+    public async Task A_booking_acquire_that_finds_the_window_spent_records_nothing_left()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Ledger:Kind"] = "InMemory",
+            ["RateBudget:Limit"] = "1",
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
+        services.AddRateBudget(configuration);
+        await using var provider = services.BuildServiceProvider();
+        var budget = provider.GetRequiredService<RateBudget>();
+        await budget.TryAcquireOrBookAsync(AlertProbe.Core.Alerts.AlertSeverity.Critical, booking: null, CancellationToken.None);
+        using var gauge = new Microsoft.Extensions.Diagnostics.Metrics.Testing.MetricCollector<int>(AlertProbeTelemetry.Meter, AlertProbeTelemetry.RateBudgetRemaining);
+
+        var decision = await budget.TryAcquireOrBookAsync(AlertProbe.Core.Alerts.AlertSeverity.Critical, booking: null, CancellationToken.None);
+
+        Assert.IsType<RateBudgetDecision.Exhausted>(decision);
+        Assert.Equal([0], gauge.GetMeasurementSnapshot().Select(m => m.Value));
     }
 }

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using AlertProbe.Core.Diagnostics;
-using AlertProbe.Core.Intake;
 using AlertProbe.Core.Messages;
+using AlertProbe.Core.Outcomes;
 using AlertProbe.Core.Tests.Messages;
 using Azure.Messaging.ServiceBus;
 using Microsoft.Extensions.Configuration;

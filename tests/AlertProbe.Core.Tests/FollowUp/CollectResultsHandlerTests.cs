@@ -1,8 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AlertProbe.Core.FollowUp;
-using AlertProbe.Core.Intake;
 using AlertProbe.Core.Messages;
+using AlertProbe.Core.Outcomes;
 using AlertProbe.Core.Tests.FollowUp.Support;
 using AlertProbe.Simulator.State;
 using Azure.Messaging.ServiceBus;

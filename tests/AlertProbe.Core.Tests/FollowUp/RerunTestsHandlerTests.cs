@@ -1,6 +1,6 @@
 using AlertProbe.Core.FollowUp;
-using AlertProbe.Core.Intake;
 using AlertProbe.Core.Messages;
+using AlertProbe.Core.Outcomes;
 using AlertProbe.Core.RateLimiting;
 using AlertProbe.Core.Tests.FollowUp.Support;
 

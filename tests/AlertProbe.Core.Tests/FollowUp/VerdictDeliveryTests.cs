@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using AlertProbe.Core.FollowUp;
-using AlertProbe.Core.Intake;
 using AlertProbe.Core.Messages;
+using AlertProbe.Core.Outcomes;
 using AlertProbe.Core.Tests.FollowUp.Support;
 
 namespace AlertProbe.Core.Tests.FollowUp;

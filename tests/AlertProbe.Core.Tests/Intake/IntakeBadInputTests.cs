@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using AlertProbe.Core.Intake;
+using AlertProbe.Core.Outcomes;
 using AlertProbe.Core.Tests.Intake.Support;
 using AlertProbe.Testing.Azurite;
 

@@ -1,7 +1,7 @@
-using AlertProbe.Core.Intake;
 using AlertProbe.Core.Ledger;
 using AlertProbe.Core.Ledger.Storage;
 using AlertProbe.Core.Messages;
+using AlertProbe.Core.Outcomes;
 using AlertProbe.Core.Tests.Intake.Support;
 using AlertProbe.Testing.Azurite;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using AlertProbe.Core.Alerts;
-using AlertProbe.Core.Intake;
 using AlertProbe.Core.Messages;
+using AlertProbe.Core.Outcomes;
 using AlertProbe.Core.Tests.Intake.Support;
 using AlertProbe.Testing.Azurite;
 

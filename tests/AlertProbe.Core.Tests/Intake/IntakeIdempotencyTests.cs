@@ -1,5 +1,5 @@
-using AlertProbe.Core.Intake;
 using AlertProbe.Core.Messages;
+using AlertProbe.Core.Outcomes;
 using AlertProbe.Core.Tests.Intake.Support;
 using AlertProbe.Testing.Azurite;
 using Azure.Messaging.ServiceBus;

@@ -2,8 +2,10 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using AlertProbe.Core.Intake;
+using AlertProbe.Core.Alerts;
 using AlertProbe.Core.Messages;
+using AlertProbe.Core.Outcomes;
+using AlertProbe.Core.RateLimiting;
 using AlertProbe.Core.Tests.Intake.Support;
 using AlertProbe.Testing.Azurite;
 
@@ -27,8 +29,29 @@ public sealed class IntakeRateLimitTests(AzuriteFixture azurite)
 
         var outcome = await host.HandleAsync(AlertPayloads.Message(WwwDown, "msg-3"));
 
-        Assert.Equal(ApiReset, host.ThousandEyes.RateLimits.InstantTest?.Reset);
         Assert.Equal(ApiReset, Assert.IsType<IntakeOutcome.Rescheduled>(outcome).At);
+    }
+
+    [Fact]
+    public async Task A_created_tests_rate_limit_headers_reach_the_budget_through_the_client_pipeline()
+    {
+        await using var host = await IntakeHost.StartAsync(azurite, options =>
+        {
+            options.Simulator.InstantTestRateLimitPerMinute = 3;
+            options.Settings["RateBudget:Limit"] = "24";
+        });
+        host.Time.Advance(IntoTheMinute);
+        Assert.IsType<IntakeOutcome.Completed>(await host.HandleAsync(AlertPayloads.Message(WwwDown, "msg-1")));
+
+        // The creator took one call of 24; only the API's headers (limit 3, 2 left, reset at ApiReset) can say otherwise.
+        var decisions = new List<RateBudgetDecision>();
+        for (var i = 0; i < 3; i++)
+        {
+            decisions.Add(await host.Budget.TryAcquireAsync(AlertSeverity.Critical, CancellationToken.None));
+        }
+
+        Assert.Equal(2, decisions.Count(d => d is RateBudgetDecision.Acquired));
+        Assert.Equal(new RateBudgetDecision.Exhausted(ApiReset, RateBudgetExhaustion.WindowUsed), decisions[2]);
     }
 
     [Fact]

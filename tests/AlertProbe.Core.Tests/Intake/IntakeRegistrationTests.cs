@@ -1,4 +1,6 @@
 using AlertProbe.Core.Intake;
+using AlertProbe.Core.Outcomes;
+using Azure.Messaging.ServiceBus;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -35,7 +37,12 @@ public sealed class IntakeRegistrationTests
 
         provider.GetRequiredService<IStartupValidator>().Validate();
 
-        Assert.NotNull(provider.GetRequiredService<AlertIntakeHandler>());
+        // A refused payload settles before any I/O: the resolved handler is wired to the planner and the settlement.
+        var outcome = await provider.GetRequiredService<AlertIntakeHandler>().HandleAsync(
+            ServiceBusModelFactory.ServiceBusReceivedMessage(body: BinaryData.FromString("{not json"), messageId: "registration-1"),
+            CancellationToken.None);
+
+        Assert.Equal(RejectionReasons.InvalidJson, Assert.IsType<IntakeOutcome.DeadLettered>(outcome).Reason);
     }
 
     [Fact]

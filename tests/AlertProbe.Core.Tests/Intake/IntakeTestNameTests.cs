@@ -1,9 +1,9 @@
 using AlertProbe.Core.Messages;
-using Azure.Messaging.ServiceBus;
-using AlertProbe.Core.Intake;
+using AlertProbe.Core.Outcomes;
 using AlertProbe.Core.Tests.Intake.Support;
 using AlertProbe.Testing.Azurite;
 using AlertProbe.Testing.Simulator;
+using Azure.Messaging.ServiceBus;
 
 namespace AlertProbe.Core.Tests.Intake;
 

@@ -1,5 +1,5 @@
 using AlertProbe.Core.Alerts;
-using AlertProbe.Core.Intake;
+using AlertProbe.Core.Outcomes;
 using AlertProbe.Core.Planning;
 using AlertProbe.Core.Rules;
 

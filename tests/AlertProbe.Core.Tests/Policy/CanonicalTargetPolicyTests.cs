@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using AlertProbe.Core.Alerts;
 using AlertProbe.Core.Intake;
+using AlertProbe.Core.Outcomes;
 using AlertProbe.Core.Planning;
 using AlertProbe.Core.Policy;
 using AlertProbe.Core.Rules;

@@ -1,3 +1,5 @@
+using AlertProbe.Core.Alerts;
+using AlertProbe.Core.Planning;
 using AlertProbe.Core.Policy;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,7 +22,11 @@ public class TargetPolicyRegistrationTests
 
         Assert.Equal(["*.internal.example"], options.DenyDomains);
         Assert.False(options.AllowPrivateAddresses);
-        Assert.NotNull(provider.GetRequiredService<TargetPolicy>());
+
+        // "Used": the registered policy refuses what the configured deny list names and allows the rest.
+        var policy = provider.GetRequiredService<TargetPolicy>();
+        Assert.False(policy.Evaluate(Plan("https://build.internal.example/")).IsAllowed);
+        Assert.True(policy.Evaluate(Plan("https://www.example.com/")).IsAllowed);
     }
 
     [Fact]
@@ -37,6 +43,17 @@ public class TargetPolicyRegistrationTests
         Assert.Contains("TargetPolicy:AllowCidrs:0: '10.1.0.0/8' is not a CIDR block", exception.Message, StringComparison.Ordinal);
         Assert.Contains("TargetPolicy:DenyDomains:0: 'ex*mple.com'", exception.Message, StringComparison.Ordinal);
     }
+
+    private static TestPlan Plan(string target) => new()
+    {
+        Rule = "r",
+        AlertId = "a",
+        Source = AlertSource.Manual,
+        Severity = AlertSeverity.Critical,
+        TestType = "http-server",
+        Target = target,
+        Agents = new AgentSelector { Ids = ["1"] },
+    };
 
     private static ServiceProvider Build(Dictionary<string, string?> settings)
     {

@@ -1,6 +1,8 @@
 using AlertProbe.Core.Alerts;
 using AlertProbe.Core.Ledger.Storage;
 using AlertProbe.Core.RateLimiting;
+using AlertProbe.ThousandEyes.Errors;
+using AlertProbe.ThousandEyes.RateLimiting;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -25,6 +27,14 @@ public abstract class RateBudgetBehaviourTests
 
     private RateBudget Budget(int limit = 24, int reservePercent = 25, string scope = "org-1") =>
         new(Store, Options.Create(new RateBudgetOptions { Limit = limit, HighSeverityReservePercent = reservePercent, Scope = scope }), Time, NullLogger<RateBudget>.Instance);
+
+    /// <summary>What the client's pipeline reports after a create or rerun that carried instant-test headers.</summary>
+    private static Task Observe(IRateLimitObserver budget, int limit, int remaining, DateTimeOffset resetAt, bool instantTestCall = true) =>
+        budget.ObserveHeadersAsync(new RateLimitSnapshot { InstantTest = new RateLimitWindow(limit, remaining, resetAt) }, instantTestCall, default);
+
+    /// <summary>What the client's pipeline reports after a 429 on a create or rerun.</summary>
+    private static Task RateLimited(IRateLimitObserver budget, DateTimeOffset until, bool instantTestCall = true) =>
+        budget.ObserveRateLimitedAsync(new RateLimitedError(until, RateLimitFamily.InstantTest), instantTestCall, default);
 
     private static async Task<int> AcquireAll(RateBudget budget, AlertSeverity severity, int count)
     {
@@ -89,7 +99,7 @@ public abstract class RateBudgetBehaviourTests
     public async Task Remaining_from_the_headers_lowers_what_is_left()
     {
         var budget = Budget();
-        await budget.ObserveAsync(limit: 24, remaining: 4, resetAt: Start.AddSeconds(50), default);
+        await Observe(budget, limit: 24, remaining: 4, resetAt: Start.AddSeconds(50));
 
         Assert.Equal(4, await AcquireAll(budget, AlertSeverity.Critical, 6));
     }
@@ -100,9 +110,9 @@ public abstract class RateBudgetBehaviourTests
         var budget = Budget();
         await AcquireAll(budget, AlertSeverity.Critical, 5);
 
-        await budget.ObserveAsync(limit: 24, remaining: 24, resetAt: Start.AddSeconds(50), default);
+        await Observe(budget, limit: 24, remaining: 24, resetAt: Start.AddSeconds(50));
 
-        Assert.Equal(5, (await budget.GetSnapshotAsync(default)).Used);
+        Assert.Equal(19, await AcquireAll(budget, AlertSeverity.Critical, 24));
     }
 
     [Fact]
@@ -111,7 +121,7 @@ public abstract class RateBudgetBehaviourTests
         var budget = Budget();
         await budget.TryAcquireAsync(AlertSeverity.Critical, default);
 
-        await budget.ObserveAsync(limit: 24, remaining: 0, resetAt: Start.AddSeconds(90), default);
+        await Observe(budget, limit: 24, remaining: 0, resetAt: Start.AddSeconds(90));
 
         Assert.Equal(
             new RateBudgetDecision.Exhausted(Start.AddSeconds(90), RateBudgetExhaustion.WindowUsed),
@@ -123,7 +133,7 @@ public abstract class RateBudgetBehaviourTests
     {
         var budget = Budget();
 
-        await budget.ObserveAsync(limit: 2, remaining: 2, resetAt: Start.AddSeconds(30), default);
+        await Observe(budget, limit: 2, remaining: 2, resetAt: Start.AddSeconds(30));
 
         Assert.Equal(2, await AcquireAll(budget, AlertSeverity.Critical, 5));
     }
@@ -133,9 +143,9 @@ public abstract class RateBudgetBehaviourTests
     {
         var budget = Budget(limit: 10);
 
-        await budget.ObserveAsync(limit: 24, remaining: 24, resetAt: Start.AddSeconds(30), default);
+        await Observe(budget, limit: 24, remaining: 24, resetAt: Start.AddSeconds(30));
 
-        Assert.Equal(10, (await budget.GetSnapshotAsync(default)).Limit);
+        Assert.Equal(10, await AcquireAll(budget, AlertSeverity.Critical, 15));
     }
 
     [Fact]
@@ -143,7 +153,7 @@ public abstract class RateBudgetBehaviourTests
     {
         var budget = Budget();
 
-        await budget.ObserveAsync(limit: 24, remaining: 0, resetAt: Start.AddSeconds(-1), default);
+        await Observe(budget, limit: 24, remaining: 0, resetAt: Start.AddSeconds(-1));
 
         Assert.IsType<RateBudgetDecision.Acquired>(await budget.TryAcquireAsync(AlertSeverity.Critical, default));
     }
@@ -153,7 +163,7 @@ public abstract class RateBudgetBehaviourTests
     {
         var budget = Budget();
 
-        await budget.ObserveRateLimitedAsync(Start.AddSeconds(40), default);
+        await RateLimited(budget, Start.AddSeconds(40));
 
         Assert.Equal(
             new RateBudgetDecision.Exhausted(Start.AddSeconds(40), RateBudgetExhaustion.RateLimitedByApi),
@@ -161,10 +171,30 @@ public abstract class RateBudgetBehaviourTests
     }
 
     [Fact]
+    public async Task Headers_of_a_read_call_leave_the_budget_alone()
+    {
+        var budget = Budget();
+
+        await Observe(budget, limit: 24, remaining: 0, resetAt: Start.AddSeconds(50), instantTestCall: false);
+
+        Assert.IsType<RateBudgetDecision.Acquired>(await budget.TryAcquireAsync(AlertSeverity.Critical, default));
+    }
+
+    [Fact]
+    public async Task A_429_on_a_read_call_does_not_block_the_budget()
+    {
+        var budget = Budget();
+
+        await RateLimited(budget, Start.AddSeconds(40), instantTestCall: false);
+
+        Assert.IsType<RateBudgetDecision.Acquired>(await budget.TryAcquireAsync(AlertSeverity.Critical, default));
+    }
+
+    [Fact]
     public async Task After_a_429_the_budget_opens_again_at_the_instant_it_named()
     {
         var budget = Budget();
-        await budget.ObserveRateLimitedAsync(Start.AddSeconds(40), default);
+        await RateLimited(budget, Start.AddSeconds(40));
         Time.Advance(TimeSpan.FromSeconds(40));
 
         Assert.IsType<RateBudgetDecision.Acquired>(await budget.TryAcquireAsync(AlertSeverity.Warning, default));

@@ -1,4 +1,4 @@
-using AlertProbe.Core.Intake;
+using AlertProbe.Core.Outcomes;
 using AlertProbe.Core.Redaction;
 using AlertProbe.ThousandEyes.Errors;
 

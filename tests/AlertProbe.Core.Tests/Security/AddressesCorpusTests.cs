@@ -6,6 +6,7 @@ using AlertProbe.Core.FollowUp.Delivery;
 using AlertProbe.Core.Ingress;
 using AlertProbe.Core.Ingress.Chat;
 using AlertProbe.Core.Intake;
+using AlertProbe.Core.Outcomes;
 using AlertProbe.Core.Planning;
 using AlertProbe.Core.Policy;
 using AlertProbe.Core.Rules;

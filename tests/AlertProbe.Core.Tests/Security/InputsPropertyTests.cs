@@ -3,7 +3,7 @@ using System.Text.Json;
 using AlertProbe.Core.Alerts;
 using AlertProbe.Core.Alerts.Reading;
 using AlertProbe.Core.Ingress.Chat;
-using AlertProbe.Core.Intake;
+using AlertProbe.Core.Outcomes;
 using AlertProbe.Core.Tests.Alerts;
 using AlertProbe.ThousandEyes.Errors;
 using CsCheck;

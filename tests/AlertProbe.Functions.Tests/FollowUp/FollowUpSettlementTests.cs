@@ -1,6 +1,6 @@
 using AlertProbe.Core.FollowUp;
-using AlertProbe.Core.Intake;
 using AlertProbe.Core.Messages;
+using AlertProbe.Core.Outcomes;
 using Azure.Messaging.ServiceBus;
 using Microsoft.Azure.Functions.Worker;
 using Moq;

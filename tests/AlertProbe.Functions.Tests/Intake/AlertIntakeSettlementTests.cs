@@ -1,5 +1,5 @@
 using System.Text;
-using AlertProbe.Core.Intake;
+using AlertProbe.Core.Outcomes;
 using Azure.Messaging.ServiceBus;
 using Microsoft.Azure.Functions.Worker;
 using Moq;

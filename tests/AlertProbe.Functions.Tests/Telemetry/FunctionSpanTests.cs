@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using AlertProbe.Core.Diagnostics;
-using AlertProbe.Core.Intake;
 using AlertProbe.Core.Messages;
+using AlertProbe.Core.Outcomes;
 using AlertProbe.Functions.Hosting;
 using AlertProbe.Functions.Messaging;
 using Azure.Messaging.ServiceBus;

@@ -54,28 +54,4 @@ public sealed class OptionsValidationTests
 
         Assert.Contains("ThousandEyes:BearerToken is required when KeyVault:Uri is not set", error.Message, StringComparison.Ordinal);
     }
-
-    [Fact]
-    public async Task A_key_vault_uri_selects_the_key_vault_credential_source()
-    {
-        var secrets = SecretClientMock.Returning("thousandeyes-bearer-token", "t");
-        await using var host = ClientHost.Create(
-            Api,
-            ThousandEyesApiVersion.V7,
-            new FakeTimeProvider(),
-            new Dictionary<string, string?> { ["KeyVault:Uri"] = "https://vault.example/", ["ThousandEyes:BearerToken"] = null },
-            services => services.AddSingleton(secrets.Object));
-
-        Assert.IsType<KeyVaultCredentialSource>(host.Provider.GetRequiredService<ThousandEyesCredentialSource>());
-    }
-
-    [Fact]
-    public async Task A_plain_http_key_vault_uri_fails_validation()
-    {
-        await using var host = ClientHost.Create(Api, ThousandEyesApiVersion.V7, new FakeTimeProvider(), new Dictionary<string, string?> { ["KeyVault:Uri"] = "http://vault.example/" });
-
-        var error = Assert.Throws<OptionsValidationException>(() => host.Provider.GetRequiredService<IOptions<KeyVaultOptions>>().Value);
-
-        Assert.Contains("KeyVault:Uri must be an absolute https URL", error.Message, StringComparison.Ordinal);
-    }
 }

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using AlertProbe.Core.Alerts.Reading;
-using AlertProbe.Core.Intake;
+using AlertProbe.Core.Outcomes;
 
 namespace AlertProbe.Core.Alerts.Formats;
 

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using AlertProbe.Core.Alerts.Reading;
-using AlertProbe.Core.Intake;
+using AlertProbe.Core.Outcomes;
 using AlertProbe.Core.Planning;
 
 namespace AlertProbe.Core.Alerts.Formats;

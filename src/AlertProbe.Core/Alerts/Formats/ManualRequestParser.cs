@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 using System.Xml;
 using AlertProbe.Core.Addresses;
 using AlertProbe.Core.Alerts.Reading;
-using AlertProbe.Core.Intake;
+using AlertProbe.Core.Outcomes;
 using AlertProbe.Core.Planning;
 using AlertProbe.ThousandEyes.Requests;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using AlertProbe.Core.Intake;
+using AlertProbe.Core.Outcomes;
 using Json.Schema;
 
 namespace AlertProbe.Core.Alerts.Formats;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using AlertProbe.Core.Alerts.Reading;
-using AlertProbe.Core.Intake;
+using AlertProbe.Core.Outcomes;
 
 namespace AlertProbe.Core.Alerts.Formats;
 

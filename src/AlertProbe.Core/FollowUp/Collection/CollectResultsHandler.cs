@@ -1,9 +1,9 @@
 using System.Globalization;
 using AlertProbe.Core.FollowUp.Delivery;
 using AlertProbe.Core.FollowUp.Verdicts;
-using AlertProbe.Core.Intake;
 using AlertProbe.Core.Ledger;
 using AlertProbe.Core.Messages;
+using AlertProbe.Core.Outcomes;
 using AlertProbe.ThousandEyes.Errors;
 using Azure.Messaging.ServiceBus;
 using Microsoft.Extensions.Logging;

@@ -1,6 +1,6 @@
-using AlertProbe.Core.Intake;
 using AlertProbe.Core.Ledger;
 using AlertProbe.Core.Messages;
+using AlertProbe.Core.Outcomes;
 using AlertProbe.Core.RateLimiting;
 using AlertProbe.ThousandEyes;
 using AlertProbe.ThousandEyes.Errors;
@@ -121,20 +121,15 @@ public sealed partial class RerunTestsHandler
             return await PutOffAsync(created, attempt + 1, exhausted.RetryAt, $"rate budget spent ({exhausted.Reason})", cancellationToken).ConfigureAwait(false);
         }
 
+        // The client's pipeline reports the response's rate-limit headers and a 429 to the budget.
         var rerun = await _client.RerunInstantTestAsync(created.TestId, created.AccountGroupId, cancellationToken).ConfigureAwait(false);
         switch (rerun.Error)
         {
             case null:
-                if (rerun.RateLimits?.InstantTest is { } window)
-                {
-                    await _budget.ObserveAsync(window.Limit, window.Remaining, window.Reset, cancellationToken).ConfigureAwait(false);
-                }
-
                 Log.Rerun(_logger, created.TestId, run, policy.Count, trigger.CorrelationId);
                 await PublishRunAsync(created, run, rerun.Value!.AcceptedAt, cancellationToken).ConfigureAwait(false);
                 return new IntakeOutcome.Completed($"test {created.TestId}: rerun {run} of {policy.Count} started");
             case RateLimitedError limited:
-                await _budget.ObserveRateLimitedAsync(limited.Until, cancellationToken).ConfigureAwait(false);
                 return await PutOffAsync(created, attempt + 1, limited.Until, "ThousandEyes answered 429", cancellationToken).ConfigureAwait(false);
             case NotFoundError or BadRequestError or ValidationFailedError:
                 return new IntakeOutcome.DeadLettered(RejectionReasons.ThousandEyesRejected, $"rerun {run} of test {created.TestId}: {rerun.Error.Message}");

@@ -1,4 +1,4 @@
-using AlertProbe.ThousandEyes.Authentication;
+using AlertProbe.Core.KeyVault;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 

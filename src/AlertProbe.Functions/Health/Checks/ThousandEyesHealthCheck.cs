@@ -1,3 +1,4 @@
+using AlertProbe.Core.KeyVault;
 using AlertProbe.ThousandEyes;
 using AlertProbe.ThousandEyes.Authentication;
 using Microsoft.Extensions.Configuration;

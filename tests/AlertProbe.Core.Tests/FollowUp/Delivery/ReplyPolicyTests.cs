@@ -3,6 +3,7 @@ using AlertProbe.Core.Alerts;
 using AlertProbe.Core.FollowUp.Delivery;
 using AlertProbe.Core.Intake;
 using AlertProbe.Core.Messages;
+using AlertProbe.Core.Outcomes;
 using AlertProbe.Core.Planning;
 using AlertProbe.Core.Policy;
 using AlertProbe.Core.Rules;

@@ -1,6 +1,7 @@
 using AlertProbe.Core.Intake;
 using AlertProbe.Core.Ledger;
 using AlertProbe.Core.Messages;
+using AlertProbe.Core.Outcomes;
 using AlertProbe.Core.RateLimiting;
 using AlertProbe.Simulator;
 using AlertProbe.Simulator.State;

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace AlertProbe.ThousandEyes.Authentication;
+namespace AlertProbe.Core.KeyVault;
 
 /// <summary>Where the ThousandEyes credentials live in Azure Key Vault. Used when <see cref="Uri"/> is set.</summary>
 public sealed class KeyVaultOptions

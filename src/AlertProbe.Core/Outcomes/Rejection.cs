@@ -1,6 +1,6 @@
 using AlertProbe.ThousandEyes.Errors;
 
-namespace AlertProbe.Core.Intake;
+namespace AlertProbe.Core.Outcomes;
 
 /// <summary>
 /// Why a message or a plan was refused: <see cref="Reason"/> is a stable code (it becomes the Service Bus

@@ -1,17 +1,19 @@
+using AlertProbe.ThousandEyes;
+using AlertProbe.ThousandEyes.Authentication;
 using Azure;
 using Azure.Identity;
 using Azure.Security.KeyVault.Secrets;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace AlertProbe.ThousandEyes.Authentication;
+namespace AlertProbe.Core.KeyVault;
 
 /// <summary>
 /// Reads the credential from Key Vault and keeps it for <see cref="KeyVaultOptions.SecretCacheLifetime"/>. Reading
 /// in code (not through app-setting Key Vault references, refreshed only within 24 h) lets a 401 pick up a
 /// rotated token at once.
 /// </summary>
-public sealed class KeyVaultCredentialSource : ThousandEyesCredentialSource, IDisposable
+public sealed partial class KeyVaultCredentialSource : ThousandEyesCredentialSource, IDisposable
 {
     private readonly SecretClient _secrets;
     private readonly KeyVaultOptions _vault;
@@ -60,7 +62,7 @@ public sealed class KeyVaultCredentialSource : ThousandEyesCredentialSource, IDi
                     await ReadAsync(_vault.EmailSecretName, cancellationToken).ConfigureAwait(false),
                     await ReadAsync(_vault.BasicTokenSecretName, cancellationToken).ConfigureAwait(false));
             _cached = (credential, _time.GetUtcNow() + _vault.SecretCacheLifetime);
-            Log.CredentialRead(_logger, "Key Vault", _scheme, forceRefresh);
+            LogCredentialRead(_logger, "Key Vault", _scheme, forceRefresh);
             return credential;
         }
         finally
@@ -100,4 +102,8 @@ public sealed class KeyVaultCredentialSource : ThousandEyesCredentialSource, IDi
             throw new ThousandEyesCredentialException($"could not authenticate to Key Vault to read secret '{name}'", isTransient: false, ex);
         }
     }
+
+    // Event 6 and its text are kept from when this source lived in the client library (dashboards may filter on them).
+    [LoggerMessage(EventId = 6, Level = LogLevel.Information, Message = "ThousandEyes {Scheme} credential read from {Source} (forced refresh: {Forced})")]
+    private static partial void LogCredentialRead(ILogger logger, string source, ThousandEyesAuthScheme scheme, bool forced);
 }

@@ -2,7 +2,7 @@ using Azure;
 using Azure.Security.KeyVault.Secrets;
 using Moq;
 
-namespace AlertProbe.ThousandEyes.Tests.Infrastructure;
+namespace AlertProbe.Core.Tests.KeyVault;
 
 /// <summary>A Moq'd Key Vault <see cref="SecretClient"/> (no local Key Vault exists) returning a sequence of values.</summary>
 internal static class SecretClientMock

@@ -1,13 +1,12 @@
 using AlertProbe.ThousandEyes;
 using AlertProbe.ThousandEyes.Errors;
 using AlertProbe.ThousandEyes.Requests;
-using AlertProbe.ThousandEyes.Tests.Infrastructure;
 using AlertProbe.Testing.Simulator;
 using Azure.Security.KeyVault.Secrets;
 using Microsoft.Extensions.DependencyInjection;
 using Moq;
 
-namespace AlertProbe.ThousandEyes.Tests.Integration;
+namespace AlertProbe.Core.Tests.KeyVault;
 
 /// <summary>Tokens from a (Moq'd) Key Vault, rotated on the simulator.</summary>
 public sealed class CredentialRotationTests
@@ -20,10 +19,10 @@ public sealed class CredentialRotationTests
         await using var simulator = await SimulatorFixture.StartAsync();
         var secrets = SecretClientMock.Returning(SecretName, "simulator-token", "rotated-token");
         await using var host = KeyVaultHost(simulator, secrets.Object);
-        await host.Client.CreateInstantTestAsync(InstantTestSamples.Request(InstantTestType.HttpServer));
+        await host.Client.CreateInstantTestAsync(KeyVaultClientHost.Request(InstantTestType.HttpServer));
         simulator.State.RotateBearerToken("rotated-token");
 
-        var result = await host.Client.CreateInstantTestAsync(InstantTestSamples.Request(InstantTestType.DnsTrace));
+        var result = await host.Client.CreateInstantTestAsync(KeyVaultClientHost.Request(InstantTestType.DnsTrace));
 
         Assert.True(result.IsSuccess, result.Error?.Message);
         secrets.Verify(c => c.GetSecretAsync(SecretName, null, It.IsAny<CancellationToken>()), Times.Exactly(2));
@@ -54,14 +53,14 @@ public sealed class CredentialRotationTests
         var client = host.Client;
 
         // Success, a refresh after rotation, a server-side error, a retried failure, then a final 401.
-        await client.CreateInstantTestAsync(InstantTestSamples.Request(InstantTestType.HttpServer));
+        await client.CreateInstantTestAsync(KeyVaultClientHost.Request(InstantTestType.HttpServer));
         simulator.State.RotateBearerToken("rotated-token");
         await client.GetAgentsAsync();
         await client.RerunInstantTestAsync("1");
         simulator.State.FailNextRequests(503, 5, "/test-results/");
         await client.GetTestResultsAsync("1", AlertProbe.ThousandEyes.Results.TestResultFamily.Network);
         simulator.State.RotateBearerToken("token-nobody-has");
-        var last = await client.CreateInstantTestAsync(InstantTestSamples.Request(InstantTestType.HttpServer));
+        var last = await client.CreateInstantTestAsync(KeyVaultClientHost.Request(InstantTestType.HttpServer));
 
         Assert.IsType<UnauthorizedError>(last.Error);
         var lines = host.Logs.GetSnapshot()
@@ -72,10 +71,9 @@ public sealed class CredentialRotationTests
         Assert.True(leaks.Count == 0, "token in log lines:\n" + string.Join("\n", leaks));
     }
 
-    private static ClientHost KeyVaultHost(SimulatorFixture simulator, SecretClient secrets) =>
-        ClientHost.Create(
+    private static KeyVaultClientHost KeyVaultHost(SimulatorFixture simulator, SecretClient secrets) =>
+        KeyVaultClientHost.Create(
             simulator.BaseAddress,
-            ThousandEyesApiVersion.V7,
             simulator.Time,
             new Dictionary<string, string?> { ["KeyVault:Uri"] = "https://vault.example/", ["ThousandEyes:BearerToken"] = null },
             services => services.AddSingleton(secrets));

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace AlertProbe.ThousandEyes.Authentication;
+namespace AlertProbe.Core.KeyVault;
 
 /// <summary>Rules data annotations cannot express for <see cref="KeyVaultOptions"/>.</summary>
 internal sealed class KeyVaultOptionsValidator : IValidateOptions<KeyVaultOptions>

@@ -1,6 +1,6 @@
 using AlertProbe.ThousandEyes.Errors;
 
-namespace AlertProbe.Core.Intake;
+namespace AlertProbe.Core.Outcomes;
 
 /// <summary>
 /// How a handler wants a received message settled. Expected failures are values, so every path through a
