@@ -2,6 +2,7 @@ using System.Net;
 using AlertProbe.Core.FollowUp.Collection;
 using AlertProbe.Core.FollowUp.Delivery;
 using AlertProbe.Core.FollowUp.Reruns;
+using AlertProbe.Core.FollowUp.WriteBack;
 using AlertProbe.Core.Ledger;
 using AlertProbe.Core.Messages;
 using AlertProbe.Core.RateLimiting;
@@ -65,6 +66,8 @@ public static class FollowUpServiceCollectionExtensions
         services.TryAddSingleton<ReplyPolicyHostResolver>(Dns.GetHostAddressesAsync);
         services.TryAddSingleton<ReplyPolicyConnector>();
 
+        services.AddWriteBack(configuration);
+
         services.TryAddSingleton<FollowUpScheduler>();
         services.TryAddTransient<RunResultsReader>();
         services.TryAddTransient<VerdictDelivery>();
@@ -74,7 +77,7 @@ public static class FollowUpServiceCollectionExtensions
     }
 
     /// <summary>Bounded retries of transient answers (5xx, 408, 429, connection failures) around a per-attempt timeout, on the registered TimeProvider.</summary>
-    private static void ConfigureReplyPipeline(ResiliencePipelineBuilder<HttpResponseMessage> builder, ResilienceHandlerContext context)
+    internal static void ConfigureReplyPipeline(ResiliencePipelineBuilder<HttpResponseMessage> builder, ResilienceHandlerContext context)
     {
         var provider = context.ServiceProvider;
         var options = provider.GetRequiredService<IOptions<FollowUpOptions>>().Value.Delivery;
