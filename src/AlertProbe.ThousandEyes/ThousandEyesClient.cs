@@ -24,7 +24,7 @@ namespace AlertProbe.ThousandEyes;
 /// Registered as a typed HTTP client by <c>AddThousandEyesClient</c> (transient: take it per operation, don't
 /// keep it in a singleton). Rate-limit state and the agent cache are shared by all instances.
 /// </summary>
-public class ThousandEyesClient
+public partial class ThousandEyesClient
 {
     private static readonly TimeSpan DefaultRateLimitWait = TimeSpan.FromSeconds(60);
 

@@ -71,6 +71,7 @@ public static class FollowUpServiceCollectionExtensions
         services.TryAddSingleton<FollowUpScheduler>();
         services.TryAddTransient<RunResultsReader>();
         services.TryAddTransient<VerdictDelivery>();
+        services.TryAddTransient<Snapshots.RunSnapshots>();
         services.TryAddTransient<CollectResultsHandler>();
         services.TryAddTransient<RerunTestsHandler>();
         return services;

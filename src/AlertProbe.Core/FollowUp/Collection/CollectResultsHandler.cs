@@ -1,5 +1,6 @@
 using System.Globalization;
 using AlertProbe.Core.FollowUp.Delivery;
+using AlertProbe.Core.FollowUp.Snapshots;
 using AlertProbe.Core.FollowUp.Verdicts;
 using AlertProbe.Core.FollowUp.WriteBack;
 using AlertProbe.Core.Intake;
@@ -31,6 +32,7 @@ public sealed partial class CollectResultsHandler
     private readonly FollowUpScheduler _scheduler;
     private readonly VerdictDelivery _delivery;
     private readonly WriteBackDelivery _writeBack;
+    private readonly RunSnapshots _snapshots;
     private readonly TimeProvider _time;
     private readonly FollowUpOptions _options;
     private readonly VerdictEngine _engine;
@@ -43,6 +45,7 @@ public sealed partial class CollectResultsHandler
         FollowUpScheduler scheduler,
         VerdictDelivery delivery,
         WriteBackDelivery writeBack,
+        RunSnapshots snapshots,
         TimeProvider timeProvider,
         IOptions<FollowUpOptions> options,
         ILogger<CollectResultsHandler> logger)
@@ -54,6 +57,7 @@ public sealed partial class CollectResultsHandler
         _scheduler = scheduler ?? throw new ArgumentNullException(nameof(scheduler));
         _delivery = delivery ?? throw new ArgumentNullException(nameof(delivery));
         _writeBack = writeBack ?? throw new ArgumentNullException(nameof(writeBack));
+        _snapshots = snapshots ?? throw new ArgumentNullException(nameof(snapshots));
         _time = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
         _options = options.Value;
         _engine = new VerdictEngine(_options.Thresholds);
@@ -86,6 +90,8 @@ public sealed partial class CollectResultsHandler
             }
 
             results = collected.Results!;
+            // Before saving: a redelivery reuses the saved results, snapshot included, and never makes a second one.
+            results = results with { Snapshot = await _snapshots.CreateAsync(created, results.Verdict, cancellationToken).ConfigureAwait(false) };
             await _ledger.SaveResultsAsync(results, cancellationToken).ConfigureAwait(false);
             var headline = results.Reasons.Count > 0 ? results.Reasons[0] : string.Empty;
             Log.VerdictReached(_logger, created.TestId, created.Run, results.Verdict, headline, created.Trigger.CorrelationId);

@@ -65,6 +65,11 @@ public static class TeamsReply
             }
         }
 
+        if (results.Snapshot?.Unavailable is { } noSnapshot)
+        {
+            body.Add(new JsonObject { ["type"] = "TextBlock", ["text"] = noSnapshot, ["isSubtle"] = true, ["wrap"] = true });
+        }
+
         var card = new JsonObject
         {
             ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
@@ -74,7 +79,7 @@ public static class TeamsReply
         };
         if (ReplyText.AppLink(results) is { } link)
         {
-            card["actions"] = new JsonArray(new JsonObject { ["type"] = "Action.OpenUrl", ["title"] = "Open in ThousandEyes", ["url"] = link.AbsoluteUri });
+            card["actions"] = new JsonArray(new JsonObject { ["type"] = "Action.OpenUrl", ["title"] = results.Snapshot?.Link is null ? "Open in ThousandEyes" : "Open snapshot", ["url"] = link.AbsoluteUri });
         }
 
         return new JsonObject

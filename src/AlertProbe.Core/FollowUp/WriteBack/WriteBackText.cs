@@ -49,7 +49,8 @@ public sealed record WriteBackText
             Test = string.Create(CultureInfo.InvariantCulture, $"ThousandEyes {results.TestType} test {results.TestId} of {results.Target}, run {results.Run} (rule {results.Trigger.Rule})"),
             Reasons = reasons,
             Agents = agents,
-            Link = app is null ? null : ("ThousandEyes", app),
+            Link = app is null ? null : (ReplyText.LinkLabel(results), app),
+            LinkNote = results.Snapshot?.Unavailable,
         };
     }
 

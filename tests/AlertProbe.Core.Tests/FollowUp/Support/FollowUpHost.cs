@@ -52,6 +52,8 @@ internal sealed class FollowUpHost : IAsyncDisposable
 
     public FakeLogCollector Logs => _provider.GetFakeLogCollector();
 
+    public ThousandEyesClient Client => _provider.GetRequiredService<ThousandEyesClient>();
+
     public static async Task<FollowUpHost> StartAsync(IDictionary<string, string?>? settings = null)
     {
         var simulator = await SimulatorFixture.StartAsync();
