@@ -28,6 +28,11 @@ public static class SlackReply
             },
         };
 
+        if (NextStep.For(results) is { } next)
+        {
+            blocks.Add(Section("*Next:* " + Escape(next)));
+        }
+
         var reasons = results.Reasons.Where(reason => !location.EndsWith(reason, StringComparison.Ordinal)).ToList();
         if (results.Location is { Rule: var rule, Layer: not ("none" or "unlocated") })
         {

@@ -41,6 +41,11 @@ public static class TeamsReply
                 ["spacing"] = "None",
             },
         };
+        if (NextStep.For(results) is { } next)
+        {
+            body.Add(new JsonObject { ["type"] = "TextBlock", ["text"] = "Next: " + next, ["weight"] = "Bolder", ["wrap"] = true });
+        }
+
         foreach (var reason in results.Reasons.Where(reason => !location.EndsWith(reason, StringComparison.Ordinal)))
         {
             body.Add(new JsonObject { ["type"] = "TextBlock", ["text"] = "- " + reason, ["wrap"] = true, ["spacing"] = "None" });

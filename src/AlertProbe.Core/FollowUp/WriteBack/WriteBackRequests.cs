@@ -108,8 +108,13 @@ public static class WriteBackRequests
         var content = new JsonArray
         {
             Paragraph(Text(text.Title, new JsonObject { ["type"] = "strong" })),
-            Paragraph(Text(text.Test)),
         };
+        if (text.Next is { } next)
+        {
+            content.Add(Paragraph(Text(next, new JsonObject { ["type"] = "em" })));
+        }
+
+        content.Add(Paragraph(Text(text.Test)));
         if (text.Reasons.Count > 0)
         {
             content.Add(BulletList(text.Reasons));

@@ -16,6 +16,9 @@ public sealed record WriteBackText
 
     public required string Test { get; init; }
 
+    /// <summary>"Next: …" (<see cref="NextStep"/>); null when no entry applies.</summary>
+    public string? Next { get; init; }
+
     public required IReadOnlyList<string> Reasons { get; init; }
 
     public required IReadOnlyList<string> Agents { get; init; }
@@ -47,6 +50,7 @@ public sealed record WriteBackText
         {
             Title = title,
             Test = string.Create(CultureInfo.InvariantCulture, $"ThousandEyes {results.TestType} test {results.TestId} of {results.Target}, run {results.Run} (rule {results.Trigger.Rule})"),
+            Next = NextStep.For(results) is { } next ? "Next: " + next : null,
             Reasons = reasons,
             Agents = agents,
             Link = app is null ? null : (ReplyText.LinkLabel(results), app),
@@ -57,7 +61,13 @@ public sealed record WriteBackText
     /// <summary>Plain text, one part per line: PagerDuty notes, ServiceNow work notes, Grafana annotations.</summary>
     public string ToPlainText()
     {
-        var lines = new List<string> { Title, Test };
+        var lines = new List<string> { Title };
+        if (Next is not null)
+        {
+            lines.Add(Next);
+        }
+
+        lines.Add(Test);
         lines.AddRange(Reasons.Select(reason => "- " + reason));
         if (Agents.Count > 0)
         {

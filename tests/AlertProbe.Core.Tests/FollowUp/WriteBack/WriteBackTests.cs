@@ -60,6 +60,7 @@ public sealed class WriteBackTests
         Assert.True(
             text.Contains("Failing:", StringComparison.Ordinal) && results.Reasons.All(reason => text.Contains(reason, StringComparison.Ordinal)) && text.Contains(link.AbsoluteUri, StringComparison.Ordinal),
             $"the {kind} body lacks the verdict, a reason or the link: {text}");
+        Assert.Contains("Next: " + AlertProbe.Core.FollowUp.Delivery.NextStep.For(results), text, StringComparison.Ordinal);
     }
 
     [Fact]
