@@ -94,3 +94,21 @@ public sealed class WriteBackSettingsTests
         return provider.GetRequiredService<IOptions<WriteBackOptions>>().Value;
     }
 }
+
+/// <summary>The planner carries the alert's own record to the plan, and the intake from there to <c>InstantTestCreated</c>.</summary>
+public sealed class WriteBackPlanningTests
+{
+    [Fact]
+    public void A_plan_for_a_pagerduty_incident_carries_the_incident_to_write_back_to()
+    {
+        var rules = RuleSetLoader.Load(
+            "version: 1\nrules:\n  - name: pd\n    match: { sources: [pagerduty] }\n    tests:\n      - type: agent-to-server\n        server: vpn.example.com:443\n        agents: { ids: [\"113\"] }\n",
+            "rules.yaml").RuleSet!;
+        var alert = AlertProbe.Core.Tests.Alerts.AlertFixtures.Single(AlertProbe.Core.Tests.Alerts.AlertFixtures.Parse("pagerduty/triggered.json"));
+
+        var plan = Assert.Single(new AlertProbe.Core.Planning.RulePlanner(rules).Plan(alert).Plans);
+
+        var target = Assert.Single(plan.WriteBack);
+        Assert.Equal((AlertProbe.Core.Messages.WriteBackKind.PagerDuty, "Q1W2E3R4T5Y6U7"), (target.Kind, target.Id));
+    }
+}
