@@ -23,6 +23,12 @@ if (args is ["storm", .. var stormArgs])
     return await StormCommand.RunAsync(stormArgs);
 }
 
+// `soak …`: the storm with faults (issue 15; docs/reliability.md).
+if (args is ["soak", .. var soakArgs])
+{
+    return await StormCommand.RunAsync(soakArgs, soak: true);
+}
+
 if (args is ["pipeline", .. var pipelineArgs])
 {
     return await AlertProbe.Benchmarks.Pipeline.PipelineComparison.RunAsync(pipelineArgs);

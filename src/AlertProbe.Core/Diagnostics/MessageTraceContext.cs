@@ -64,20 +64,6 @@ public static class MessageTraceContext
     }
 
     /// <summary>The alert's receipt time a message carries, if any (a DateTimeOffset, DateTime or ISO 8601 string).</summary>
-    public static DateTimeOffset? ReadAlertReceivedAt(IReadOnlyDictionary<string, object> properties)
-    {
-        ArgumentNullException.ThrowIfNull(properties);
-        if (!properties.TryGetValue(MessageProperties.AlertReceivedAt, out var value))
-        {
-            return null;
-        }
-
-        return value switch
-        {
-            DateTimeOffset at => at,
-            DateTime at => new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)),
-            string text when DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) => at,
-            _ => null,
-        };
-    }
+    public static DateTimeOffset? ReadAlertReceivedAt(IReadOnlyDictionary<string, object> properties) =>
+        MessageProperties.ReadTime(properties, MessageProperties.AlertReceivedAt);
 }

@@ -31,6 +31,7 @@ public sealed partial class AlertIntakeHandler(
         ArgumentNullException.ThrowIfNull(message);
         var originalMessageId = AlertQueueScheduler.OriginalMessageIdOf(message);
         var correlationId = string.IsNullOrEmpty(message.CorrelationId) ? originalMessageId : message.CorrelationId;
+        var enqueuedAt = AlertQueueScheduler.FirstEnqueuedAtOf(message);
         var hints = new PayloadHints
         {
             Source = message.ApplicationProperties.TryGetValue(MessageProperties.Source, out var source)
@@ -38,7 +39,7 @@ public sealed partial class AlertIntakeHandler(
                 : null,
             ContentType = message.ContentType,
             MessageId = originalMessageId,
-            EnqueuedTime = message.EnqueuedTime,
+            EnqueuedTime = enqueuedAt ?? message.EnqueuedTime,
         };
 
         var plan = planner.Plan(message.Body.ToMemory(), hints);
@@ -57,7 +58,7 @@ public sealed partial class AlertIntakeHandler(
         {
             OriginalMessageId = originalMessageId,
             CorrelationId = correlationId,
-            EnqueuedAt = message.EnqueuedTime,
+            EnqueuedAt = enqueuedAt,
             Alerts = plan.Alerts,
             BudgetBooking = BudgetBookingOf(message),
         };

@@ -11,6 +11,7 @@ using AlertProbe.ThousandEyes.Agents;
 using AlertProbe.ThousandEyes.Errors;
 using AlertProbe.ThousandEyes.Requests;
 using AlertProbe.ThousandEyes.Responses;
+using Azure;
 using Azure.Messaging.ServiceBus;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -85,14 +86,41 @@ public sealed partial class InstantTestCreator(
             return await NotCreatedAsync(notCreated!, test, coalescingKey, claimId, context, cancellationToken).ConfigureAwait(false);
         }
 
-        if (!await ledger.MarkCreatedAsync(context.OriginalMessageId, test.PlanKey, lease, createdTest, cancellationToken).ConfigureAwait(false))
+        var recorded = true;
+        try
         {
-            Log.LeaseLost(logger, createdTest.TestId, context.OriginalMessageId, context.CorrelationId);
+            if (!await ledger.MarkCreatedAsync(context.OriginalMessageId, test.PlanKey, lease, createdTest, cancellationToken).ConfigureAwait(false))
+            {
+                Log.LeaseLost(logger, createdTest.TestId, context.OriginalMessageId, context.CorrelationId);
+            }
+        }
+        catch (RequestFailedException exception)
+        {
+            // Only this call knows the new test's id: publish it even though storage failed, or it would never be followed
+            // up. A redelivery meets the test's name and creates nothing (the fault matrix's store rows measure this).
+            recorded = false;
+            Log.RecordFailed(logger, exception, createdTest.TestId, context.OriginalMessageId, exception.Status, context.CorrelationId);
         }
 
         // The claim gets the test id and hands back, atomically, the alerts that coalesced while it was pending; asked
-        // again (a republish after a crash) it hands back the same ones.
-        createdTest = await WithRidersAsync(createdTest, coalescingKey, claimId, cancellationToken).ConfigureAwait(false);
+        // again (a republish after a crash) it hands back the same ones. Recorded, a failure here abandons the message and
+        // the redelivery republishes with them; unrecorded, the test is published without them (they stay on the claim).
+        if (recorded)
+        {
+            createdTest = await WithRidersAsync(createdTest, coalescingKey, claimId, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            try
+            {
+                createdTest = await WithRidersAsync(createdTest, coalescingKey, claimId, cancellationToken).ConfigureAwait(false);
+            }
+            catch (RequestFailedException exception)
+            {
+                Log.RecordFailed(logger, exception, createdTest.TestId, context.OriginalMessageId, exception.Status, context.CorrelationId);
+            }
+        }
+
         return await PublishAsync(createdTest, context, test, republished: false, cancellationToken).ConfigureAwait(false);
 
         // Either the created test or why nothing was created.
@@ -100,7 +128,9 @@ public sealed partial class InstantTestCreator(
         {
             if (circuit.OpenUntil is { } openUntil)
             {
-                return (null, new PlanResult.Failed($"ThousandEyes rejected the credentials; not calling it again before {openUntil:O}"));
+                // Wait for the circuit rather than burn the message's deliveries: abandoned, it would be redelivered at
+                // once and dead-lettered after MaxDeliveryCount tries inside the open period (the fault matrix's 401 row).
+                return (null, new PlanResult.NotYet(openUntil, $"ThousandEyes rejected the credentials; not calling it again before {openUntil:O}"));
             }
 
             var agents = await ResolveAgentsAsync(planned, ct).ConfigureAwait(false);
@@ -138,8 +168,14 @@ public sealed partial class InstantTestCreator(
                     // The name carries this message's id and enqueue instant: only an earlier delivery of this very
                     // message can have used it, one that created the test but whose ledger record was lost (a crash
                     // between ThousandEyes' 201 and the ledger). It is already created: never create it twice.
+                    // Its id is lost, so it can be neither published nor followed up: park the message with the reason (a
+                    // human can find the test by its name) rather than complete it as if its alert had been answered.
                     Log.AlreadyCreatedByName(logger, request.TestName!, ctx.OriginalMessageId, ctx.CorrelationId);
-                    return (null, new PlanResult.AlreadyDone($"named '{request.TestName}' (its id was not recorded)"));
+                    return (null, new PlanResult.Rejected(new Rejection(
+                        RejectionReasons.TestIdLost,
+                        $"ThousandEyes already has this intake's {planned.Plan.TestType} test for {planned.Plan.Target}, named '{request.TestName}': an earlier delivery " +
+                        "created it but its id was lost before it was recorded (a crash, or an answer lost after ThousandEyes acted). It is not created " +
+                        "again and gets no follow-up; find its results in ThousandEyes by that name.")));
                 }
 
                 return (null, await FailureAsync(response.Error!, planned, ctx, ct).ConfigureAwait(false));
@@ -176,9 +212,6 @@ public sealed partial class InstantTestCreator(
                 }
 
                 return orphans.Count == 0 ? rejected : rejected with { Attached = orphans };
-            case PlanResult.AlreadyDone:
-                // The test exists but its id was lost with a crashed delivery; the claim stays as it is until it expires.
-                return notCreated;
             default:
                 // Transient: the claim stays pending for this message's redelivery (the same claimant gets it back).
                 return notCreated;
@@ -384,6 +417,9 @@ public sealed partial class InstantTestCreator(
 
         [LoggerMessage(EventId = 306, Level = LogLevel.Warning, Message = "Alert {AlertId} (message {MessageId}) was coalesced onto a pending test for {CoalescingKey} that was refused ({Reason}); it is refused with it (reply address: {HasReply}, correlation {CorrelationId})")]
         public static partial void CoalescedAlertRefused(ILogger logger, string alertId, string messageId, string coalescingKey, string reason, bool hasReply, string correlationId);
+
+        [LoggerMessage(EventId = 307, Level = LogLevel.Error, Message = "Created test {TestId} for message {MessageId} but storage failed recording it (HTTP {Status}); publishing it anyway so it is followed up (correlation {CorrelationId})")]
+        public static partial void RecordFailed(ILogger logger, Exception exception, string testId, string messageId, int status, string correlationId);
 
         [LoggerMessage(EventId = 304, Level = LogLevel.Warning, Message = "Created test {TestId} for message {MessageId} but could not publish it; the message is abandoned and its redelivery republishes (correlation {CorrelationId})")]
         public static partial void PublishFailed(ILogger logger, Exception exception, string testId, string messageId, string correlationId);

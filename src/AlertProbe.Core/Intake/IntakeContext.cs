@@ -13,8 +13,9 @@ public sealed record IntakeContext
     public required string CorrelationId { get; init; }
 
     /// <summary>
-    /// When this message was enqueued (Service Bus EnqueuedTime): the same for every redelivery of it, different for the
-    /// same content sent again. Test names carry it, so a new intake never meets an earlier intake's name.
+    /// When this message was first enqueued (its EnqueuedTime, or what a rescheduled copy carries of it): the same for every
+    /// redelivery and copy of it, different for the same content sent again. Test names carry it, so a new intake never
+    /// meets an earlier intake's name and a copy that comes back after a crash meets its own.
     /// </summary>
     public DateTimeOffset? EnqueuedAt { get; init; }
 

@@ -35,4 +35,10 @@ public static class RejectionReasons
     public const string NoAgents = "NoAgents";
     public const string ThousandEyesRejected = "ThousandEyesRejected";
     public const string ReplyDenied = "ReplyDenied";
+
+    /// <summary>
+    /// An earlier delivery created the test but died (or lost the answer) before its id was recorded: it exists, is not
+    /// created again, and cannot be followed up (no way to look an instant test up by its name was verified against the API).
+    /// </summary>
+    public const string TestIdLost = "TestIdLost";
 }

@@ -85,6 +85,12 @@ public partial class AlertQueueScheduler
             MessageId = RescheduledMessageId(original, count),
         };
         copy.ApplicationProperties[MessageProperties.OriginalMessageId] = original;
+        if (!copy.ApplicationProperties.ContainsKey(MessageProperties.AlertReceivedAt) && received.EnqueuedTime != default)
+        {
+            // Exact to the tick (a string, not an AMQP timestamp's milliseconds): the test name hashes it.
+            copy.ApplicationProperties[MessageProperties.AlertReceivedAt] = received.EnqueuedTime.ToString("O", CultureInfo.InvariantCulture);
+        }
+
         copy.ApplicationProperties[MessageProperties.RescheduleCount] = count;
         copy.ApplicationProperties[MessageProperties.RescheduleReason] = reason;
         return copy;
@@ -100,6 +106,17 @@ public partial class AlertQueueScheduler
         return received.ApplicationProperties.TryGetValue(MessageProperties.OriginalMessageId, out var value) && value is string { Length: > 0 } id
             ? id
             : received.MessageId;
+    }
+
+    /// <summary>
+    /// When the alert message first reached the queue: what a rescheduled copy carries, else this delivery's EnqueuedTime
+    /// (null when neither is known). The same for the message, its redeliveries and all its copies.
+    /// </summary>
+    public static DateTimeOffset? FirstEnqueuedAtOf(ServiceBusReceivedMessage received)
+    {
+        ArgumentNullException.ThrowIfNull(received);
+        return MessageProperties.ReadTime(received.ApplicationProperties, MessageProperties.AlertReceivedAt)
+            ?? (received.EnqueuedTime == default ? null : received.EnqueuedTime);
     }
 
     /// <summary>How many times this message has been rescheduled already (0 for an original).</summary>

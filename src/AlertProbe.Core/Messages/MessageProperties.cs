@@ -38,9 +38,31 @@ public static class MessageProperties
     /// <summary>string: W3C <c>tracestate</c> that goes with <see cref="TraceParent"/> (only when not empty).</summary>
     public const string TraceState = "tracestate";
 
-    /// <summary>DateTimeOffset: when the alert message first reached the <c>alerts</c> queue, carried to the verdict (alert-to-verdict time).</summary>
+    /// <summary>
+    /// DateTimeOffset or ISO 8601 string: when the alert message first reached the <c>alerts</c> queue. Rescheduled copies
+    /// carry it (their own EnqueuedTime is the copy's), so the intake names a test the same on every copy and
+    /// redelivery; carried on to the verdict (alert-to-verdict time).
+    /// </summary>
     public const string AlertReceivedAt = "alertReceivedAt";
 
     /// <summary>string (ISO 8601): the rate-budget window a rescheduled copy has a slot booked in (absent: none).</summary>
     public const string BudgetBooking = "budgetBooking";
+
+    /// <summary>A time property as a message carries it (a DateTimeOffset, a DateTime, or an ISO 8601 string); null when absent or unreadable.</summary>
+    public static DateTimeOffset? ReadTime(IReadOnlyDictionary<string, object> properties, string name)
+    {
+        ArgumentNullException.ThrowIfNull(properties);
+        if (!properties.TryGetValue(name, out var value))
+        {
+            return null;
+        }
+
+        return value switch
+        {
+            DateTimeOffset at => at,
+            DateTime at => new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)),
+            string text when DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var at) => at,
+            _ => null,
+        };
+    }
 }

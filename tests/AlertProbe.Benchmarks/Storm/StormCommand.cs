@@ -1,17 +1,23 @@
 using System.Globalization;
 using System.Text.Json;
+using AlertProbe.Benchmarks.Storm.Faults;
 
 namespace AlertProbe.Benchmarks.Storm;
 
 /// <summary>
-/// <c>storm --messages N --targets M --store memory|tables [--mixed] [--json]</c>: runs <see cref="StormScenario"/>
-/// and prints its <see cref="StormReport"/> (one JSON object with <c>--json</c>, else indented).
+/// <c>storm --messages N --targets M --store memory|tables [--mixed] [--faults P [--seed S]] [--json]</c>: runs
+/// <see cref="StormScenario"/> and prints its <see cref="StormReport"/> (one JSON object with <c>--json</c>, else
+/// indented). <c>--fault ApiResets=0.2</c> (repeatable) sets one <see cref="FaultPlan"/> property instead of the
+/// mix. <c>soak</c> is the same with 50,000 messages and the fault mix of <see cref="FaultPlan.Soak"/> at 5 %.
 /// </summary>
 public static class StormCommand
 {
-    public static async Task<int> RunAsync(string[] args)
+    public static async Task<int> RunAsync(string[] args, bool soak = false)
     {
-        var settings = new StormSettings();
+        var settings = soak ? new StormSettings { Messages = 50_000 } : new StormSettings();
+        int? faultPercent = soak ? 5 : null;
+        int? seed = null;
+        FaultPlan? single = null;
         var json = false;
         for (var i = 0; i < args.Length; i++)
         {
@@ -40,13 +46,33 @@ public static class StormCommand
                 case "--rate-limit":
                     settings = settings with { RateLimitPerMinute = Number(args, ++i) };
                     break;
+                case "--faults":
+                    faultPercent = int.TryParse(Value(args, ++i), NumberStyles.None, CultureInfo.InvariantCulture, out var percent) && percent <= 100
+                        ? percent
+                        : throw new ArgumentException("--faults needs a whole percentage from 0 to 100");
+                    break;
+                case "--fault":
+                    single = FaultPlan.With(single ?? new FaultPlan(), Value(args, ++i));
+                    break;
+                case "--seed":
+                    seed = Number(args, ++i);
+                    break;
                 case "--json":
                     json = true;
                     break;
                 default:
-                    await Console.Error.WriteLineAsync($"storm: unknown argument '{args[i]}' (--messages N --targets M --store memory|tables [--mixed] [--critical-every K] [--rate-limit L] [--json])");
+                    await Console.Error.WriteLineAsync($"storm: unknown argument '{args[i]}' (--messages N --targets M --store memory|tables [--mixed] [--critical-every K] [--rate-limit L] [--faults P | --fault Name=value ...] [--seed S] [--json])");
                     return 2;
             }
+        }
+
+        if (single is not null)
+        {
+            settings = settings with { Faults = seed is { } chosen ? single with { Seed = chosen } : single };
+        }
+        else if (faultPercent is { } p)
+        {
+            settings = settings with { Faults = seed is { } chosen ? FaultPlan.Soak(p, chosen) : FaultPlan.Soak(p) };
         }
 
         var report = await StormScenario.RunAsync(settings);

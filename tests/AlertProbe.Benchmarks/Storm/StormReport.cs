@@ -24,7 +24,10 @@ public sealed record StormReport
     /// <summary>Alerts that ended neither with a test (their own, or one they were coalesced onto) nor dead-lettered.</summary>
     public required int Lost { get; init; }
 
-    /// <summary>Tests beyond one per coalescing key.</summary>
+    /// <summary>
+    /// Tests beyond one per coalescing key, not counting tests declared lost (<c>TestIdLost</c>): with the storm inside the
+    /// rules' 10-minute cooldown, every one is a test created twice.
+    /// </summary>
     public required int Duplicates { get; init; }
 
     /// <summary>429 answers from the API over the whole run.</summary>
@@ -34,6 +37,33 @@ public sealed record StormReport
     /// <summary>429 answers after the first API window.</summary>
     [JsonPropertyName("http429AfterFirstWindow")]
     public required int Http429AfterFirstWindow { get; init; }
+
+    /// <summary>Messages settled as completed (with their test, coalesced onto another alert's test, or a logged reason).</summary>
+    public required int Completed { get; init; }
+
+    /// <summary>Coalesced alerts refused with the claim they rode on (named in its message's dead-letter description).</summary>
+    public required int RefusedWithClaim { get; init; }
+
+    /// <summary>Messages dead-lettered as <c>TestIdLost</c>: their test was created but its id never recorded (not followed up).</summary>
+    public required int TestIdLost { get; init; }
+
+    /// <summary>Messages with no final settlement whose copy is still scheduled on the queue when the run ends.</summary>
+    public required int Scheduled { get; init; }
+
+    /// <summary>Distinct test ids published in <c>InstantTestCreated</c> messages.</summary>
+    public required int Published { get; init; }
+
+    /// <summary>Tests the API created that no published <c>InstantTestCreated</c> names (created, never followed up).</summary>
+    public required int CreatedUnpublished { get; init; }
+
+    /// <summary>Handler calls that died at a simulated crash point (redelivered when the lock expired).</summary>
+    public required int Crashes { get; init; }
+
+    /// <summary>Faults injected, by kind (null when the run had no fault plan).</summary>
+    public IReadOnlyDictionary<string, int>? Faults { get; init; }
+
+    /// <summary>Managed heap in MiB after a full collection: at the start, after as many handler calls as messages, at the end.</summary>
+    public required IReadOnlyList<double> MemoryMiB { get; init; }
 
     /// <summary>Intake handler calls (deliveries, rescheduled copies and redeliveries included).</summary>
     public required int HandlerCalls { get; init; }

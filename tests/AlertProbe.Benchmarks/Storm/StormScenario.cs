@@ -1,3 +1,4 @@
+using AlertProbe.Benchmarks.Storm.Faults;
 using AlertProbe.Core.Intake;
 using AlertProbe.Core.Ledger.Storage;
 using AlertProbe.Core.Messages;
@@ -22,12 +23,15 @@ namespace AlertProbe.Benchmarks.Storm;
 /// Service Bus would (an abandoned message comes back, up to 10 deliveries); when nothing is due the clock jumps to
 /// the next scheduled copy. What it counts is in <see cref="StormReport"/>.
 /// </summary>
-public static class StormScenario
+public static partial class StormScenario
 {
     private const string AlertsQueue = "alerts";
     private const string InstantTestsTopic = "instant-tests";
     private const int MaxDeliveryCount = 10;
     private static readonly TimeSpan ApiWindow = TimeSpan.FromMinutes(1);
+
+    // The queue's lock (infra/modules/servicebus.bicep): a delivery whose process died comes back when it expires.
+    private static readonly TimeSpan LockDuration = TimeSpan.FromMinutes(1);
 
     public static async Task<StormReport> RunAsync(StormSettings settings, CancellationToken cancellationToken = default)
     {
@@ -77,6 +81,12 @@ public static class StormScenario
             store = new InMemoryLedgerStore();
         }
 
+        var faults = settings.Faults is { } plan ? new FaultInjector(plan) : null;
+        if (faults is not null)
+        {
+            store = new FaultingLedgerStore(store, faults);
+        }
+
         var counting = new CountingLedgerStore(store);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -96,9 +106,19 @@ public static class StormScenario
         services.AddSingleton<TimeProvider>(time);
         var bus = new InMemoryMessageBus(time);
         services.AddSingleton(bus);
+        if (faults is not null)
+        {
+            services.AddSingleton<ServiceBusClient>(new FaultingServiceBusClient(bus.Client, faults, InstantTestsTopic));
+        }
+
         services.AddSingleton<ILedgerStore>(counting);
         services.AddAlertIntake(configuration);
-        services.AddHttpClient(ThousandEyesServiceCollectionExtensions.HttpClientName).AddHttpMessageHandler(recorder.CreateHandler);
+        var api = services.AddHttpClient(ThousandEyesServiceCollectionExtensions.HttpClientName).AddHttpMessageHandler(recorder.CreateHandler);
+        if (faults is not null)
+        {
+            api.AddHttpMessageHandler(() => new FaultingApiHandler(faults, time));
+        }
+
         await using var provider = services.BuildServiceProvider();
         provider.GetRequiredService<IStartupValidator>().Validate();
 
@@ -110,33 +130,80 @@ public static class StormScenario
         }
 
         var start = time.GetUtcNow();
+        var memory = new List<double> { MemoryMiB() };
         var final = new Dictionary<string, IntakeOutcome>(StringComparer.Ordinal);
         var handlerCalls = 0;
+        var crashes = 0;
         var redeliveries = new Queue<(BusMessage Message, int DeliveryCount)>();
+        var locked = new List<(BusMessage Message, int DeliveryCount, DateTimeOffset BackAt)>();
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
             BusMessage? message;
             var deliveryCount = 1;
+            var now = time.GetUtcNow();
             if (redeliveries.TryDequeue(out var again))
             {
                 (message, deliveryCount) = again;
             }
+            else if (locked.FindIndex(l => l.BackAt <= now) is >= 0 and var expired)
+            {
+                (message, deliveryCount, _) = locked[expired];
+                locked.RemoveAt(expired);
+            }
             else if (!bus.TryTakeDue(AlertsQueue, out message))
             {
-                if (bus.NextDueAt(AlertsQueue) is not { } next)
+                DateTimeOffset? next = bus.NextDueAt(AlertsQueue);
+                foreach (var l in locked)
+                {
+                    next = next is { } n && n <= l.BackAt ? n : l.BackAt;
+                }
+
+                if (next is null)
                 {
                     break;
                 }
 
-                time.SetUtcNow(next > time.GetUtcNow() ? next : time.GetUtcNow());
+                time.SetUtcNow(next.Value > now ? next.Value : now);
                 continue;
             }
 
             var received = message!.ToReceivedMessage(deliveryCount);
             handlerCalls++;
-            var outcome = await provider.GetRequiredService<AlertIntakeHandler>().HandleAsync(received, cancellationToken);
+            if (handlerCalls == alerts.Count)
+            {
+                memory.Add(MemoryMiB());
+            }
+
+            faults?.BeginCall();
+            IntakeOutcome outcome;
+            try
+            {
+                outcome = await provider.GetRequiredService<AlertIntakeHandler>().HandleAsync(received, cancellationToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                // As the Functions' settler does: an unexpected exception abandons the message (redelivered at once).
+                outcome = new IntakeOutcome.Abandoned($"{exception.GetType().Name}: {exception.Message}");
+            }
+
             var original = AlertQueueScheduler.OriginalMessageIdOf(received);
+            if (faults is { Crashed: true })
+            {
+                // Nothing was settled: the message is locked until its lock expires, then delivered again.
+                crashes++;
+                if (deliveryCount < MaxDeliveryCount)
+                {
+                    locked.Add((message, deliveryCount + 1, time.GetUtcNow() + LockDuration));
+                }
+                else
+                {
+                    final[original] = new IntakeOutcome.DeadLettered("MaxDeliveryCountExceeded", "the process crashed on every delivery");
+                }
+
+                continue;
+            }
+
             switch (outcome)
             {
                 case IntakeOutcome.Abandoned when deliveryCount < MaxDeliveryCount:
@@ -153,7 +220,9 @@ public static class StormScenario
             }
         }
 
-        return Report(settings, alerts, final, bus, simulator, recorder, handlerCalls,
+        memory.Add(MemoryMiB());
+        var run = new RunFacts(handlerCalls, crashes, faults, memory);
+        return Report(settings, alerts, final, bus, simulator, recorder, run,
             settings.Store == StormStore.Tables ? tableCounter.Count : counting.Count, time.GetUtcNow() - start, start);
     }
 
@@ -164,7 +233,7 @@ public static class StormScenario
         InMemoryMessageBus bus,
         SimulatorFixture simulator,
         ApiCallLog recorder,
-        int handlerCalls,
+        RunFacts run,
         long tableRequests,
         TimeSpan elapsed,
         DateTimeOffset start)
@@ -184,21 +253,34 @@ public static class StormScenario
             }
         }
 
+        var stillScheduled = bus.Pending(AlertsQueue)
+            .Select(m => AlertQueueScheduler.OriginalMessageIdOf(m.ToReceivedMessage(1)))
+            .ToHashSet(StringComparer.Ordinal);
+        // Alerts coalesced onto a claim whose creation failed for good are named in the claimant's dead-letter description.
+        var refusedWithClaim = final.Values.OfType<IntakeOutcome.DeadLettered>()
+            .SelectMany(d => RefusedWithIt().Matches(d.Description).Select(m => m.Groups["alert"].Value))
+            .ToHashSet(StringComparer.Ordinal);
         var coalescedCount = 0;
+        var completedCount = 0;
         var deadLettered = 0;
+        var scheduled = 0;
         var lost = 0;
         foreach (var alert in alerts)
         {
             final.TryGetValue(alert.MessageId, out var outcome);
+            completedCount += outcome is IntakeOutcome.Completed ? 1 : 0;
             switch (outcome)
             {
+                case null when stillScheduled.Contains(alert.MessageId):
+                    scheduled++;
+                    continue;
                 case IntakeOutcome.DeadLettered:
                     deadLettered++;
                     continue;
                 case IntakeOutcome.Completed completed when completed.Reason.StartsWith("coalesced onto ", StringComparison.Ordinal):
                     coalescedCount++;
                     var onto = completed.Reason["coalesced onto ".Length..];
-                    if (!covered.Contains(alert.AlertId) && !publishedTestIds.Contains(onto))
+                    if (!covered.Contains(alert.AlertId) && !publishedTestIds.Contains(onto) && !refusedWithClaim.Contains(alert.AlertId))
                     {
                         lost++;
                     }
@@ -218,8 +300,17 @@ public static class StormScenario
         }
 
         var createdTests = simulator.State.CreatedTests;
+        var createdUnpublished = createdTests.Count(t => !publishedTestIds.Contains(t.TestId));
         var keys = alerts.Select(a => a.Target).Distinct().Count();
-        var distinctTested = createdTests.Select(t => t.Target).Distinct(StringComparer.Ordinal).Count();
+        // A test declared lost (TestIdLost: created, id never recorded) is not followed up; a later alert for its key gets
+        // a test of its own, which is not a duplicate. Anything else beyond one test per key is.
+        var declaredLost = final.Values.OfType<IntakeOutcome.DeadLettered>()
+            .Where(d => d.Reason == RejectionReasons.TestIdLost)
+            .Select(d => d.Description)
+            .ToList();
+        var duplicates = createdTests
+            .GroupBy(t => t.Target, StringComparer.Ordinal)
+            .Sum(g => Math.Max(0, g.Count() - 1 - g.Count(t => declaredLost.Any(d => d.Contains(t.TestName, StringComparison.Ordinal)))));
         var windows = Windows(recorder.Creates);
         var firstWindowEnd = windows.Count > 0 ? windows[0].Start + ApiWindow : DateTimeOffset.MaxValue;
         double? budgetUsed = windows.Count > 1
@@ -240,11 +331,20 @@ public static class StormScenario
             Coalesced = coalescedCount,
             DeadLettered = deadLettered,
             Lost = lost,
-            Duplicates = createdTests.Count - distinctTested,
+            Duplicates = duplicates,
             Http429 = recorder.RateLimited.Count,
             Http429AfterFirstWindow = recorder.RateLimited.Count(at => at >= firstWindowEnd),
-            HandlerCalls = handlerCalls,
-            HandlerCallsPerAlert = Math.Round(handlerCalls / (double)alerts.Count, 3),
+            Completed = completedCount,
+            RefusedWithClaim = refusedWithClaim.Count,
+            TestIdLost = declaredLost.Count,
+            Scheduled = scheduled,
+            Published = publishedTestIds.Count,
+            CreatedUnpublished = createdUnpublished,
+            Crashes = run.Crashes,
+            Faults = run.Faults is { } injected ? new SortedDictionary<string, int>(injected.Injected, StringComparer.Ordinal) : null,
+            MemoryMiB = [.. run.MemoryMiB.Select(m => Math.Round(m, 1))],
+            HandlerCalls = run.HandlerCalls,
+            HandlerCallsPerAlert = Math.Round(run.HandlerCalls / (double)alerts.Count, 3),
             TableRequests = tableRequests,
             TableRequestsPerAlert = Math.Round(tableRequests / (double)alerts.Count, 3),
             BudgetUsed = budgetUsed is { } used ? Math.Round(used, 4) : null,
@@ -255,6 +355,14 @@ public static class StormScenario
             Store = settings.Store.ToString().ToLowerInvariant(),
         };
     }
+
+    /// <summary>Managed heap after a full collection, in MiB (the harness's own bus history and ledger included).</summary>
+    private static double MemoryMiB() => GC.GetTotalMemory(forceFullCollection: true) / (1024.0 * 1024.0);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?<alert>fp-\d+) in storm-\d+")]
+    private static partial System.Text.RegularExpressions.Regex RefusedWithIt();
+
+    private sealed record RunFacts(int HandlerCalls, int Crashes, FaultInjector? Faults, IReadOnlyList<double> MemoryMiB);
 
     /// <summary>The API's windows as the creates fall into them: a window opens with a create and lasts a minute.</summary>
     private static List<(DateTimeOffset Start, int Count)> Windows(IReadOnlyList<DateTimeOffset> creates)

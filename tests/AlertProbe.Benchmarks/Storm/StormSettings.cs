@@ -33,6 +33,9 @@ public sealed record StormSettings
     /// <summary>Instant tests per minute the simulated API (and the budget) allow.</summary>
     public int RateLimitPerMinute { get; init; } = 24;
 
+    /// <summary>The faults the storm meets (null: none); see <see cref="Faults.FaultPlan"/>.</summary>
+    public Faults.FaultPlan? Faults { get; init; }
+
     /// <summary>Azurite connection string for <see cref="StormStore.Tables"/>; null starts a private Azurite.</summary>
     public string? TablesConnectionString { get; init; }
 }

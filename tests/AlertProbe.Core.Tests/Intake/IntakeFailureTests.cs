@@ -36,15 +36,20 @@ public sealed class IntakeFailureTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task After_rejected_credentials_the_next_message_is_abandoned_without_calling_ThousandEyes()
+    public async Task After_rejected_credentials_the_next_message_waits_for_the_circuit_without_calling_ThousandEyes()
     {
-        await using var host = await IntakeHost.StartAsync(azurite, options => options.Settings["ThousandEyes:BearerToken"] = WrongToken);
+        await using var host = await IntakeHost.StartAsync(azurite, options =>
+        {
+            options.Settings["ThousandEyes:BearerToken"] = WrongToken;
+            options.Settings["Intake:CredentialCircuitOpenFor"] = "00:05:00";
+        });
         await host.HandleAsync(AlertPayloads.Message(ShopDown, "msg-1"));
         host.State.ClearReceivedRequests();
 
         var outcome = await host.HandleAsync(AlertPayloads.Message(ApiDown, "msg-2"));
 
-        Assert.IsType<IntakeOutcome.Abandoned>(outcome);
+        // Abandoned, it would come back at once and be dead-lettered after MaxDeliveryCount tries inside the open period.
+        Assert.Equal(host.Time.GetUtcNow() + TimeSpan.FromMinutes(5), Assert.IsType<IntakeOutcome.Rescheduled>(outcome).At);
         Assert.Empty(host.State.ReceivedRequests);
     }
 

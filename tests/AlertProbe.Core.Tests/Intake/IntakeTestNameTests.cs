@@ -1,3 +1,5 @@
+using AlertProbe.Core.Messages;
+using Azure.Messaging.ServiceBus;
 using AlertProbe.Core.Intake;
 using AlertProbe.Core.Tests.Intake.Support;
 using AlertProbe.Testing.Azurite;
@@ -32,7 +34,7 @@ public sealed class IntakeTestNameTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task A_redelivery_that_meets_its_own_earlier_name_is_already_created_not_rejected()
+    public async Task A_redelivery_that_meets_its_own_earlier_name_creates_nothing_and_is_parked_as_test_id_lost()
     {
         await using var simulator = await SimulatorFixture.StartAsync();
         await using var first = await IntakeHost.StartAsync(azurite, o => o.SharedSimulator = simulator);
@@ -43,8 +45,31 @@ public sealed class IntakeTestNameTests(AzuriteFixture azurite)
 
         var redelivered = await lostRecord.HandleAsync(AlertPayloads.Message(ShopDown, "msg-shop", deliveryCount: 2, enqueuedTime: FirstSent));
 
-        var completed = Assert.IsType<IntakeOutcome.Completed>(redelivered);
-        Assert.Contains("already created", completed.Reason, StringComparison.Ordinal);
+        // Completing it would say the alert was answered; its test exists but can never be followed up.
+        var parked = Assert.IsType<IntakeOutcome.DeadLettered>(redelivered);
+        Assert.Equal(RejectionReasons.TestIdLost, parked.Reason);
+        Assert.Contains(simulator.State.CreatedTests[0].TestName, parked.Description, StringComparison.Ordinal);
         Assert.Equal(created, simulator.State.CreatedTests.Count);
+    }
+
+    [Fact]
+    public async Task A_rescheduled_copy_of_a_message_meets_the_name_its_first_delivery_used()
+    {
+        await using var simulator = await SimulatorFixture.StartAsync();
+        await using var first = await IntakeHost.StartAsync(azurite, o => o.SharedSimulator = simulator);
+        await using var lostRecord = await IntakeHost.StartAsync(azurite, o => o.SharedSimulator = simulator);
+        var original = AlertPayloads.Message(ShopDown, "msg-shop", enqueuedTime: FirstSent);
+        await first.HandleAsync(original);
+        var created = simulator.State.CreatedTests.Count;
+
+        // The copy the scheduler sends (for a lease still held, a 429, the budget) is enqueued later than the original.
+        var copy = AlertQueueScheduler.CreateRescheduledCopy(original, "IntakeLeaseHeld");
+        var copyReceived = ServiceBusModelFactory.ServiceBusReceivedMessage(
+            body: copy.Body, messageId: copy.MessageId, contentType: copy.ContentType, properties: copy.ApplicationProperties,
+            deliveryCount: 1, sequenceNumber: 2, enqueuedTime: FirstSent.AddMinutes(2));
+        var outcome = await lostRecord.HandleAsync(copyReceived);
+
+        Assert.Equal(created, simulator.State.CreatedTests.Count);
+        Assert.Equal(RejectionReasons.TestIdLost, Assert.IsType<IntakeOutcome.DeadLettered>(outcome).Reason);
     }
 }
