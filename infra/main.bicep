@@ -190,6 +190,7 @@ module functionApp 'modules/functionapp.bicep' = {
     collectSubscriptionName: serviceBus.outputs.collectSubscriptionName
     rerunSubscriptionName: serviceBus.outputs.rerunSubscriptionName
     testResultsTopicName: serviceBus.outputs.testResultsTopicName
+    alertsMaxDeliveryCount: maxDeliveryCount
     keyVaultUri: keyVault.outputs.uri
     thousandEyesBaseUrl: thousandEyesBaseUrl
     thousandEyesApiVersion: thousandEyesApiVersion

@@ -26,6 +26,8 @@ param instantTestsTopicName string
 param collectSubscriptionName string
 param rerunSubscriptionName string
 param testResultsTopicName string
+@description('The alerts queue\'s maxDeliveryCount: the intake acts on the last delivery itself.')
+param alertsMaxDeliveryCount int = 10
 
 param keyVaultUri string
 
@@ -73,6 +75,7 @@ var managedAppSettings = {
   Messaging__CollectSubscriptionName: collectSubscriptionName
   Messaging__RerunSubscriptionName: rerunSubscriptionName
   Messaging__TestResultsTopicName: testResultsTopicName
+  Messaging__AlertsMaxDeliveryCount: string(alertsMaxDeliveryCount)
 
   KeyVault__Uri: keyVaultUri
   KeyVault__ManagedIdentityClientId: identityClientId

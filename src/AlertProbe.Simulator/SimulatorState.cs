@@ -16,7 +16,7 @@ public sealed class SimulatorState
     private readonly List<ReceivedRequest> _requests = [];
     private readonly Dictionary<string, CreatedTest> _tests = new(StringComparer.Ordinal);
     private readonly List<InjectedFault> _faults = [];
-    private readonly List<KeyValuePair<string, TargetFailure>> _brokenTargets = [];
+    private readonly List<KeyValuePair<string, Situation>> _brokenTargets = [];
     private readonly byte[] _basicCredentials;
     private byte[] _bearerToken;
     private long _nextTestId = 7_000_001;
@@ -154,10 +154,21 @@ public sealed class SimulatorState
     {
         ArgumentException.ThrowIfNullOrEmpty(targetSubstring);
         ArgumentNullException.ThrowIfNull(failure);
+        SetSituation(targetSubstring, Situation.ForFailure(failure));
+    }
+
+    /// <summary>
+    /// Runs of tests whose target contains <paramref name="targetSubstring"/> (case-insensitive) show <paramref name="situation"/>
+    /// from now on (replacing an earlier situation or broken target for the same text); <see cref="RepairTarget"/> undoes it.
+    /// </summary>
+    public void SetSituation(string targetSubstring, Situation situation)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(targetSubstring);
+        ArgumentNullException.ThrowIfNull(situation);
         lock (_gate)
         {
             _brokenTargets.RemoveAll(entry => string.Equals(entry.Key, targetSubstring, StringComparison.OrdinalIgnoreCase));
-            _brokenTargets.Add(new(targetSubstring, failure));
+            _brokenTargets.Add(new(targetSubstring, situation));
         }
     }
 
@@ -253,8 +264,9 @@ public sealed class SimulatorState
         var step = Math.Max(1L, (long)_roundAlignment.TotalSeconds);
         var aligned = runAt.ToUnixTimeSeconds() / step * step;
         var roundId = test.Rounds.Count == 0 ? aligned : Math.Max(aligned, test.Rounds[^1].RoundId + 1);
-        var failure = _brokenTargets.LastOrDefault(entry => test.Target.Contains(entry.Key, StringComparison.OrdinalIgnoreCase)).Value;
-        return new TestRound(test.Rounds.Count + 1, roundId, runAt, failure);
+        var situation = _brokenTargets.LastOrDefault(entry => test.Target.Contains(entry.Key, StringComparison.OrdinalIgnoreCase)).Value;
+        var failure = situation is { Kind: SituationKind.Target } ? situation.Failure : null;
+        return new TestRound(test.Rounds.Count + 1, roundId, runAt, failure) { Situation = situation is { Kind: SituationKind.Target } ? null : situation };
     }
 
     private bool Matches(ReadOnlySpan<char> presented, Func<byte[]> expected)

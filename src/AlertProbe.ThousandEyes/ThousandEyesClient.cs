@@ -270,6 +270,31 @@ public partial class ThousandEyesClient
         return await FetchResultPagesAsync(Relative(path, aid), ApiVersion, testId.Trim(), TestResultFamily.PathVis, aid, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Cloud Agents with local problems in a time range: v7 <c>GET /v7/agents/local-problems?startDate&amp;endDate</c>
+    /// (<see cref="AgentLocalProblem"/>). v6 has no such endpoint: an empty list, without a call.
+    /// </summary>
+    public virtual async Task<ThousandEyesResult<IReadOnlyList<AgentLocalProblem>>> GetAgentLocalProblemsAsync(
+        DateTimeOffset startDate, DateTimeOffset endDate, string? accountGroupId = null, CancellationToken cancellationToken = default)
+    {
+        if (ApiVersion == ThousandEyesApiVersion.V6)
+        {
+            return new([], null);
+        }
+
+        var aid = AccountGroup(accountGroupId);
+        var uri = Relative("v7/agents/local-problems", aid, TimeRange(new TestResultsQuery { From = startDate, To = endDate }));
+        var exchange = await SendAsync(ThousandEyesOperation.Read, HttpMethod.Get, uri, null, aid, cancellationToken).ConfigureAwait(false);
+        if (exchange.Error is { } error)
+        {
+            return new(error, exchange.RateLimits);
+        }
+
+        return AgentLocalProblem.Parse(exchange.Body) is { } problems
+            ? new(problems, exchange.RateLimits)
+            : new(new UnexpectedResponseError(exchange.StatusCode, "the local problems response has no 'localProblems' array"), exchange.RateLimits);
+    }
+
     /// <summary>Fetches results by a link from a create response (absolute on this API, or relative to it).</summary>
     public virtual async Task<ThousandEyesResult<TestResults>> GetTestResultsByLinkAsync(string href, string? accountGroupId = null, CancellationToken cancellationToken = default)
     {

@@ -74,15 +74,34 @@ internal static class LocalRunner
             return await RunFlowAsync(context, settings, observer, configured, TimeProvider.System, null, embedded: false, cancellationToken).ConfigureAwait(false);
         }
 
+        var situations = new List<(string Target, Situation Situation)>();
+        foreach (var failTarget in settings.FailTargets)
+        {
+            // TEXT or TEXT=SITUATION (docs/follow-up.md, "Simulator situations"); a bare TEXT times out as before.
+            var equals = failTarget.IndexOf('=', StringComparison.Ordinal);
+            var target = (equals >= 0 ? failTarget[..equals] : failTarget).Trim();
+            if (target.Length == 0)
+            {
+                return RunResult.Unusable([$"--fail-target '{failTarget}': the target text is empty (write TEXT or TEXT=SITUATION)."]);
+            }
+
+            if (!Situation.TryParse(equals >= 0 ? failTarget[(equals + 1)..] : "timeout", out var situation, out var problem))
+            {
+                return RunResult.Unusable([$"--fail-target '{failTarget}': {problem}"]);
+            }
+
+            situations.Add((target, situation!));
+        }
+
         var clock = new SkippingClock();
         var simulatorOptions = new SimulatorOptions { Port = 0, ResultDelay = settings.SimulatorResultDelay };
         var simulator = await ThousandEyesSimulator.StartAsync(simulatorOptions, clock, cancellationToken).ConfigureAwait(false);
         await using (simulator.ConfigureAwait(false))
         {
-            foreach (var target in settings.FailTargets)
+            foreach (var (target, situation) in situations)
             {
-                simulator.State.BreakTarget(target, TargetFailure.ConnectionTimeout);
-                observer.Announced?.Invoke($"simulator: runs against targets containing '{target}' will time out");
+                simulator.State.SetSituation(target, situation);
+                observer.Announced?.Invoke($"simulator: runs against targets containing '{target}' will {situation.Describe()}");
             }
 
             overrides[BaseUrlKey] = simulator.BaseAddress.ToString();

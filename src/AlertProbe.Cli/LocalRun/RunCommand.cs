@@ -27,8 +27,10 @@ internal static class RunCommand
         var verbose = CommonOptions.Verbose();
         var failTargets = new Option<string[]>("--fail-target")
         {
-            Description = "Embedded simulator only: make runs against targets containing this text fail (connection timeout), to see a failing verdict. Repeatable.",
-            HelpName = "TEXT",
+            Description = "Embedded simulator only: make runs against targets containing TEXT fail (connection timeout), or show SITUATION: "
+                + "http-NNN, dns, loss[-NN], target-down, agent-local[@IDS], dns-server-down[:SERVER], dns-wrong-answer[:IP], "
+                + "path-loss[:HOP:IP:ASN][@IDS], probes-filtered, ipv6-only[@IDS], local-problem[@IDS] (docs/follow-up.md). Repeatable.",
+            HelpName = "TEXT[=SITUATION]",
             Arity = ArgumentArity.OneOrMore,
         };
         var failOn = new Option<string?>("--fail-on")

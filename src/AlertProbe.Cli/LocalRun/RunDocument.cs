@@ -42,6 +42,9 @@ internal sealed record RunTest
 
     public required IReadOnlyList<string> Reasons { get; init; }
 
+    /// <summary>Where the latest collected run's fault starts (the verdict's location line); null when none was collected.</summary>
+    public required RunLocation? Location { get; init; }
+
     public required string Rule { get; init; }
 
     public required string AlertId { get; init; }
@@ -51,6 +54,18 @@ internal sealed record RunTest
 
     /// <summary>Every run (0 = creation, then reruns) with its verdict (null when not collected).</summary>
     public required IReadOnlyList<RunOfTest> Runs { get; init; }
+}
+
+/// <summary>The fault location of a run (InstantTestResults.location): layer, the rule that fired, the line and its evidence.</summary>
+internal sealed record RunLocation
+{
+    public required string Layer { get; init; }
+
+    public required string Rule { get; init; }
+
+    public required string Summary { get; init; }
+
+    public required IReadOnlyList<string> Evidence { get; init; }
 }
 
 internal sealed record RunAgent

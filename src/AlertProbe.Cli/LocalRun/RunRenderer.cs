@@ -84,7 +84,7 @@ internal static class RunRenderer
                     new Text(string.Join(Environment.NewLine, test.Agents.Select(a => a.AgentName ?? a.AgentId))),
                     new Text(test.Runs.Count.ToString(CultureInfo.InvariantCulture)),
                     new Markup(VerdictMarkup(test.Verdict)),
-                    new Text(test.Reasons.Count > 0 ? test.Reasons[0] : string.Empty));
+                    new Text(Why(test)));
             }
 
             console.Write(table);
@@ -100,6 +100,11 @@ internal static class RunRenderer
                     $"  {Markup.Escape(test.TestId)}  {Markup.Escape(test.TestType)}  {VerdictMarkup(test.Verdict)}  ({test.Runs.Count} run(s))"));
                 console.WriteLine($"    target: {test.Target}");
                 console.WriteLine($"    agents: {string.Join("; ", test.Agents.Select(a => a.AgentName ?? a.AgentId))}");
+                if (test.Location is { Layer: not "none" } location)
+                {
+                    console.WriteLine($"    where:  {location.Summary}");
+                }
+
                 if (test.Reasons.Count > 0)
                 {
                     console.WriteLine($"    why:    {test.Reasons[0]}");
@@ -175,6 +180,12 @@ internal static class RunRenderer
 
     private static string Clock(TimeSpan value) =>
         value < TimeSpan.Zero ? "0:00" : string.Create(CultureInfo.InvariantCulture, $"{(int)value.TotalMinutes}:{value.Seconds:00}");
+
+    // The location line leads (where the fault starts), then the first reason; "none" locations add nothing.
+    private static string Why(RunTest test) =>
+        test.Location is { Layer: not "none" } location
+            ? test.Reasons.Count > 0 ? location.Summary + Environment.NewLine + test.Reasons[0] : location.Summary
+            : test.Reasons.Count > 0 ? test.Reasons[0] : string.Empty;
 
     private static string VerdictMarkup(string? verdict) => verdict switch
     {

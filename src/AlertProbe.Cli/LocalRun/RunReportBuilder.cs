@@ -113,7 +113,10 @@ internal static class RunReportBuilder
         var latest = runs
             .Select(r => results.GetValueOrDefault((r.TestId, r.Run)))
             .LastOrDefault(r => r is not null);
-        var agentVerdicts = latest?.Agents.ToDictionary(a => a.AgentId, StringComparer.Ordinal) ?? [];
+        // An agent has one entry per measurement (per DNS server of a dns-server test, per direction): it shows its worst.
+        var agentVerdicts = latest?.Agents
+            .GroupBy(a => a.AgentId, StringComparer.Ordinal)
+            .ToDictionary(group => group.Key, group => group.OrderByDescending(a => Severity(a.Verdict)).First(), StringComparer.Ordinal) ?? [];
         return new RunTest
         {
             TestId = first.TestId,
@@ -128,6 +131,9 @@ internal static class RunReportBuilder
             })],
             Verdict = latest is null ? null : Name(latest.Verdict),
             Reasons = latest?.Reasons ?? [],
+            Location = latest?.Location is { } location
+                ? new RunLocation { Layer = location.Layer, Rule = location.Rule, Summary = location.Summary, Evidence = location.Evidence }
+                : null,
             Rule = first.Trigger.Rule,
             AlertId = first.Trigger.AlertId,
             Payload = files.GetValueOrDefault(first.Trigger.OriginalMessageId),
@@ -161,6 +167,14 @@ internal static class RunReportBuilder
         };
         return new RunPayload { File = payload.File, MessageId = payload.MessageId, Outcome = outcome, Detail = detail };
     }
+
+    private static int Severity(TestVerdict verdict) => verdict switch
+    {
+        TestVerdict.Failing => 3,
+        TestVerdict.Degraded => 2,
+        TestVerdict.Inconclusive => 1,
+        _ => 0,
+    };
 
     private static string Name(TestVerdict verdict) => JsonNamingPolicy.CamelCase.ConvertName(verdict.ToString());
 }

@@ -20,7 +20,10 @@ internal sealed record RunSettings
     /// <summary>The embedded simulator's result delay (on the run's skipping clock, so it costs no real time).</summary>
     public TimeSpan SimulatorResultDelay { get; init; } = TimeSpan.FromSeconds(20);
 
-    /// <summary>Embedded simulator only: runs against targets containing one of these (case-insensitive) time out.</summary>
+    /// <summary>
+    /// Embedded simulator only: <c>TEXT</c> or <c>TEXT=SITUATION</c>; runs against targets containing TEXT (case-insensitive)
+    /// show the situation (a bare TEXT times out). Situations: <see cref="AlertProbe.Simulator.State.Situation"/>.
+    /// </summary>
     public IReadOnlyList<string> FailTargets { get; init; } = [];
 
     /// <summary>Which rules those are and why (--rules, Rules__Path or the built-in defaults), for the report.</summary>

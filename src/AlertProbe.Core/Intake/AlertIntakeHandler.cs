@@ -5,6 +5,7 @@ using AlertProbe.Core.Ledger;
 using AlertProbe.Core.Messages;
 using Azure.Messaging.ServiceBus;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace AlertProbe.Core.Intake;
 
@@ -24,6 +25,7 @@ public sealed partial class AlertIntakeHandler(
     InstantTestCreator creator,
     ILedger ledger,
     AlertQueueScheduler scheduler,
+    IOptions<MessagingOptions> messaging,
     ILogger<AlertIntakeHandler> logger)
 {
     public async Task<IntakeOutcome> HandleAsync(ServiceBusReceivedMessage message, CancellationToken cancellationToken)
@@ -61,6 +63,7 @@ public sealed partial class AlertIntakeHandler(
             EnqueuedAt = enqueuedAt,
             Alerts = plan.Alerts,
             BudgetBooking = BudgetBookingOf(message),
+            IsLastDelivery = message.DeliveryCount >= messaging.Value.AlertsMaxDeliveryCount,
         };
         var rejections = new List<Rejection>(plan.Rejections);
         AlertProbeTelemetry.RecordRefused(plan.Rejections);
@@ -83,17 +86,27 @@ public sealed partial class AlertIntakeHandler(
                     done.Add(coalesced.TestId is { } testId ? $"coalesced onto {testId}" : $"coalesced onto the pending test for {coalesced.Key}");
                     break;
                 case PlanResult.Rejected rejected:
-                    rejections.Add(rejected.Attached.Count == 0
-                        ? rejected.Rejection
-                        : rejected.Rejection with
-                        {
-                            Description = $"{rejected.Rejection.Description} (refused with it: {rejected.Attached.Count} alert(s) of other messages coalesced onto this test while it was pending: " +
-                                $"{string.Join(", ", rejected.Attached.Select(a => $"{a.AlertId} in {a.OriginalMessageId}"))})",
-                        });
+                    rejections.Add(WithRiders(rejected));
                     break;
                 case PlanResult.NotYet notYet:
                     // The rest of this message waits too: the copy comes back whole, and the ledger skips what is done.
-                    var scheduled = await scheduler.ScheduleAsync(message, notYet.At, notYet.Reason, notYet.BudgetBooking, cancellationToken).ConfigureAwait(false);
+                    ScheduledAlert scheduled;
+                    try
+                    {
+                        scheduled = await scheduler.ScheduleAsync(message, notYet.At, notYet.Reason, notYet.BudgetBooking, cancellationToken).ConfigureAwait(false);
+                    }
+                    catch (ServiceBusException exception) when (context.IsLastDelivery)
+                    {
+                        // Thrown on the last delivery, the broker would dead-letter the message with no word of the alerts
+                        // waiting on this plan's claim: give the claim up and dead-letter the message naming them.
+                        var givenUp = await creator.GiveUpAsync(test, context, new Rejection(
+                            RejectionReasons.DeliveriesExhausted,
+                            $"the {test.Plan.TestType} test for {test.Plan.Target} (rule '{test.Plan.Rule}') was waiting ({notYet.Reason}) but its copy could not be scheduled on the message's last delivery: {exception.Reason}"),
+                            cancellationToken).ConfigureAwait(false);
+                        rejections.Add(WithRiders(givenUp));
+                        return DeadLetter(rejections, done);
+                    }
+
                     return new IntakeOutcome.Rescheduled(scheduled.EnqueueAt, $"{notYet.Reason}; {Summary(done)}");
                 case PlanResult.Failed failed:
                     return new IntakeOutcome.Abandoned($"{failed.Error}; {Summary(done)}");
@@ -102,11 +115,7 @@ public sealed partial class AlertIntakeHandler(
 
         if (rejections.Count > 0)
         {
-            var first = rejections[0];
-            var description = rejections.Count == 1
-                ? first.Description
-                : $"{first.Description} (and {rejections.Count - 1} more: {string.Join("; ", rejections.Skip(1).Select(r => r.ToString()))})";
-            return new IntakeOutcome.DeadLettered(first.Reason, done.Count == 0 ? description : $"{description}. Also: {Summary(done)}");
+            return DeadLetter(rejections, done);
         }
 
         if (plan.Tests.Count == 0)
@@ -117,6 +126,24 @@ public sealed partial class AlertIntakeHandler(
 
         return new IntakeOutcome.Completed(Summary(done));
     }
+
+    private static IntakeOutcome.DeadLettered DeadLetter(List<Rejection> rejections, List<string> done)
+    {
+        var first = rejections[0];
+        var description = rejections.Count == 1
+            ? first.Description
+            : $"{first.Description} (and {rejections.Count - 1} more: {string.Join("; ", rejections.Skip(1).Select(r => r.ToString()))})";
+        return new IntakeOutcome.DeadLettered(first.Reason, done.Count == 0 ? description : $"{description}. Also: {Summary(done)}");
+    }
+
+    /// <summary>The rejection, naming the alerts of other messages that were refused with it (they rode on its claim).</summary>
+    private static Rejection WithRiders(PlanResult.Rejected rejected) => rejected.Attached.Count == 0
+        ? rejected.Rejection
+        : rejected.Rejection with
+        {
+            Description = $"{rejected.Rejection.Description} (refused with it: {rejected.Attached.Count} alert(s) of other messages coalesced onto this test while it was pending: " +
+                $"{string.Join(", ", rejected.Attached.Select(a => $"{a.AlertId} in {a.OriginalMessageId}"))})",
+        };
 
     private static DateTimeOffset? BudgetBookingOf(ServiceBusReceivedMessage message) =>
         message.ApplicationProperties.TryGetValue(MessageProperties.BudgetBooking, out var value)

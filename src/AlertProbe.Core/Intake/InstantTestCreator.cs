@@ -42,16 +42,7 @@ public sealed partial class InstantTestCreator(
         // The key first: an alert whose test is already created or pending is done with two ledger calls and no lease.
         var coalescingKey = test.CoalescingKey.ToStorageKey();
         var claimant = $"{context.OriginalMessageId}/{test.PlanKey}";
-        var alert = new CoalescedAlert
-        {
-            Source = plan.Source,
-            AlertId = plan.AlertId,
-            Severity = plan.Severity,
-            OriginalMessageId = context.OriginalMessageId,
-            CorrelationId = context.CorrelationId,
-            CoalescedAt = timeProvider.GetUtcNow(),
-            ReplyTo = context.ReplyFor(plan.AlertId),
-        };
+        var alert = AlertOf(test, context);
         var coalescing = await ledger.TryClaimCoalescingAsync(coalescingKey, alert, claimant, plan.Cooldown, cancellationToken).ConfigureAwait(false);
         if (coalescing is CoalescingClaim.Coalesced coalesced)
         {
@@ -187,6 +178,36 @@ public sealed partial class InstantTestCreator(
         }
     }
 
+    /// <summary>
+    /// Gives up the plan's coalescing claim for good (the message is about to be dead-lettered while the plan waited):
+    /// the alerts that rode on the claim come back with the rejection, so the dead-letter names them.
+    /// </summary>
+    public async Task<PlanResult.Rejected> GiveUpAsync(PlannedTest test, IntakeContext context, Rejection rejection, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(test);
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(rejection);
+        var coalescingKey = test.CoalescingKey.ToStorageKey();
+        var claimant = $"{context.OriginalMessageId}/{test.PlanKey}";
+
+        // The claimant asking again gets its own claim back (or takes over an expired one, inheriting its riders).
+        var claim = await ledger.TryClaimCoalescingAsync(coalescingKey, AlertOf(test, context), claimant, test.Plan.Cooldown, cancellationToken).ConfigureAwait(false);
+        return claim is CoalescingClaim.Claimed claimed
+            ? (PlanResult.Rejected)await NotCreatedAsync(new PlanResult.Rejected(rejection), test, coalescingKey, claimed.ClaimId, context, cancellationToken).ConfigureAwait(false)
+            : new PlanResult.Rejected(rejection);
+    }
+
+    private CoalescedAlert AlertOf(PlannedTest test, IntakeContext context) => new()
+    {
+        Source = test.Plan.Source,
+        AlertId = test.Plan.AlertId,
+        Severity = test.Plan.Severity,
+        OriginalMessageId = context.OriginalMessageId,
+        CorrelationId = context.CorrelationId,
+        CoalescedAt = timeProvider.GetUtcNow(),
+        ReplyTo = context.ReplyFor(test.Plan.AlertId),
+    };
+
     private async Task<InstantTestCreated> WithRidersAsync(InstantTestCreated created, string coalescingKey, string claimId, CancellationToken cancellationToken)
     {
         var riders = await ledger.CompleteClaimAsync(coalescingKey, claimId, created.TestId, cancellationToken).ConfigureAwait(false);
@@ -212,6 +233,14 @@ public sealed partial class InstantTestCreator(
                 }
 
                 return orphans.Count == 0 ? rejected : rejected with { Attached = orphans };
+            case PlanResult.Failed failed when context.IsLastDelivery:
+                // Abandoned now, the broker would dead-letter the message with no word of the alerts riding on this claim:
+                // give the key up and refuse them with it, by name, in this message's dead-letter.
+                return await NotCreatedAsync(
+                    new PlanResult.Rejected(new Rejection(
+                        RejectionReasons.DeliveriesExhausted,
+                        $"the {test.Plan.TestType} test for {test.Plan.Target} (rule '{test.Plan.Rule}') still failed on the message's last delivery: {failed.Error}")),
+                    test, coalescingKey, claimId, context, cancellationToken).ConfigureAwait(false);
             default:
                 // Transient: the claim stays pending for this message's redelivery (the same claimant gets it back).
                 return notCreated;

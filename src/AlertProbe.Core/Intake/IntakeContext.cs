@@ -21,6 +21,9 @@ public sealed record IntakeContext
 
     public IReadOnlyList<Alert> Alerts { get; init; } = [];
 
+    /// <summary>This delivery is the queue's last (<see cref="Messages.MessagingOptions.AlertsMaxDeliveryCount"/>): abandoning it would dead-letter it.</summary>
+    public bool IsLastDelivery { get; init; }
+
     /// <summary>The rate-budget window this copy has a slot booked in (from its earlier delivery), if any.</summary>
     public DateTimeOffset? BudgetBooking { get; init; }
 

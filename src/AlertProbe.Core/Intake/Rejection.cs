@@ -41,4 +41,7 @@ public static class RejectionReasons
     /// created again, and cannot be followed up (no way to look an instant test up by its name was verified against the API).
     /// </summary>
     public const string TestIdLost = "TestIdLost";
+
+    /// <summary>A plan still failed transiently on the message's last delivery; dead-lettered by the intake, naming its riders.</summary>
+    public const string DeliveriesExhausted = "DeliveriesExhausted";
 }

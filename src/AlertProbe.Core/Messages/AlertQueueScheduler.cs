@@ -87,8 +87,9 @@ public partial class AlertQueueScheduler
         copy.ApplicationProperties[MessageProperties.OriginalMessageId] = original;
         if (!copy.ApplicationProperties.ContainsKey(MessageProperties.AlertReceivedAt) && received.EnqueuedTime != default)
         {
-            // Exact to the tick (a string, not an AMQP timestamp's milliseconds): the test name hashes it.
-            copy.ApplicationProperties[MessageProperties.AlertReceivedAt] = received.EnqueuedTime.ToString("O", CultureInfo.InvariantCulture);
+            // The broker's EnqueuedTime is whole milliseconds, as an AMQP timestamp property is: it round-trips exactly,
+            // which the test name (hashing its ticks) needs.
+            copy.ApplicationProperties[MessageProperties.AlertReceivedAt] = received.EnqueuedTime;
         }
 
         copy.ApplicationProperties[MessageProperties.RescheduleCount] = count;

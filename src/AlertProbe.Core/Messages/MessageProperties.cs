@@ -39,7 +39,7 @@ public static class MessageProperties
     public const string TraceState = "tracestate";
 
     /// <summary>
-    /// DateTimeOffset or ISO 8601 string: when the alert message first reached the <c>alerts</c> queue. Rescheduled copies
+    /// DateTimeOffset (an ISO 8601 string is read too): when the alert message first reached the <c>alerts</c> queue. Rescheduled copies
     /// carry it (their own EnqueuedTime is the copy's), so the intake names a test the same on every copy and
     /// redelivery; carried on to the verdict (alert-to-verdict time).
     /// </summary>

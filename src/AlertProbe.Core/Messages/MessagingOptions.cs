@@ -32,6 +32,14 @@ public sealed class MessagingOptions
     [Required]
     [RegularExpression(EntityNamePattern)]
     public string RerunSubscriptionName { get; set; } = "rerun";
+
+    /// <summary>
+    /// The alerts queue's <c>maxDeliveryCount</c> (infra/modules/servicebus.bicep, 10; the deployment sets both from one
+    /// parameter). On that last delivery a plan that failed transiently is dead-lettered by the intake itself, naming the
+    /// alerts coalesced onto it, instead of being abandoned into the broker's dead-letter with no word of them.
+    /// </summary>
+    [Range(1, 2000)]
+    public int AlertsMaxDeliveryCount { get; set; } = 10;
 }
 
 public enum MessagingTransport

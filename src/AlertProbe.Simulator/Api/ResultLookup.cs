@@ -36,7 +36,7 @@ internal sealed record ResultLookup(CreatedTest Test, ResultSelection Selection,
             return null;
         }
 
-        var selection = ResultSelection.Select(test, range, state.ResultDelay, now, offset, state.ResultPageSize);
+        var selection = ResultSelection.Select(test, family, range, state.ResultDelay, now, offset, state.ResultPageSize);
         return new ResultLookup(test, selection, offset);
     }
 

@@ -36,6 +36,8 @@ internal static class SimulatorApplication
         app.MapV6Endpoints();
         app.MapV7Endpoints();
         app.MapV7Snapshots();
+        app.MapPathVisDetail();
+        app.MapLocalProblems();
         app.MapMethodNotAllowed();
         app.MapFallback(ApiErrors.NotFoundFallback);
         return app;

@@ -13,14 +13,14 @@ internal static class DnsMetrics
 {
     public static void Server(JsonObject result, ResultContext context)
     {
-        result["server"] = FirstDnsServer(context) ?? "ns1.example.net";
+        result["server"] = context.DnsServer ?? (Servers(context.Test) is { Count: > 0 } servers ? servers[0] : "ns1.example.net");
         if (Failed(result, context))
         {
             return;
         }
 
         result["resolutionTime"] = (int)Math.Round(context.RoundTripMs()) + context.Random.Between(1, 15);
-        result["mappings"] = $"{context.ServerIp} (A)";
+        result["mappings"] = $"{Answer(context)} (A)";
         NoError(result, context);
     }
 
@@ -38,7 +38,7 @@ internal static class DnsMetrics
         result["failedQueries"] = 0;
         result["finalServerQueried"] = $"ns{context.Random.Between(1, 4)}.{name}.";
         result["finalQueryTime"] = (int)Math.Round(context.RoundTripMs()) + context.Random.Between(5, 40);
-        result["mappings"] = context.ServerIp;
+        result["mappings"] = Answer(context);
         NoError(result, context);
     }
 
@@ -86,8 +86,16 @@ internal static class DnsMetrics
         _ => "Timeout: no response from the DNS server",
     };
 
-    private static string? FirstDnsServer(ResultContext context) =>
-        context.Test.Definition["dnsServers"] is JsonArray { Count: > 0 } servers
-            ? servers[0] is JsonObject server ? server["serverName"]?.GetValue<string>() : servers[0]?.GetValue<string>()
-            : null;
+    /// <summary>
+    /// The test's DNS servers in order (v7 strings, v6 <c>{serverName}</c>): a dns-server test has one row per agent and
+    /// server (v7 Test_Results_API_DnsServerTestResult.server names it).
+    /// </summary>
+    public static IReadOnlyList<string> Servers(CreatedTest test) =>
+        test.Definition["dnsServers"] is JsonArray servers
+            ? [.. servers.Select(server => server is JsonObject named ? named["serverName"]?.GetValue<string>() : server?.GetValue<string>()).OfType<string>()]
+            : [];
+
+    // A wrong-answer situation answers with its address from every server and agent.
+    private static string Answer(ResultContext context) =>
+        context.Situation is { Kind: SituationKind.DnsWrongAnswer } wrong ? wrong.WrongAnswer : context.ServerIp;
 }

@@ -22,6 +22,13 @@ internal static class NetworkMetrics
         }
 
         result["serverIp"] = context.ServerIp;
+        if (context.Situation is { Kind: SituationKind.ProbesFiltered })
+        {
+            // A firewall drops the probes: every one is lost, so there is no latency to report.
+            result["loss"] = 100.0;
+            return;
+        }
+
         var loss = context.Failure is { Kind: not TargetFailureKind.HttpStatus } failure ? failure.LossPercent : (random.NextDouble() < 0.85 ? 0.0 : 1.0);
         result["loss"] = loss;
         if (loss >= 100)
@@ -39,7 +46,6 @@ internal static class NetworkMetrics
 
     public static void PathVis(JsonObject result, ResultContext context)
     {
-        var random = context.Random;
         result["server"] = context.Host;
         if (context.Failure?.Kind != TargetFailureKind.DnsFailure)
         {
@@ -47,22 +53,55 @@ internal static class NetworkMetrics
         }
 
         result["sourceIp"] = context.Agent.IpAddress;
-        var reached = !context.Unreachable;
-        var hopCount = random.Between(6, 12);
+        result["sourcePrefix"] = PathModel.SourcePrefix(context);
+        var route = PathModel.Route(context);
         var traces = new JsonArray();
         for (var trace = 0; trace < 3; trace++)
         {
             // Where each trace ended: the target when reached, else the last hop that answered.
-            var hops = reached ? hopCount : hopCount / 2;
+            var end = route[^1];
             traces.Add(new JsonObject
             {
-                ["pathId"] = $"{context.Test.TestId}{context.Round.RoundId}{trace}",
-                ["ipAddress"] = reached ? context.ServerIp : $"10.{hops}.{trace}.{random.Between(1, 254)}",
-                ["numberOfHops"] = hops,
-                ["responseTime"] = (int)Math.Round(context.RoundTripMs()),
+                ["pathId"] = PathId(context, trace),
+                ["ipAddress"] = end.IpAddress,
+                ["numberOfHops"] = end.Hop,
+                ["responseTime"] = end.ResponseTime,
             });
         }
 
         result[context.Version == ApiVersion.V6 ? "endpoints" : "pathTraces"] = traces;
     }
+
+    /// <summary>
+    /// The hop-by-hop routes of the per-agent, per-round detail: v7 <c>pathTraces</c> of Test_Results_API_PathVisRoute
+    /// (<c>pathId</c>, <c>hops</c> of PathVisHop), v6 <c>routes</c> (docs "(Network) Detailed path trace"), replacing the
+    /// summary's trace list.
+    /// </summary>
+    public static void PathVisDetail(JsonObject result, ResultContext context)
+    {
+        PathVis(result, context);
+        result.Remove("endpoints");
+        var routes = new JsonArray();
+        var hops = PathModel.Route(context);
+        for (var trace = 0; trace < 3; trace++)
+        {
+            routes.Add(new JsonObject
+            {
+                ["pathId"] = PathId(context, trace),
+                ["hops"] = new JsonArray([.. hops.Select(hop => (JsonNode)new JsonObject
+                {
+                    ["hop"] = hop.Hop,
+                    ["ipAddress"] = hop.IpAddress,
+                    ["prefix"] = hop.Prefix,
+                    ["network"] = hop.Network,
+                    ["responseTime"] = hop.ResponseTime,
+                })]),
+            });
+        }
+
+        result[context.Version == ApiVersion.V6 ? "routes" : "pathTraces"] = routes;
+    }
+
+    private static string PathId(ResultContext context, int trace) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{context.Test.TestId}{context.Round.RoundId}{context.Agent.AgentId}{trace}");
 }

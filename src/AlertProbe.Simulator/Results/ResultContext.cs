@@ -8,17 +8,27 @@ namespace AlertProbe.Simulator.Results;
 /// <summary>Everything one result (one agent, one round, one family) is derived from.</summary>
 internal sealed class ResultContext
 {
-    public ResultContext(CreatedTest test, SimulatedAgent agent, TestRound round, ApiVersion version)
+    public ResultContext(CreatedTest test, SimulatedAgent agent, TestRound round, ApiVersion version, string? dnsServer = null)
     {
         Test = test;
         Agent = agent;
         Round = round;
         Version = version;
-        Random = DeterministicRandom.For(test.TestId, agent.AgentId.ToString(CultureInfo.InvariantCulture), round.RoundId.ToString(CultureInfo.InvariantCulture));
+        DnsServer = dnsServer;
+        Random = DeterministicRandom.For(test.TestId, agent.AgentId.ToString(CultureInfo.InvariantCulture), round.RoundId.ToString(CultureInfo.InvariantCulture) + dnsServer);
         var targetHash = DeterministicRandom.StableHash(test.Target);
         TargetOffsetMs = targetHash % 25;
-        ServerIp = $"192.0.2.{(targetHash % 253) + 1}";
+        Ipv4ServerIp = $"192.0.2.{(targetHash % 253) + 1}";
         Host = HostOf(test.Target);
+        Affected = round.Situation?.Affects(test, agent) == true;
+        var situation = round.Situation?.Kind;
+        UsesIpv6 = situation == SituationKind.Ipv6Only && Affected;
+        ServerIp = UsesIpv6 ? $"2001:db8:{(targetHash % 0xfff) + 1:x}::10" : Ipv4ServerIp;
+        Failure = round.Failure ?? (Affected && situation is SituationKind.AgentLocal or SituationKind.AgentLocalProblem or SituationKind.PathLoss or SituationKind.Ipv6Only or SituationKind.TargetDown
+            ? TargetFailure.ConnectionTimeout
+            : situation == SituationKind.DnsServerDown && string.Equals(dnsServer, DownServer(test, round.Situation!), StringComparison.OrdinalIgnoreCase)
+                ? TargetFailure.ConnectionTimeout
+                : null);
     }
 
     public CreatedTest Test { get; }
@@ -26,7 +36,23 @@ internal sealed class ResultContext
     public TestRound Round { get; }
     public ApiVersion Version { get; }
     public DeterministicRandom Random { get; }
-    public TargetFailure? Failure => Round.Failure;
+    /// <summary>What this agent (and DNS server) sees: the whole-target failure, or the situation's failure for an affected agent.</summary>
+    public TargetFailure? Failure { get; }
+
+    /// <summary>The DNS server this dns-server row is for (null for other families).</summary>
+    public string? DnsServer { get; }
+
+    /// <summary>The situation of the round, if any (per agent, per server or path).</summary>
+    public Situation? Situation => Round.Situation;
+
+    /// <summary>True when the round's situation makes this agent fail.</summary>
+    public bool Affected { get; }
+
+    /// <summary>True when this agent reaches the target over IPv6 (<see cref="SituationKind.Ipv6Only"/>).</summary>
+    public bool UsesIpv6 { get; }
+
+    /// <summary>The target's IPv4 address (the same from every agent).</summary>
+    public string Ipv4ServerIp { get; }
 
     /// <summary>Extra round-trip time that belongs to the target, the same from every agent.</summary>
     public double TargetOffsetMs { get; }
@@ -41,6 +67,9 @@ internal sealed class ResultContext
 
     /// <summary>True when nothing gets through: unresolvable name, timeouts, or total packet loss.</summary>
     public bool Unreachable => Failure is { Kind: not TargetFailureKind.HttpStatus, LossPercent: >= 100 };
+
+    /// <summary>The server a dns-server-down situation takes down: the one it names, else the test's last server.</summary>
+    public static string? DownServer(CreatedTest test, Situation situation) => situation.Server ?? (DnsMetrics.Servers(test) is { Count: > 0 } servers ? servers[^1] : null);
 
     private static string HostOf(string target)
     {

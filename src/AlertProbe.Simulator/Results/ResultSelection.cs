@@ -1,3 +1,4 @@
+using AlertProbe.Simulator.Catalog;
 using AlertProbe.Simulator.State;
 
 namespace AlertProbe.Simulator.Results;
@@ -9,13 +10,15 @@ namespace AlertProbe.Simulator.Results;
 /// </summary>
 internal sealed record ResultSelection(IReadOnlyList<ResultItem> Page, int Total, DateTimeOffset Start, DateTimeOffset End, int? NextOffset)
 {
-    public static ResultSelection Select(CreatedTest test, TimeRange range, TimeSpan resultDelay, DateTimeOffset now, int offset, int pageSize)
+    public static ResultSelection Select(CreatedTest test, ResultFamily family, TimeRange range, TimeSpan resultDelay, DateTimeOffset now, int offset, int pageSize)
     {
         var ready = test.Rounds.Where(round => round.RunAt + resultDelay <= now).ToList();
         var rounds = range.Start is { } start
             ? ready.Where(round => round.Start + TestRound.Length > start && round.Start <= range.End).ToList()
             : ready.TakeLast(1).ToList();
-        var items = rounds.SelectMany(round => test.Agents.Select(agent => new ResultItem(round, agent))).ToList();
+        // A dns-server test measures each server from each agent: one row per agent and server.
+        IReadOnlyList<string?> servers = family.Name == "dns-server" && DnsMetrics.Servers(test) is { Count: > 1 } named ? [.. named] : [null];
+        var items = rounds.SelectMany(round => test.Agents.SelectMany(agent => servers.Select(server => new ResultItem(round, agent, server)))).ToList();
         var page = items.Skip(offset).Take(pageSize).ToList();
         var next = offset + pageSize < items.Count ? offset + pageSize : (int?)null;
         var from = range.Start ?? (rounds.Count > 0 ? rounds[0].Start : now);

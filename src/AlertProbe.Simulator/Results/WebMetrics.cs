@@ -175,6 +175,12 @@ internal static class WebMetrics
             return false;
         }
 
+        if (context.Failure!.Kind != TargetFailureKind.DnsFailure)
+        {
+            // The name resolved, so the row says which address the agent tried (v7 HttpTestResult.serverIp).
+            result["serverIp"] = context.ServerIp;
+        }
+
         result["responseCode"] = 0;
         result["errorType"] = ErrorType(context.Failure!);
         result["errorDetails"] = ErrorDetails(context);

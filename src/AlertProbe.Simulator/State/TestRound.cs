@@ -8,4 +8,7 @@ public sealed record TestRound(int Number, long RoundId, DateTimeOffset RunAt, T
     public static TimeSpan Length { get; } = TimeSpan.FromMinutes(1);
 
     public DateTimeOffset Start => DateTimeOffset.FromUnixTimeSeconds(RoundId);
+
+    /// <summary>A per-agent, per-server or path situation this round shows (null: none, or only <see cref="Failure"/>).</summary>
+    public Situation? Situation { get; init; }
 }

@@ -10,7 +10,7 @@ namespace AlertProbe.Cli.Tests.LocalRun;
 public sealed class EmbeddedRunTests
 {
     private static readonly string[] Verdicts = ["healthy", "degraded", "failing", "inconclusive"];
-    private static readonly string[] TestKeys = ["testId", "testType", "target", "agents", "verdict", "reasons", "rule", "alertId", "payload", "runs"];
+    private static readonly string[] TestKeys = ["testId", "testType", "target", "agents", "verdict", "reasons", "location", "rule", "alertId", "payload", "runs"];
 
     [Fact]
     public async Task Run_json_reports_each_created_test_with_a_verdict()

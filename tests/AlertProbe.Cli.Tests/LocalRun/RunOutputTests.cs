@@ -83,7 +83,7 @@ public sealed class RunOutputTests
                 [
                     new RunTest
                     {
-                        TestId = "7000001", TestType = "http-server", Target = Url, Verdict = "healthy", Rule = "r", AlertId = "a", Payload = "p",
+                        TestId = "7000001", TestType = "http-server", Target = Url, Verdict = "healthy", Rule = "r", AlertId = "a", Payload = "p", Location = null,
                         Reasons = ["all 3 agents healthy: loss at most 0%, latency at most 114 ms, response 200"],
                         Agents = [new RunAgent { AgentId = "113", AgentName = "Frankfurt, Germany", CountryId = "DE", Verdict = "healthy" }],
                         Runs = [new RunOfTest { Run = 0, CreatedAt = DateTimeOffset.UnixEpoch, Verdict = "healthy", Reasons = [] }],

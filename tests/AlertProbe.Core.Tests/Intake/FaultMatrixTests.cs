@@ -17,6 +17,7 @@ public sealed class FaultMatrixTests
     public static TheoryData<string, string> Rows => new()
     {
         { "ApiServerErrors=0.3", "api.5xx" },
+        { "ApiServerErrors=1", "api.5xx" },
         { "ApiErrorsAfterProcessing=0.2", "api.502-after-processing" },
         { "ApiResets=0.3", "api.reset" },
         { "ApiTimeouts=0.3", "api.timeout" },
@@ -28,6 +29,7 @@ public sealed class FaultMatrixTests
         { "StoreOutage=200..400", "store.outage" },
         { "PublishFailures=0.2", "bus.publish" },
         { "ScheduleFailures=0.5;Seed=1", "bus.schedule" },
+        { "ScheduleFailures=1", "bus.schedule" },
         { "CrashAfterClaim=0.2", "crash.after-claim" },
         { "CrashAfterCreate=0.2", "crash.after-create" },
         { "CrashAfterRecord=0.2", "crash.after-record" },
@@ -72,6 +74,17 @@ public sealed class FaultMatrixTests
         // created the test a second time.
         Assert.Equal(0, report.Duplicates);
         Assert.Equal(report.Faults!["crash.after-create"], report.TestIdLost);
+    }
+
+    [Fact]
+    public async Task With_the_api_down_for_good_the_last_delivery_dead_letters_and_gives_up_each_claim_so_no_alert_rides_on_a_dead_one()
+    {
+        var report = await StormScenario.RunAsync(new StormSettings { Messages = 60, Targets = 3, Faults = new FaultPlan { ApiServerErrors = 1 } });
+
+        // Before: the broker dead-lettered the claimants (MaxDeliveryCountExceeded), their claims stayed pending, and the
+        // later alerts for the same targets coalesced onto them and completed with no test and no word of them anywhere.
+        Assert.Equal(0, report.Lost);
+        Assert.Equal(report.Messages, report.DeadLettered + report.RefusedWithClaim);
     }
 
     private static void AssertExactAccounting(StormReport report)

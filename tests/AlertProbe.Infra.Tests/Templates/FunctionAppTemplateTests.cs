@@ -88,5 +88,20 @@ public sealed class FunctionAppTemplateTests
         Assert.False(settings.ContainsKey(name), $"Flex Consumption rejects the {name} app setting (the runtime is set in functionAppConfig).");
     }
 
+    [Fact]
+    public async Task The_app_learns_the_alerts_queue_max_delivery_count_from_the_parameter_that_sets_the_queue()
+    {
+        var template = await CompiledTemplate.MainAsync();
+        var deployments = template.OfType("Microsoft.Resources/deployments");
+        var functionApp = deployments.Single(deployment => deployment.Name == "functionApp");
+        var serviceBus = deployments.Single(deployment => deployment.Name == "serviceBus");
+
+        // The intake acts on the last delivery itself (Messaging__AlertsMaxDeliveryCount); a different figure from the
+        // queue's would make it act too early or never.
+        Assert.Equal("[parameters('maxDeliveryCount')]", (string?)serviceBus.Properties?["parameters"]?["maxDeliveryCount"]?["value"]);
+        Assert.Equal("[parameters('maxDeliveryCount')]", (string?)functionApp.Properties?["parameters"]?["alertsMaxDeliveryCount"]?["value"]);
+        Assert.Equal("[string(parameters('alertsMaxDeliveryCount'))]", (string?)(await AppSettingsAsync())["Messaging__AlertsMaxDeliveryCount"]);
+    }
+
     private static async Task<JsonObject> AppSettingsAsync() => AppSettingsTemplate.Managed(await CompiledTemplate.MainAsync());
 }

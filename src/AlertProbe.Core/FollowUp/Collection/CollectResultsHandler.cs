@@ -156,9 +156,11 @@ public sealed partial class CollectResultsHandler
                 // Path traces are read only when something fails: they place the fault and can show a failure to be agent-side.
                 var failing = verdict.Agents.Where(agent => agent.Verdict == TestVerdict.Failing).Select(agent => agent.AgentId).Distinct().ToList();
                 var healthy = verdict.Agents.Where(agent => agent.Verdict is TestVerdict.Healthy or TestVerdict.Degraded).Select(agent => agent.AgentId).Distinct().ToList();
-                if (await _reader.ReadPathsAsync(created, failing, healthy, cancellationToken).ConfigureAwait(false) is { } paths)
+                var paths = await _reader.ReadPathsAsync(created, failing, healthy, cancellationToken).ConfigureAwait(false);
+                var localProblems = await _reader.ReadLocalProblemsAsync(created, failing, cancellationToken).ConfigureAwait(false);
+                if (paths is not null || localProblems is { Count: > 0 })
                 {
-                    verdict = _engine.Evaluate(found.Families, created.Agents, paths, expectations, overrides);
+                    verdict = _engine.Evaluate(found.Families, created.Agents, paths, expectations, overrides, localProblems);
                 }
             }
 

@@ -1,6 +1,8 @@
+using System.Globalization;
 using AlertProbe.Core.FollowUp.Verdicts;
 using AlertProbe.Core.Messages;
 using AlertProbe.ThousandEyes;
+using AlertProbe.ThousandEyes.Agents;
 using AlertProbe.ThousandEyes.Results;
 using Microsoft.Extensions.Options;
 
@@ -122,6 +124,40 @@ public class RunResultsReader
 
         return PathVisReader.Read(rows, detail, _client.ApiVersion);
     }
+
+    /// <summary>
+    /// The failing agents ThousandEyes lists with local problems during the run (v7 <c>/agents/local-problems</c> for the
+    /// run's range; one request, made only when something fails; v6 has no such list), as agent id → what it says. Any
+    /// error leaves the verdict without it (null), as with path traces.
+    /// </summary>
+    public virtual async Task<IReadOnlyDictionary<string, string>?> ReadLocalProblemsAsync(
+        InstantTestCreated created, IReadOnlyList<string> failingAgents, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(created);
+        ArgumentNullException.ThrowIfNull(failingAgents);
+        if (failingAgents.Count == 0 || _client.ApiVersion == ThousandEyesApiVersion.V6)
+        {
+            return null;
+        }
+
+        var from = created.CreatedAt - _options.RoundAlignment;
+        var to = _time.GetUtcNow();
+        var listed = await _client.GetAgentLocalProblemsAsync(from, to, created.AccountGroupId, cancellationToken).ConfigureAwait(false);
+        if (!listed.IsSuccess)
+        {
+            return null;
+        }
+
+        var failing = failingAgents.ToHashSet(StringComparer.Ordinal);
+        return listed.Value!
+            .Where(problem => failing.Contains(problem.AgentId) && problem.Overlaps(from, to))
+            .GroupBy(problem => problem.AgentId, StringComparer.Ordinal)
+            .ToDictionary(group => group.Key, group => Describe(group.OrderBy(problem => problem.Start).First()), StringComparer.Ordinal);
+    }
+
+    private static string Describe(AgentLocalProblem problem) => string.Create(
+        CultureInfo.InvariantCulture,
+        $"ThousandEyes reports local problems on this agent since {problem.Start.UtcDateTime:yyyy-MM-dd HH:mm} UTC{(problem.End is { } end ? $" until {end.UtcDateTime:HH:mm} UTC" : problem.Active ? " (active)" : "")}");
 
     /// <summary>Detail calls per run at most (each is one request of the organisation's rate budget).</summary>
     public const int MaxTraced = 8;

@@ -10,9 +10,9 @@ namespace AlertProbe.Core.FollowUp.Verdicts;
 /// </summary>
 internal static class FaultLocator
 {
-    public static FaultLocation Locate(List<Measurement> units, bool tracesRead)
+    public static FaultLocation Locate(List<Measurement> units, bool tracesRead, IReadOnlyDictionary<string, string>? localProblems = null)
     {
-        var agentSide = AgentSide(units);
+        var agentSide = AgentSide(units, localProblems);
         var failing = units.Where(unit => unit.Fails && unit.Excluded is null).ToList();
         var healthy = units.Where(unit => !unit.Fails).ToList();
         if (failing.Count == 0)
@@ -45,12 +45,23 @@ internal static class FaultLocator
 
     // An agent's own resolver failing while others resolve the same name, or its traces dying inside its own prefix
     // or AS while agents elsewhere get through: the agent's problem, named and left out of the failing share.
-    private static FaultLocation? AgentSide(List<Measurement> units)
+    private static FaultLocation? AgentSide(List<Measurement> units, IReadOnlyDictionary<string, string>? localProblems)
     {
         var evidence = new List<string>();
         var rule = string.Empty;
+
+        // The vendor's own flag first: a Cloud Agent ThousandEyes lists with local problems during the run
+        // (/v7/agents/local-problems: "agent-side impairment ... not that the target was down").
+        foreach (var unit in units.Where(unit => unit.Fails && localProblems?.ContainsKey(unit.AgentId) == true))
+        {
+            unit.Excluded = "agent-side: " + localProblems![unit.AgentId];
+            evidence.Add($"{unit.AgentName}: {unit.Excluded}");
+            rule = "agent.local-problems";
+        }
+
         var dnsFailing = units.Where(unit => unit.Server is null && unit.HasApplication && unit.Failures.Any(f => f.Layer == "dns")).ToList();
         var resolved = units.Where(unit => unit.Server is null && unit.HasApplication && !unit.Failures.Any(f => f.Layer == "dns")).ToList();
+        dnsFailing.RemoveAll(unit => unit.Excluded is not null);
         if (dnsFailing.Count > 0 && resolved.Count > 0 && dnsFailing.Select(unit => unit.NetworkKey).Distinct().Count() == 1)
         {
             foreach (var unit in dnsFailing)
@@ -59,7 +70,7 @@ internal static class FaultLocator
                 evidence.Add($"{unit.AgentName}: {unit.Excluded}");
             }
 
-            rule = "agent.local-resolver";
+            rule = rule.Length == 0 ? "agent.local-resolver" : rule;
         }
 
         var succeeded = units.Where(unit => !unit.Fails).ToList();
@@ -84,7 +95,7 @@ internal static class FaultLocator
         {
             Layer = "agent",
             Rule = rule,
-            Summary = $"agent-side: {names} ({(rule == "agent.local-resolver" ? "its own resolver" : "its own network")}); left out of the verdict",
+            Summary = $"agent-side: {names} ({rule switch { "agent.local-problems" => "ThousandEyes reports local problems", "agent.local-resolver" => "its own resolver", _ => "its own network" }}); left out of the verdict",
             Evidence = evidence,
         };
     }

@@ -37,6 +37,9 @@ internal sealed class Measurement(string agentId, string agentName, string? coun
     /// <summary>The application got a connection: a response code, or an error in a phase after Connect.</summary>
     public bool Connected { get; set; }
 
+    /// <summary>Every network probe was lost (loss 100 %): what a filter dropping the probes looks like.</summary>
+    public bool AllProbesLost { get; set; }
+
     /// <summary>The application layer was measured (an HTTP/FTP/SIP/… row).</summary>
     public bool HasApplication { get; set; }
 

@@ -20,6 +20,7 @@ public sealed class VerdictEngine(VerdictThresholds thresholds)
 {
     private readonly VerdictThresholds _defaults = thresholds ?? throw new ArgumentNullException(nameof(thresholds));
 
+    /// <param name="localProblems">Agents ThousandEyes lists with local problems during the run (agent id → what it says); their failures are agent-side.</param>
     /// <param name="families">This run's rows, the test type's own family first (its metrics keep their plain names).</param>
     /// <param name="expectedAgents">The agents the test runs from; those without rows are reported as inconclusive.</param>
     /// <param name="paths">Path visualisation of this run (agents' traces), when read; localisation uses it.</param>
@@ -30,7 +31,8 @@ public sealed class VerdictEngine(VerdictThresholds thresholds)
         IReadOnlyList<TestAgentRef> expectedAgents,
         IReadOnlyList<AgentPath>? paths = null,
         VerdictExpectations? expectations = null,
-        VerdictThresholds? overrides = null)
+        VerdictThresholds? overrides = null,
+        IReadOnlyDictionary<string, string>? localProblems = null)
     {
         ArgumentNullException.ThrowIfNull(families);
         ArgumentNullException.ThrowIfNull(expectedAgents);
@@ -77,7 +79,7 @@ public sealed class VerdictEngine(VerdictThresholds thresholds)
                 ?? paths?.FirstOrDefault(path => path.AgentId == unit.AgentId);
         }
 
-        var location = units.Count == 0 ? null : FaultLocator.Locate(units, paths is { Count: > 0 });
+        var location = units.Count == 0 ? null : FaultLocator.Locate(units, paths is { Count: > 0 }, localProblems);
         return Conclude(units, expectedAgents, limits, location) with
         {
             AppLink = appLink,
@@ -247,6 +249,7 @@ public sealed class VerdictEngine(VerdictThresholds thresholds)
                 unit.Degradations.Add(new Degradation("loss", loss, limits.LossDegradedPercent, "%", LowerIsWorse: false));
             }
 
+            unit.AllProbesLost |= loss >= 100;
             if (loss >= 100)
             {
                 return;
@@ -307,7 +310,9 @@ public sealed class VerdictEngine(VerdictThresholds thresholds)
             return;
         }
 
+        // A record type written beside an address ("192.0.2.10 (A)") is not an answer of its own.
         var answers = mappings.Split([',', ';', ' ', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Where(answer => !answer.StartsWith('('))
             .Select(answer => Normalise(answer)!)
             .ToList();
         var expected = expectations.DnsAnswers.Select(answer => Normalise(answer)!).ToHashSet(StringComparer.Ordinal);
@@ -366,11 +371,12 @@ public sealed class VerdictEngine(VerdictThresholds thresholds)
         }
     }
 
-    // Network probes (ICMP/TCP SYN to the target) lost while the application itself connected: a firewall or the
-    // target drops the probes; the service is reachable. Not a failure.
+    // Every network probe (ICMP/TCP SYN to the target) lost while the application itself connected: a firewall or the
+    // target drops the probes; the service is reachable. Not a failure. Partial loss past the failing band while the
+    // application answers is not a filter (a filter drops every probe): it stays a network failure.
     private static void FilteredProbes(Measurement unit)
     {
-        if (!unit.Connected)
+        if (!unit.Connected || !unit.AllProbesLost)
         {
             return;
         }

@@ -53,7 +53,7 @@ internal static class V6Results
         return HttpResults.Content(body.ToJsonString(), "application/json");
     }
 
-    private static JsonObject Result(ResultFamily family, CreatedTest test, ResultItem item)
+    internal static JsonObject Result(ResultFamily family, CreatedTest test, ResultItem item, bool pathDetail = false)
     {
         var result = new JsonObject
         {
@@ -64,11 +64,19 @@ internal static class V6Results
             ["roundId"] = item.Round.RoundId,
             ["permalink"] = $"https://app.thousandeyes.com/view/tests/?testId={test.TestId}&roundId={item.Round.RoundId}&agentId={item.Agent.AgentId}",
         };
-        ResultMetrics.Write(family, result, new ResultContext(test, item.Agent, item.Round, ApiVersion.V6));
+        var context = new ResultContext(test, item.Agent, item.Round, ApiVersion.V6, item.DnsServer);
+        if (pathDetail)
+        {
+            NetworkMetrics.PathVisDetail(result, context);
+        }
+        else
+        {
+            ResultMetrics.Write(family, result, context);
+        }
         return result;
     }
 
-    private static JsonObject TestNode(CreatedTest test) =>
+    internal static JsonObject TestNode(CreatedTest test) =>
         test.ApiVersion == ApiVersion.V6
             ? test.Definition
             : new JsonObject

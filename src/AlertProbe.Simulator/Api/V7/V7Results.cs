@@ -63,7 +63,7 @@ internal static class V7Results
         return HttpResults.Content(body.ToJsonString(), "application/hal+json");
     }
 
-    private static JsonObject Result(ResultFamily family, CreatedTest test, ResultItem item)
+    internal static JsonObject Result(ResultFamily family, CreatedTest test, ResultItem item, bool pathDetail = false)
     {
         var agentId = item.Agent.AgentId.ToString(CultureInfo.InvariantCulture);
         var result = new JsonObject
@@ -80,7 +80,15 @@ internal static class V7Results
             ["startTime"] = item.Round.RoundId,
             ["endTime"] = item.Round.RoundId + (long)TestRound.Length.TotalSeconds,
         };
-        ResultMetrics.Write(family, result, new ResultContext(test, item.Agent, item.Round, ApiVersion.V7));
+        var context = new ResultContext(test, item.Agent, item.Round, ApiVersion.V7, item.DnsServer);
+        if (pathDetail)
+        {
+            NetworkMetrics.PathVisDetail(result, context);
+        }
+        else
+        {
+            ResultMetrics.Write(family, result, context);
+        }
         result["_links"] = new JsonObject
         {
             ["appLink"] = new JsonObject
@@ -92,7 +100,7 @@ internal static class V7Results
     }
 
     // The envelope's test is a SimpleTest (Test_Results_API_SimpleTest), not the full definition.
-    private static JsonObject TestNode(CreatedTest test)
+    internal static JsonObject TestNode(CreatedTest test)
     {
         var node = new JsonObject
         {

@@ -114,6 +114,17 @@ public sealed class FoundRegressionTests
         Assert.Equal("DNS: wrong answer from ns1.example.net: answered 198.51.100.66, expected 203.0.113.10", verdict.Location?.Summary);
     }
 
+    // The simulator writes an answer as "192.0.2.10 (A)": the record type beside an address is not an answer of its own.
+    [Fact]
+    public void A_record_type_beside_a_dns_answer_is_not_taken_for_an_answer()
+    {
+        var verdict = Engine.Evaluate(
+            [Family(TestResultFamily.DnsServer, V7("1", "DE", """{"server":"ns1.example.net.","resolutionTime":12,"mappings":"198.51.100.66 (A)"}"""))],
+            TestAgents(1), expectations: new VerdictExpectations { DnsAnswers = ["203.0.113.10"] });
+
+        Assert.Equal("DNS: wrong answer from ns1.example.net: answered 198.51.100.66, expected 203.0.113.10", verdict.Location?.Summary);
+    }
+
     [Fact]
     public void One_of_two_name_servers_timing_out_names_that_server_and_keeps_the_other()
     {
