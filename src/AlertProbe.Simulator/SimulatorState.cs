@@ -46,6 +46,9 @@ public sealed class SimulatorState
 
     public TimeProvider TimeProvider { get; }
 
+    /// <summary>Test snapshots made so far and the organisation's snapshot limit (<see cref="Snapshots.SnapshotBook"/>).</summary>
+    public Snapshots.SnapshotBook Snapshots { get; } = new();
+
     /// <summary>Account groups the simulated user belongs to: "1234" (default) and "5678".</summary>
     public IReadOnlyList<AccountGroup> AccountGroups { get; } =
     [

@@ -24,7 +24,7 @@ namespace AlertProbe.ThousandEyes;
 /// keep it in a singleton). The agent cache is shared by all instances; rate-limit headers and 429s are reported to
 /// the <see cref="IRateLimitObserver"/>s by the pipeline's <c>RateLimitObservingHandler</c>, and each result carries its own.
 /// </summary>
-public sealed class ThousandEyesClient
+public sealed partial class ThousandEyesClient
 {
     private readonly HttpClient _http;
     private readonly ThousandEyesCredentialSource _credentials;

@@ -2,6 +2,7 @@ using System.Net;
 using AlertProbe.Core.FollowUp.Collection;
 using AlertProbe.Core.FollowUp.Delivery;
 using AlertProbe.Core.FollowUp.Reruns;
+using AlertProbe.Core.FollowUp.WriteBack;
 using AlertProbe.Core.Ledger;
 using AlertProbe.Core.Messages;
 using AlertProbe.Core.RateLimiting;
@@ -65,16 +66,19 @@ public static class FollowUpServiceCollectionExtensions
         services.TryAddSingleton<ReplyPolicyHostResolver>(Dns.GetHostAddressesAsync);
         services.TryAddSingleton<ReplyPolicyConnector>();
 
+        services.AddWriteBack(configuration);
+
         services.TryAddSingleton<FollowUpScheduler>();
         services.TryAddTransient<RunResultsReader>();
         services.TryAddTransient<VerdictDelivery>();
+        services.TryAddTransient<Snapshots.RunSnapshots>();
         services.TryAddTransient<CollectResultsHandler>();
         services.TryAddTransient<RerunTestsHandler>();
         return services;
     }
 
     /// <summary>Bounded retries of transient answers (5xx, 408, 429, connection failures) around a per-attempt timeout, on the registered TimeProvider.</summary>
-    private static void ConfigureReplyPipeline(ResiliencePipelineBuilder<HttpResponseMessage> builder, ResilienceHandlerContext context)
+    internal static void ConfigureReplyPipeline(ResiliencePipelineBuilder<HttpResponseMessage> builder, ResilienceHandlerContext context)
     {
         var provider = context.ServiceProvider;
         var options = provider.GetRequiredService<IOptions<FollowUpOptions>>().Value.Delivery;

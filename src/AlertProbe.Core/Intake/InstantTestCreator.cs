@@ -420,6 +420,7 @@ public sealed partial class InstantTestCreator(
             },
             FollowUp = FollowUpInstructions.From(plan.FollowUp),
             ReplyTo = context.ReplyFor(plan.AlertId),
+            WriteBack = plan.WriteBack,
         };
     }
 

@@ -14,6 +14,12 @@ public sealed record FollowUpInstructions
     /// <summary>The rule's expectations and threshold overrides for the verdict; null: the configured defaults.</summary>
     public VerdictRules? Verdict { get; init; }
 
+    /// <summary>
+    /// The rule's <c>followUp.writeBack</c>: false keeps its verdicts out of the alert's own tool, true asks for them
+    /// there (a destination that is not configured is then named in the outcome); null: wherever configured.
+    /// </summary>
+    public bool? WriteBack { get; init; }
+
     public static FollowUpInstructions From(FollowUpPolicy policy)
     {
         ArgumentNullException.ThrowIfNull(policy);
@@ -24,11 +30,12 @@ public sealed record FollowUpInstructions
                 ? new RerunInstructions { Count = rerun.Count, Interval = rerun.Interval, StopWhenResolved = rerun.StopWhenResolved }
                 : null,
             Verdict = policy.Verdict,
+            WriteBack = policy.WriteBack,
         };
     }
 
     public FollowUpPolicy ToPolicy() =>
-        new(Collect, Rerun is { } rerun ? new RerunPolicy(rerun.Count, rerun.Interval, rerun.StopWhenResolved) : null, Verdict);
+        new(Collect, Rerun is { } rerun ? new RerunPolicy(rerun.Count, rerun.Interval, rerun.StopWhenResolved) : null, Verdict, WriteBack);
 
     /// <summary>Whether another rerun is due after <paramref name="run"/> (runs are numbered 0..Count).</summary>
     public bool HasRerunAfter(int run) => Rerun is { } rerun && run < rerun.Count;

@@ -7,8 +7,8 @@ namespace AlertProbe.Core.Messages;
 /// </summary>
 public sealed record InstantTestCreated
 {
-    /// <summary>The version this code writes; readers accept any <c>1.x</c>.</summary>
-    public const string CurrentSchemaVersion = "1.0";
+    /// <summary>The version this code writes; readers accept any <c>1.x</c>. 1.1 added <see cref="WriteBack"/> and <c>followUp.writeBack</c>.</summary>
+    public const string CurrentSchemaVersion = "1.1";
 
     public string SchemaVersion { get; init; } = CurrentSchemaVersion;
 
@@ -50,4 +50,10 @@ public sealed record InstantTestCreated
     /// none). Alerts that arrive once the test exists are recorded in the ledger, not here.
     /// </summary>
     public IReadOnlyList<CoalescedAlert> CoalescedAlerts { get; init; } = [];
+
+    /// <summary>
+    /// The records of the alert's own tool the verdict may be written back to (a PagerDuty incident, a ServiceNow
+    /// incident, a Grafana dashboard, a Jira issue); empty when none. Sent only where <c>WriteBack</c> is configured.
+    /// </summary>
+    public IReadOnlyList<WriteBackTarget> WriteBack { get; init; } = [];
 }

@@ -8,9 +8,9 @@ public sealed record InstantTestResults
 {
     /// <summary>
     /// The version this code writes; readers accept any <c>1.x</c>. 1.1 added <see cref="Location"/>,
-    /// <see cref="AppLink"/> and the per-agent server, direction, network, errors, findings, last hop and app link.
+    /// <see cref="AppLink"/> and the per-agent server, direction, network, errors, findings, last hop and app link. 1.2 added <see cref="Snapshot"/>.
     /// </summary>
-    public const string CurrentSchemaVersion = "1.1";
+    public const string CurrentSchemaVersion = "1.2";
 
     public string SchemaVersion { get; init; } = CurrentSchemaVersion;
 
@@ -39,6 +39,9 @@ public sealed record InstantTestResults
 
     /// <summary>The run in the ThousandEyes app (a row's v7 <c>_links.appLink</c> or v6 <c>permalink</c>), when a row had one.</summary>
     public Uri? AppLink { get; init; }
+
+    /// <summary>The shareable snapshot of a degraded or failing run, or why none was made (1.2); null for other verdicts.</summary>
+    public RunSnapshot? Snapshot { get; init; }
 
     /// <summary>Result links and links for a human (e.g. the test in the ThousandEyes app).</summary>
     public IReadOnlyList<ResultLink> Links { get; init; } = [];

@@ -4,7 +4,8 @@ namespace AlertProbe.Core.Planning;
 /// <param name="Collect">Collect the results of each run and report a verdict.</param>
 /// <param name="Rerun">Rerun policy; null for a single run.</param>
 /// <param name="Verdict">The rule's expectations and threshold overrides for the verdict; null: the configured defaults.</param>
-public sealed record FollowUpPolicy(bool Collect, RerunPolicy? Rerun, VerdictRules? Verdict = null)
+/// <param name="WriteBack">The rule's <c>followUp.writeBack</c>: false never, true asked for, null wherever configured.</param>
+public sealed record FollowUpPolicy(bool Collect, RerunPolicy? Rerun, VerdictRules? Verdict = null, bool? WriteBack = null)
 {
     public static FollowUpPolicy CollectOnce { get; } = new(Collect: true, Rerun: null);
 }

@@ -163,6 +163,7 @@ public sealed partial class RulePlanner
             AccountGroupId = rule.AccountGroupId,
             Priority = rule.Priority,
             TestName = testName,
+            WriteBack = AlertProbe.Core.FollowUp.WriteBack.WriteBackTargets.From(alert),
         }, null);
     }
 

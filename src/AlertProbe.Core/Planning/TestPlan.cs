@@ -47,4 +47,7 @@ public sealed record TestPlan
 
     /// <summary>Optional test name; ThousandEyes requires names to be unique per account.</summary>
     public string? TestName { get; init; }
+
+    /// <summary>Where the alert's own tool can take the verdict back (<see cref="AlertProbe.Core.FollowUp.WriteBack.WriteBackTargets"/>); empty when nowhere.</summary>
+    public IReadOnlyList<Messages.WriteBackTarget> WriteBack { get; init; } = [];
 }

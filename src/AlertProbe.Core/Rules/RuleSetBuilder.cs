@@ -377,7 +377,9 @@ internal sealed class RuleSetBuilder
             rerun = new RerunPolicy(count.Value, interval.Value, stop);
         }
 
-        return new FollowUpPolicy(collect, rerun, node["verdict"] is JsonObject verdict ? ReadVerdict(verdict, pointer + "/verdict") : null);
+        // followUp.writeBack: absent means "wherever WriteBack is configured" (the schema makes it a boolean).
+        bool? writeBack = node["writeBack"] is JsonValue writeBackValue && writeBackValue.TryGetValue<bool>(out var write) ? write : null;
+        return new FollowUpPolicy(collect, rerun, node["verdict"] is JsonObject verdict ? ReadVerdict(verdict, pointer + "/verdict") : null, writeBack);
     }
 
     // followUp.verdict: names and types are the schema's (schemas/rules.v1.json) to refuse; each threshold's range is

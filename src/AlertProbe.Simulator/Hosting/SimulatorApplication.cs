@@ -35,6 +35,7 @@ internal static class SimulatorApplication
         app.UseRouting();
         app.MapV6Endpoints();
         app.MapV7Endpoints();
+        app.MapV7Snapshots();
         app.MapPathVisDetail();
         app.MapLocalProblems();
         app.MapMethodNotAllowed();

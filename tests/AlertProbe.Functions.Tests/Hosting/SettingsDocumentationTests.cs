@@ -18,7 +18,7 @@ public sealed class SettingsDocumentationTests
         var sections = BoundSettings.OptionsTypes.Select(type => type.Name).ToHashSet();
 
         Assert.Superset(
-            new HashSet<string> { "ThousandEyesOptions", "KeyVaultOptions", "MessagingOptions", "LedgerOptions", "RulesOptions", "IngressOptions", "FollowUpOptions", "IntakeOptions" },
+            new HashSet<string> { "ThousandEyesOptions", "KeyVaultOptions", "MessagingOptions", "LedgerOptions", "RulesOptions", "IngressOptions", "FollowUpOptions", "IntakeOptions", "WriteBackOptions" },
             sections);
         Assert.Contains(BoundSettings.All, setting => setting.Key == "FollowUp__Delivery__DefaultKind");
         Assert.Contains(BoundSettings.All, setting => setting.Key == "AlertParsing__AzureMonitor__WebTestUrls" && setting.IsPrefix);

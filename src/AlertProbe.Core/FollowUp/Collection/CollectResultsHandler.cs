@@ -1,6 +1,8 @@
 using System.Globalization;
 using AlertProbe.Core.FollowUp.Delivery;
+using AlertProbe.Core.FollowUp.Snapshots;
 using AlertProbe.Core.FollowUp.Verdicts;
+using AlertProbe.Core.FollowUp.WriteBack;
 using AlertProbe.Core.Ledger;
 using AlertProbe.Core.Messages;
 using AlertProbe.Core.Outcomes;
@@ -29,6 +31,8 @@ public sealed partial class CollectResultsHandler
     private readonly InstantTestPublisher _publisher;
     private readonly FollowUpScheduler _scheduler;
     private readonly VerdictDelivery _delivery;
+    private readonly WriteBackDelivery _writeBack;
+    private readonly RunSnapshots _snapshots;
     private readonly TimeProvider _time;
     private readonly FollowUpOptions _options;
     private readonly VerdictEngine _engine;
@@ -40,6 +44,8 @@ public sealed partial class CollectResultsHandler
         InstantTestPublisher publisher,
         FollowUpScheduler scheduler,
         VerdictDelivery delivery,
+        WriteBackDelivery writeBack,
+        RunSnapshots snapshots,
         TimeProvider timeProvider,
         IOptions<FollowUpOptions> options,
         ILogger<CollectResultsHandler> logger)
@@ -50,6 +56,8 @@ public sealed partial class CollectResultsHandler
         _publisher = publisher ?? throw new ArgumentNullException(nameof(publisher));
         _scheduler = scheduler ?? throw new ArgumentNullException(nameof(scheduler));
         _delivery = delivery ?? throw new ArgumentNullException(nameof(delivery));
+        _writeBack = writeBack ?? throw new ArgumentNullException(nameof(writeBack));
+        _snapshots = snapshots ?? throw new ArgumentNullException(nameof(snapshots));
         _time = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
         _options = options.Value;
         _engine = new VerdictEngine(_options.Thresholds);
@@ -82,6 +90,8 @@ public sealed partial class CollectResultsHandler
             }
 
             results = collected.Results!;
+            // Before saving: a redelivery reuses the saved results, snapshot included, and never makes a second one.
+            results = results with { Snapshot = await _snapshots.CreateAsync(created, results.Verdict, cancellationToken).ConfigureAwait(false) };
             await _ledger.SaveResultsAsync(results, cancellationToken).ConfigureAwait(false);
             var headline = results.Reasons.Count > 0 ? results.Reasons[0] : string.Empty;
             Log.VerdictReached(_logger, created.TestId, created.Run, results.Verdict, headline, created.Trigger.CorrelationId);
@@ -185,33 +195,45 @@ public sealed partial class CollectResultsHandler
         return Collected.Settle(new IntakeOutcome.Rescheduled(at, $"results of test {created.TestId} run {created.Run}: {reason}, re-check {attempt}"));
     }
 
+    /// <summary>
+    /// The reply, then each write-back: all under their once-per-run claims, so a retry (scheduled when any of them
+    /// failed transiently) sends only what has not got through.
+    /// </summary>
     private async Task<IntakeOutcome> DeliverAsync(
         ServiceBusReceivedMessage message, InstantTestCreated created, InstantTestResults results, int attempt, CancellationToken cancellationToken)
     {
-        var outcome = await _delivery.DeliverAsync(results, _delivery.DestinationFor(created), cancellationToken).ConfigureAwait(false);
+        var reply = await _delivery.DeliverAsync(results, _delivery.DestinationFor(created), cancellationToken).ConfigureAwait(false);
+        var writeBacks = await _writeBack.DeliverAsync(created, results, cancellationToken).ConfigureAwait(false);
+        DeliveryOutcome[] outcomes = [reply, .. writeBacks];
+        var detail = string.Join("; ", outcomes.Select(outcome => outcome.Detail));
         var verdict = $"test {results.TestId} run {results.Run} is {results.Verdict.ToString().ToLowerInvariant()}, published";
-        switch (outcome.Status)
+        var failed = outcomes.Where(outcome => outcome.Status is DeliveryStatus.FailedTransiently or DeliveryStatus.FailedPermanently).ToList();
+        if (failed.Count == 0)
         {
-            case DeliveryStatus.Delivered:
-            case DeliveryStatus.AlreadyDelivered:
-            case DeliveryStatus.NoDestination:
-                return new IntakeOutcome.Completed($"{verdict}; {outcome.Detail}");
-            case DeliveryStatus.FailedTransiently when attempt + 1 < _options.Delivery.MaxAttempts:
-                var at = _time.GetUtcNow() + _options.Delivery.RetryDelay;
-                try
-                {
-                    await _scheduler.ScheduleAsync(FollowUpMessages.DeliveryRetry(message, created, attempt + 1), at, cancellationToken).ConfigureAwait(false);
-                }
-                catch (ServiceBusException exception) when (exception.IsTransient)
-                {
-                    return new IntakeOutcome.Abandoned($"{verdict}; scheduling a reply retry failed: {exception.Reason}");
-                }
-
-                return new IntakeOutcome.Rescheduled(at, $"{verdict}; reply failed ({outcome.Detail}), retry {attempt + 1}");
-            default:
-                Log.DeliveryGivenUp(_logger, results.TestId, results.Run, attempt + 1, outcome.Detail, created.Trigger.CorrelationId);
-                return new IntakeOutcome.Completed($"{verdict}; reply given up after {attempt + 1} attempt(s): {outcome.Detail}");
+            return new IntakeOutcome.Completed($"{verdict}; {detail}");
         }
+
+        if (failed.Any(outcome => outcome.Status == DeliveryStatus.FailedTransiently) && attempt + 1 < _options.Delivery.MaxAttempts)
+        {
+            var at = _time.GetUtcNow() + _options.Delivery.RetryDelay;
+            try
+            {
+                await _scheduler.ScheduleAsync(FollowUpMessages.DeliveryRetry(message, created, attempt + 1), at, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ServiceBusException exception) when (exception.IsTransient)
+            {
+                return new IntakeOutcome.Abandoned($"{verdict}; scheduling a reply retry failed: {exception.Reason}");
+            }
+
+            return new IntakeOutcome.Rescheduled(at, $"{verdict}; reply failed ({detail}), retry {attempt + 1}");
+        }
+
+        foreach (var outcome in failed)
+        {
+            Log.DeliveryGivenUp(_logger, results.TestId, results.Run, attempt + 1, outcome.Detail, created.Trigger.CorrelationId);
+        }
+
+        return new IntakeOutcome.Completed($"{verdict}; reply given up after {attempt + 1} attempt(s): {detail}");
     }
 
     private InstantTestResults Results(InstantTestCreated created, RunVerdict verdict) => new()

@@ -82,10 +82,17 @@ public static class ReplyText
         return parts.Count == 0 ? $"{agent.AgentName}{country}: {verdict}" : $"{agent.AgentName}{country}: {verdict}, {string.Join(", ", parts)}";
     }
 
-    /// <summary>The human link: the run's app link, else the first "app" result link.</summary>
+    /// <summary>The human link: the run's snapshot (shareable), else its app link, else the first "app" result link.</summary>
     public static Uri? AppLink(InstantTestResults results)
     {
         ArgumentNullException.ThrowIfNull(results);
-        return results.AppLink ?? results.Links.FirstOrDefault(link => link.Family == "app")?.Href;
+        return results.Snapshot?.Link ?? results.AppLink ?? results.Links.FirstOrDefault(link => link.Family == "app")?.Href;
+    }
+
+    /// <summary>"Snapshot" when the link is the run's shareable snapshot, else "ThousandEyes".</summary>
+    public static string LinkLabel(InstantTestResults results)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        return results.Snapshot?.Link is not null ? "Snapshot" : "ThousandEyes";
     }
 }

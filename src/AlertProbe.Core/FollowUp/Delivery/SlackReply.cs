@@ -28,6 +28,11 @@ public static class SlackReply
             },
         };
 
+        if (NextStep.For(results) is { } next)
+        {
+            blocks.Add(Section("*Next:* " + Escape(next)));
+        }
+
         var reasons = results.Reasons.Where(reason => !location.EndsWith(reason, StringComparison.Ordinal)).ToList();
         if (results.Location is { Rule: var rule, Layer: not ("none" or "unlocated") })
         {
@@ -51,6 +56,15 @@ public static class SlackReply
             blocks.Add(Section("```" + Escape(table) + "```"));
         }
 
+        if (results.Snapshot?.Unavailable is { } noSnapshot)
+        {
+            blocks.Add(new JsonObject
+            {
+                ["type"] = "context",
+                ["elements"] = new JsonArray(new JsonObject { ["type"] = "mrkdwn", ["text"] = Escape(noSnapshot) }),
+            });
+        }
+
         if (ReplyText.AppLink(results) is { } link)
         {
             blocks.Add(new JsonObject
@@ -59,7 +73,7 @@ public static class SlackReply
                 ["elements"] = new JsonArray(new JsonObject
                 {
                     ["type"] = "button",
-                    ["text"] = new JsonObject { ["type"] = "plain_text", ["text"] = "Open in ThousandEyes" },
+                    ["text"] = new JsonObject { ["type"] = "plain_text", ["text"] = results.Snapshot?.Link is null ? "Open in ThousandEyes" : "Open snapshot" },
                     ["url"] = link.AbsoluteUri,
                 }),
             });

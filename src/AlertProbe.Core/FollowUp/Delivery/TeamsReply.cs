@@ -41,6 +41,11 @@ public static class TeamsReply
                 ["spacing"] = "None",
             },
         };
+        if (NextStep.For(results) is { } next)
+        {
+            body.Add(new JsonObject { ["type"] = "TextBlock", ["text"] = "Next: " + next, ["weight"] = "Bolder", ["wrap"] = true });
+        }
+
         foreach (var reason in results.Reasons.Where(reason => !location.EndsWith(reason, StringComparison.Ordinal)))
         {
             body.Add(new JsonObject { ["type"] = "TextBlock", ["text"] = "- " + reason, ["wrap"] = true, ["spacing"] = "None" });
@@ -65,6 +70,11 @@ public static class TeamsReply
             }
         }
 
+        if (results.Snapshot?.Unavailable is { } noSnapshot)
+        {
+            body.Add(new JsonObject { ["type"] = "TextBlock", ["text"] = noSnapshot, ["isSubtle"] = true, ["wrap"] = true });
+        }
+
         var card = new JsonObject
         {
             ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
@@ -74,7 +84,7 @@ public static class TeamsReply
         };
         if (ReplyText.AppLink(results) is { } link)
         {
-            card["actions"] = new JsonArray(new JsonObject { ["type"] = "Action.OpenUrl", ["title"] = "Open in ThousandEyes", ["url"] = link.AbsoluteUri });
+            card["actions"] = new JsonArray(new JsonObject { ["type"] = "Action.OpenUrl", ["title"] = results.Snapshot?.Link is null ? "Open in ThousandEyes" : "Open snapshot", ["url"] = link.AbsoluteUri });
         }
 
         return new JsonObject

@@ -52,7 +52,10 @@ internal sealed class FollowUpHost : IAsyncDisposable
 
     public FakeLogCollector Logs => _provider.GetFakeLogCollector();
 
-    public static async Task<FollowUpHost> StartAsync(IDictionary<string, string?>? settings = null)
+    public ThousandEyesClient Client => _provider.GetRequiredService<ThousandEyesClient>();
+
+    /// <param name="configure">Registrations made before the follow-up's own (which only add what is missing).</param>
+    public static async Task<FollowUpHost> StartAsync(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null)
     {
         var simulator = await SimulatorFixture.StartAsync();
         var receiver = await ReplyReceiver.StartAsync();
@@ -80,6 +83,7 @@ internal sealed class FollowUpHost : IAsyncDisposable
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.AddFakeLogging().SetMinimumLevel(LogLevel.Debug));
         services.AddSingleton<TimeProvider>(simulator.Time);
+        configure?.Invoke(services);
         services.AddAlertProbeFollowUp(configuration);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         return new FollowUpHost(simulator, receiver, provider);
