@@ -14,6 +14,7 @@ public static class NextStep
     public static IReadOnlyDictionary<string, string> ByRule { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["agent.local-resolver"] = "the failing agents' own DNS resolver is at fault, not the service: judge the service by the other agents",
+        ["agent.local-problems"] = "ThousandEyes flags the failing Cloud Agents with local problems: judge the service by the other agents",
         ["agent.trace-dies-locally"] = "the failure is inside the failing agents' own network, not the service: judge the service by the other agents",
         ["dns.wrong-answer"] = "DNS answers differ from the expected ones: check the records the named server hands out",
         ["dns.server-down"] = "one DNS server fails while another answers: look at that server, not the zone",

@@ -22,6 +22,7 @@ public sealed class NextStepTests
     [Theory]
     [InlineData("target.reached-not-answering", TestVerdict.Failing, "the service or its firewall, not the path")]
     [InlineData("regional.country", TestVerdict.Failing, "a network in that region")]
+    [InlineData("agent.local-problems", TestVerdict.Healthy, "local problems: judge the service by the other agents")]
     [InlineData("unlocated", TestVerdict.Failing, null)]
     [InlineData("none.no-failure", TestVerdict.Degraded, "degraded, not down")]
     public void The_sentence_follows_the_locating_rule(string rule, TestVerdict verdict, string? expected)
