@@ -1,4 +1,3 @@
-using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
@@ -6,7 +5,6 @@ using System.Text.Json.Nodes;
 using AlertProbe.Core.Messages;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Polly.Timeout;
 
 namespace AlertProbe.Core.FollowUp.Delivery;
 
@@ -67,36 +65,14 @@ public partial class ReplyDispatcher
             Content = Body(destination.Kind, results),
         };
 
-        HttpResponseMessage response;
-        try
-        {
-            response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        }
-        catch (HttpRequestException exception)
-        {
-            // The exception text may quote the URL: only its kind is kept.
-            Log.Failed(_logger, results.TestId, results.Run, described, exception.HttpRequestError.ToString());
-            return new DeliveryOutcome(DeliveryStatus.FailedTransiently, $"{described}: connection failed ({exception.HttpRequestError})");
-        }
-        catch (Exception exception) when (exception is TimeoutRejectedException || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested))
-        {
-            Log.Failed(_logger, results.TestId, results.Run, described, "timeout");
-            return new DeliveryOutcome(DeliveryStatus.FailedTransiently, $"{described}: no answer within {_options.RequestTimeout}");
-        }
-
-        using (response)
-        {
-            var status = (int)response.StatusCode;
-            if (response.IsSuccessStatusCode)
-            {
-                Log.Delivered(_logger, results.TestId, results.Run, described, status);
-                return new DeliveryOutcome(DeliveryStatus.Delivered, $"{described}: {status}");
-            }
-
-            Log.Failed(_logger, results.TestId, results.Run, described, $"status {status}");
-            var transient = status >= 500 || response.StatusCode is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests;
-            return new DeliveryOutcome(transient ? DeliveryStatus.FailedTransiently : DeliveryStatus.FailedPermanently, $"{described}: status {status}");
-        }
+        return await DeliveryHttp.SendAsync(
+            _http,
+            request,
+            described,
+            _options.RequestTimeout,
+            why => Log.Failed(_logger, results.TestId, results.Run, described, why),
+            status => Log.Delivered(_logger, results.TestId, results.Run, described, status),
+            cancellationToken).ConfigureAwait(false);
     }
 
     private HttpContent Body(ReplyKind kind, InstantTestResults results)

@@ -1,9 +1,7 @@
-using System.Net;
 using AlertProbe.Core.FollowUp.Delivery;
 using AlertProbe.Core.Messages;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Polly.Timeout;
 
 namespace AlertProbe.Core.FollowUp.WriteBack;
 
@@ -54,36 +52,14 @@ public sealed partial class WriteBackDispatcher(
             _ => WriteBackRequests.Jira(settings.Jira, credential, target, text),
         };
 
-        HttpResponseMessage response;
-        try
-        {
-            response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        }
-        catch (HttpRequestException exception)
-        {
-            Log.Failed(logger, results.TestId, results.Run, described, exception.HttpRequestError.ToString());
-            return new DeliveryOutcome(DeliveryStatus.FailedTransiently, $"{described}: connection failed ({exception.HttpRequestError})");
-        }
-        catch (Exception exception) when (exception is TimeoutRejectedException || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested))
-        {
-            Log.Failed(logger, results.TestId, results.Run, described, "timeout");
-            return new DeliveryOutcome(DeliveryStatus.FailedTransiently, $"{described}: no answer within {followUp.Value.Delivery.RequestTimeout}");
-        }
-
-        using (response)
-        {
-            var status = (int)response.StatusCode;
-            if (response.IsSuccessStatusCode)
-            {
-                Log.Delivered(logger, results.TestId, results.Run, described, status);
-                return new DeliveryOutcome(DeliveryStatus.Delivered, $"{described}: {status}");
-            }
-
-            // A 3xx is not followed (the credential would go along): it is the destination's misconfiguration.
-            Log.Failed(logger, results.TestId, results.Run, described, $"status {status}");
-            var transient = status >= 500 || response.StatusCode is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests;
-            return new DeliveryOutcome(transient ? DeliveryStatus.FailedTransiently : DeliveryStatus.FailedPermanently, $"{described}: status {status}");
-        }
+        return await DeliveryHttp.SendAsync(
+            http,
+            request,
+            described,
+            followUp.Value.Delivery.RequestTimeout,
+            why => Log.Failed(logger, results.TestId, results.Run, described, why),
+            status => Log.Delivered(logger, results.TestId, results.Run, described, status),
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>"pagerDuty write-back to api.pagerduty.com".</summary>
