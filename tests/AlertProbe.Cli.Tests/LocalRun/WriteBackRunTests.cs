@@ -1,11 +1,7 @@
 using System.Collections.Concurrent;
+using AlertProbe.Testing.Http;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace AlertProbe.Cli.Tests.LocalRun;
 
@@ -56,37 +52,28 @@ public sealed class WriteBackRunTests
 
     private sealed class StandIn : IAsyncDisposable
     {
-        private readonly WebApplication _app;
+        private LoopbackServer _server = null!;
 
-        private StandIn(WebApplication app) => _app = app;
+        private StandIn()
+        {
+        }
 
         public ConcurrentQueue<(string Method, string Path, string Body)> Requests { get; } = new();
 
-        public Uri BaseAddress { get; private set; } = null!;
+        public Uri BaseAddress => _server.BaseAddress;
 
         public static async Task<StandIn> StartAsync()
         {
-            var builder = WebApplication.CreateSlimBuilder();
-            builder.WebHost.UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
-            builder.Logging.ClearProviders();
-            var app = builder.Build();
-            var standIn = new StandIn(app);
-            app.Run(async context =>
+            var standIn = new StandIn();
+            standIn._server = await LoopbackServer.StartAsync(app => app.Run(async context =>
             {
                 using var reader = new StreamReader(context.Request.Body);
                 standIn.Requests.Enqueue((context.Request.Method, context.Request.Path.Value ?? "/", await reader.ReadToEndAsync(context.RequestAborted)));
                 context.Response.StatusCode = StatusCodes.Status201Created;
-            });
-            await app.StartAsync();
-            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-            standIn.BaseAddress = new Uri(address.EndsWith('/') ? address : address + "/");
+            }));
             return standIn;
         }
 
-        public async ValueTask DisposeAsync()
-        {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
-        }
+        public ValueTask DisposeAsync() => _server.DisposeAsync();
     }
 }

@@ -1,11 +1,7 @@
 using System.Collections.Concurrent;
+using AlertProbe.Testing.Http;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace AlertProbe.Core.Tests.FollowUp.WriteBack;
 
@@ -15,13 +11,12 @@ namespace AlertProbe.Core.Tests.FollowUp.WriteBack;
 /// </summary>
 internal sealed class WriteBackReceiver : IAsyncDisposable
 {
-    private readonly WebApplication _app;
     private readonly ConcurrentQueue<ReceivedRequest> _requests = new();
     private readonly ConcurrentQueue<int> _statuses = new();
+    private LoopbackServer _server = null!;
 
-    private WriteBackReceiver(WebApplication app)
+    private WriteBackReceiver()
     {
-        _app = app;
     }
 
     public int DefaultStatus { get; set; } = StatusCodes.Status201Created;
@@ -31,7 +26,7 @@ internal sealed class WriteBackReceiver : IAsyncDisposable
 
     public IReadOnlyList<ReceivedRequest> Requests => [.. _requests];
 
-    public Uri BaseAddress { get; private set; } = null!;
+    public Uri BaseAddress => _server.BaseAddress;
 
     /// <summary>The next requests get these statuses, in order.</summary>
     public void Respond(params int[] statuses)
@@ -44,12 +39,8 @@ internal sealed class WriteBackReceiver : IAsyncDisposable
 
     public static async Task<WriteBackReceiver> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var receiver = new WriteBackReceiver(app);
-        app.Run(async context =>
+        var receiver = new WriteBackReceiver();
+        receiver._server = await LoopbackServer.StartAsync(app => app.Run(async context =>
         {
             using var reader = new StreamReader(context.Request.Body);
             var body = await reader.ReadToEndAsync(context.RequestAborted);
@@ -65,18 +56,11 @@ internal sealed class WriteBackReceiver : IAsyncDisposable
             context.Response.StatusCode = receiver._statuses.TryDequeue(out var status) ? status : receiver.DefaultStatus;
             context.Response.ContentType = "application/json";
             await context.Response.WriteAsync("{}", context.RequestAborted);
-        });
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        receiver.BaseAddress = new Uri(address.EndsWith('/') ? address : address + "/");
+        }));
         return receiver;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 }
 
 internal sealed record ReceivedRequest(string Method, string PathAndQuery, IReadOnlyDictionary<string, string> Headers, string Body)
