@@ -97,20 +97,13 @@ public sealed partial class InstantTestCreator(
         // The claim gets the test id and hands back, atomically, the alerts that coalesced while it was pending; asked
         // again (a republish after a crash) it hands back the same ones. Recorded, a failure here abandons the message and
         // the redelivery republishes with them; unrecorded, the test is published without them (they stay on the claim).
-        if (recorded)
+        try
         {
             createdTest = await WithRidersAsync(createdTest, coalescingKey, claimId, cancellationToken).ConfigureAwait(false);
         }
-        else
+        catch (RequestFailedException exception) when (!recorded)
         {
-            try
-            {
-                createdTest = await WithRidersAsync(createdTest, coalescingKey, claimId, cancellationToken).ConfigureAwait(false);
-            }
-            catch (RequestFailedException exception)
-            {
-                Log.RecordFailed(logger, exception, createdTest.TestId, context.OriginalMessageId, exception.Status, context.CorrelationId);
-            }
+            Log.RecordFailed(logger, exception, createdTest.TestId, context.OriginalMessageId, exception.Status, context.CorrelationId);
         }
 
         return await PublishAsync(createdTest, context, test, republished: false, cancellationToken).ConfigureAwait(false);
