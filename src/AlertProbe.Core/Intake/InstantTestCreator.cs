@@ -39,6 +39,10 @@ public sealed partial class InstantTestCreator(
         ArgumentNullException.ThrowIfNull(test);
         ArgumentNullException.ThrowIfNull(context);
         var plan = test.Plan;
+        if (context.Carried is { } carried && carried.PlanKey == test.PlanKey)
+        {
+            return await SettleCarriedAsync(carried, test, context, cancellationToken).ConfigureAwait(false);
+        }
 
         // The key first: an alert whose test is already created or pending is done with two ledger calls and no lease.
         var coalescingKey = test.CoalescingKey.ToStorageKey();
@@ -64,7 +68,7 @@ public sealed partial class InstantTestCreator(
             case IntakeClaim.AlreadyCreated created:
                 // Created by an earlier delivery that failed to publish: publish that, create nothing.
                 var republish = await WithRidersAsync(created.Created, coalescingKey, claimId, cancellationToken).ConfigureAwait(false);
-                return await PublishAsync(republish, context, test, republished: true, cancellationToken).ConfigureAwait(false);
+                return await PublishAsync(republish, context, test, republished: true, unrecorded: null, cancellationToken).ConfigureAwait(false);
             case IntakeClaim.InProgress inProgress:
                 // Another delivery of this message holds the lease (and the claim, as the same claimant): it decides.
                 return new PlanResult.NotYet(inProgress.LeaseExpiresAt, "another delivery of this message holds the intake lease");
@@ -78,35 +82,8 @@ public sealed partial class InstantTestCreator(
             return await NotCreatedAsync(notCreated!, test, coalescingKey, claimId, context, cancellationToken).ConfigureAwait(false);
         }
 
-        var recorded = true;
-        try
-        {
-            if (!await ledger.MarkCreatedAsync(context.OriginalMessageId, test.PlanKey, lease, createdTest, cancellationToken).ConfigureAwait(false))
-            {
-                Log.LeaseLost(logger, createdTest.TestId, context.OriginalMessageId, context.CorrelationId);
-            }
-        }
-        catch (RequestFailedException exception)
-        {
-            // Only this call knows the new test's id: publish it even though storage failed, or it would never be followed
-            // up. A redelivery meets the test's name and creates nothing (the fault matrix's store rows measure this).
-            recorded = false;
-            Log.RecordFailed(logger, exception, createdTest.TestId, context.OriginalMessageId, exception.Status, context.CorrelationId);
-        }
-
-        // The claim gets the test id and hands back, atomically, the alerts that coalesced while it was pending; asked
-        // again (a republish after a crash) it hands back the same ones. Recorded, a failure here abandons the message and
-        // the redelivery republishes with them; unrecorded, the test is published without them (they stay on the claim).
-        try
-        {
-            createdTest = await WithRidersAsync(createdTest, coalescingKey, claimId, cancellationToken).ConfigureAwait(false);
-        }
-        catch (RequestFailedException exception) when (!recorded)
-        {
-            Log.RecordFailed(logger, exception, createdTest.TestId, context.OriginalMessageId, exception.Status, context.CorrelationId);
-        }
-
-        return await PublishAsync(createdTest, context, test, republished: false, cancellationToken).ConfigureAwait(false);
+        var recorded = await TryRecordCreatedAsync(createdTest, test, context, lease, cancellationToken).ConfigureAwait(false);
+        return await SettleAsync(new CarriedCreation(test.PlanKey, claimId, lease, createdTest), test, context, recorded, republished: false, cancellationToken).ConfigureAwait(false);
 
         // Either the created test or why nothing was created.
         async Task<(InstantTestCreated? Created, PlanResult? NotCreated)> CreateClaimedAsync(PlannedTest planned, IntakeContext ctx, CancellationToken ct)
@@ -196,6 +173,7 @@ public sealed partial class InstantTestCreator(
         OriginalMessageId = context.OriginalMessageId,
         CorrelationId = context.CorrelationId,
         CoalescedAt = timeProvider.GetUtcNow(),
+        ReceivedAt = context.EnqueuedAt,
         ReplyTo = context.ReplyFor(test.Plan.AlertId),
     };
 
@@ -238,7 +216,95 @@ public sealed partial class InstantTestCreator(
         }
     }
 
-    private async Task<PlanResult> PublishAsync(InstantTestCreated created, IntakeContext context, PlannedTest test, bool republished, CancellationToken cancellationToken)
+    /// <summary>
+    /// Settles a test an earlier delivery created and handed on (<see cref="CarriedCreation"/>): records it under the lease
+    /// it was created with (or the lease this delivery now holds), completes its claim and publishes it. Never creates.
+    /// </summary>
+    private async Task<PlanResult> SettleCarriedAsync(CarriedCreation carried, PlannedTest test, IntakeContext context, CancellationToken cancellationToken)
+    {
+        Log.SettlingCarried(logger, carried.Created.TestId, context.OriginalMessageId, context.CorrelationId);
+        var coalescingKey = test.CoalescingKey.ToStorageKey();
+        var lease = carried.LeaseId;
+        switch (await ledger.BeginIntakeAsync(context.OriginalMessageId, test.PlanKey, cancellationToken).ConfigureAwait(false))
+        {
+            case IntakeClaim.AlreadyPublished published:
+                // Settled before (this copy is itself a redelivery): nothing left but the claim, asked again idempotently.
+                await ledger.CompleteClaimAsync(coalescingKey, carried.ClaimId, published.TestId, cancellationToken).ConfigureAwait(false);
+                return new PlanResult.AlreadyDone(published.TestId);
+            case IntakeClaim.AlreadyCreated created:
+                var republish = await WithRidersAsync(created.Created, coalescingKey, carried.ClaimId, cancellationToken).ConfigureAwait(false);
+                return await PublishAsync(republish, context, test, republished: true, unrecorded: null, cancellationToken).ConfigureAwait(false);
+            case IntakeClaim.Started started:
+                // The creating delivery's lease had expired and this delivery took the plan over: record under the new lease.
+                lease = started.LeaseId;
+                break;
+        }
+
+        var recorded = await TryRecordCreatedAsync(carried.Created, test, context, lease, cancellationToken).ConfigureAwait(false);
+        return await SettleAsync(carried with { LeaseId = lease }, test, context, recorded, republished: true, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Records the created test in the ledger; false when storage failed (logged) or the lease had passed on.</summary>
+    private async Task<bool> TryRecordCreatedAsync(InstantTestCreated created, PlannedTest test, IntakeContext context, string lease, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (await ledger.MarkCreatedAsync(context.OriginalMessageId, test.PlanKey, lease, created, cancellationToken).ConfigureAwait(false))
+            {
+                return true;
+            }
+
+            Log.LeaseLost(logger, created.TestId, context.OriginalMessageId, context.CorrelationId);
+        }
+        catch (RequestFailedException exception)
+        {
+            // Only this delivery knows the new test's id: it must still be settled (below), never created again.
+            Log.RecordFailed(logger, exception, created.TestId, context.OriginalMessageId, exception.Status, context.CorrelationId);
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Completes the claim (which hands back, atomically, the alerts that coalesced while it was pending; asked again it hands
+    /// back the same ones) and publishes. A storage failure completing the claim hands the test on to the message's copy
+    /// (CreatedUnsettled), which settles it without going through the claim again; a publish failure does the same when the
+    /// test is unrecorded (only this delivery knows it), else leaves the record for the redelivery to republish from.
+    /// </summary>
+    private async Task<PlanResult> SettleAsync(CarriedCreation creation, PlannedTest test, IntakeContext context, bool recorded, bool republished, CancellationToken cancellationToken)
+    {
+        var created = creation.Created;
+        try
+        {
+            created = await WithRidersAsync(created, test.CoalescingKey.ToStorageKey(), creation.ClaimId, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException exception)
+        {
+            // Handed on even when recorded: a copy that came back through the coalescing claim could find the claim expired
+            // during a long outage and coalesce onto another's, leaving the recorded test unpublished.
+            Log.ClaimCompletionFailed(logger, exception, created.TestId, context.OriginalMessageId, exception.Status, recorded, context.CorrelationId);
+            return new PlanResult.CreatedUnsettled(creation, recorded
+                ? $"created and recorded test {created.TestId} but storage failed completing its claim (HTTP {exception.Status})"
+                : $"created test {created.TestId} but storage failed both recording it and completing its claim (HTTP {exception.Status})");
+        }
+
+        return await PublishAsync(created, context, test, republished, recorded ? null : creation, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Last resort for a carried test whose copy cannot be scheduled: publish it as it is, without the alerts that may have
+    /// coalesced onto its claim since (they stay on the claim), so the test itself is still followed up.
+    /// </summary>
+    public async Task<PlanResult> PublishUnsettledAsync(CarriedCreation carried, PlannedTest test, IntakeContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(carried);
+        ArgumentNullException.ThrowIfNull(test);
+        ArgumentNullException.ThrowIfNull(context);
+        Log.PublishingWithoutRiders(logger, carried.Created.TestId, context.OriginalMessageId, context.CorrelationId);
+        return await PublishAsync(carried.Created, context, test, republished: false, unrecorded: null, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<PlanResult> PublishAsync(InstantTestCreated created, IntakeContext context, PlannedTest test, bool republished, CarriedCreation? unrecorded, CancellationToken cancellationToken)
     {
         try
         {
@@ -246,12 +312,30 @@ public sealed partial class InstantTestCreator(
         }
         catch (ServiceBusException exception)
         {
-            // The SDK has already retried. The ledger holds the created test: the redelivery republishes it.
+            // The SDK has already retried. Recorded, the redelivery republishes from the ledger; not recorded, the copy must
+            // carry the test (a redelivery would only meet its name).
             Log.PublishFailed(logger, exception, created.TestId, context.OriginalMessageId, context.CorrelationId);
-            return new PlanResult.Failed($"created test {created.TestId} but could not publish it ({exception.Reason}); a redelivery publishes it without creating another");
+            return unrecorded is null
+                ? new PlanResult.Failed($"created test {created.TestId} but could not publish it ({exception.Reason}); a redelivery publishes it without creating another")
+                : new PlanResult.CreatedUnsettled(unrecorded with { Created = created }, $"created test {created.TestId}, unrecorded, but could not publish it ({exception.Reason})");
         }
 
-        await ledger.MarkPublishedAsync(context.OriginalMessageId, test.PlanKey, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            // Published: what follows only spares a crash's redelivery some work (it would republish, and the topic's duplicate
+            // detection drops that), so a storage failure here must not undo the result.
+            if (unrecorded is not null && !await TryRecordCreatedAsync(created, test, context, unrecorded.LeaseId, cancellationToken).ConfigureAwait(false))
+            {
+                return new PlanResult.Created(created.TestId, republished);
+            }
+
+            await ledger.MarkPublishedAsync(context.OriginalMessageId, test.PlanKey, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException exception)
+        {
+            Log.MarkPublishedFailed(logger, exception, created.TestId, context.OriginalMessageId, exception.Status, context.CorrelationId);
+        }
+
         return new PlanResult.Created(created.TestId, republished);
     }
 
@@ -437,8 +521,20 @@ public sealed partial class InstantTestCreator(
         [LoggerMessage(EventId = 306, Level = LogLevel.Warning, Message = "Alert {AlertId} (message {MessageId}) was coalesced onto a pending test for {CoalescingKey} that was refused ({Reason}); it is refused with it (reply address: {HasReply}, correlation {CorrelationId})")]
         public static partial void CoalescedAlertRefused(ILogger logger, string alertId, string messageId, string coalescingKey, string reason, bool hasReply, string correlationId);
 
-        [LoggerMessage(EventId = 307, Level = LogLevel.Error, Message = "Created test {TestId} for message {MessageId} but storage failed recording it (HTTP {Status}); publishing it anyway so it is followed up (correlation {CorrelationId})")]
+        [LoggerMessage(EventId = 307, Level = LogLevel.Error, Message = "Created test {TestId} for message {MessageId} but storage failed recording it (HTTP {Status}); settling it anyway so it is followed up (correlation {CorrelationId})")]
         public static partial void RecordFailed(ILogger logger, Exception exception, string testId, string messageId, int status, string correlationId);
+
+        [LoggerMessage(EventId = 308, Level = LogLevel.Error, Message = "Created test {TestId} for message {MessageId} (recorded: {Recorded}) but storage failed completing its claim (HTTP {Status}); the message's copy carries the test to settle it (correlation {CorrelationId})")]
+        public static partial void ClaimCompletionFailed(ILogger logger, Exception exception, string testId, string messageId, int status, bool recorded, string correlationId);
+
+        [LoggerMessage(EventId = 309, Level = LogLevel.Information, Message = "Settling test {TestId}, created by an earlier delivery of message {MessageId} and carried on its copy (correlation {CorrelationId})")]
+        public static partial void SettlingCarried(ILogger logger, string testId, string messageId, string correlationId);
+
+        [LoggerMessage(EventId = 311, Level = LogLevel.Error, Message = "Publishing test {TestId} of message {MessageId} without the alerts that may have coalesced onto its claim: its copy could not be scheduled; those alerts stay on the claim (correlation {CorrelationId})")]
+        public static partial void PublishingWithoutRiders(ILogger logger, string testId, string messageId, string correlationId);
+
+        [LoggerMessage(EventId = 312, Level = LogLevel.Warning, Message = "Published test {TestId} for message {MessageId} but storage failed marking it published (HTTP {Status}); a redelivery would republish it, which the topic drops as a duplicate (correlation {CorrelationId})")]
+        public static partial void MarkPublishedFailed(ILogger logger, Exception exception, string testId, string messageId, int status, string correlationId);
 
         [LoggerMessage(EventId = 304, Level = LogLevel.Warning, Message = "Created test {TestId} for message {MessageId} but could not publish it; the message is abandoned and its redelivery republishes (correlation {CorrelationId})")]
         public static partial void PublishFailed(ILogger logger, Exception exception, string testId, string messageId, string correlationId);

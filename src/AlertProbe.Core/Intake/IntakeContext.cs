@@ -27,6 +27,9 @@ public sealed record IntakeContext
     /// <summary>The rate-budget window this copy has a slot booked in (from its earlier delivery), if any.</summary>
     public DateTimeOffset? BudgetBooking { get; init; }
 
+    /// <summary>A test an earlier delivery of this message created but could not settle: this delivery settles it.</summary>
+    public CarriedCreation? Carried { get; init; }
+
     /// <summary>Where the verdict for an alert's tests goes: the request's own reply address, if it gave one.</summary>
     public ReplyAddress? ReplyFor(string alertId)
     {

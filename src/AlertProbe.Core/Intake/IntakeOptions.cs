@@ -21,6 +21,19 @@ public sealed class IntakeOptions
     [Range(typeof(TimeSpan), "00:00:01", "00:30:00")]
     public TimeSpan PendingClaimGrace { get; set; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>
+    /// How long the intake keeps rescheduling a message whose handling storage keeps failing (Table Storage unreachable or
+    /// throttling after the SDK's own retries), backing off from 10 s doubling to 5 min, before it dead-letters the message
+    /// as <c>StorageUnavailable</c>. Rescheduled rather than abandoned, so an outage does not use up the message's deliveries.
+    /// </summary>
+    /// <remarks>
+    /// A day by default: an alert tested late is still answered, while a dead-lettered one needs a human, and a message that
+    /// gives up while storage is still failing cannot name the alerts that had coalesced onto its test. At most 7 days, half
+    /// the queue's message time-to-live (14 days).
+    /// </remarks>
+    [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00")]
+    public TimeSpan StorageRetryFor { get; set; } = TimeSpan.FromDays(1);
+
     /// <summary>Prefix of generated test names (ThousandEyes wants names unique per account).</summary>
     [Required]
     [StringLength(40, MinimumLength = 1)]

@@ -36,6 +36,12 @@ public abstract record PlanResult
         public DateTimeOffset? BudgetBooking { get; init; }
     }
 
+    /// <summary>
+    /// Created now, but neither recorded nor settled (storage failed twice, or publishing failed while unrecorded): the
+    /// message's copy must carry <paramref name="Carried"/> and settle it; <paramref name="Reason"/> says what failed.
+    /// </summary>
+    public sealed record CreatedUnsettled(CarriedCreation Carried, string Reason) : PlanResult;
+
     /// <summary>A transient or credential failure: the message should be redelivered.</summary>
     public sealed record Failed(string Error) : PlanResult;
 }

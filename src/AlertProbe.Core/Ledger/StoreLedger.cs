@@ -94,7 +94,11 @@ public partial class StoreLedger : ILedger
 
             var expiresAt = current.GetDateTimeOffset("ExpiresAt")!.Value;
             var testId = NullIfEmpty(current.GetString("TestId"));
-            if (now >= expiresAt)
+
+            // A test's window is judged by when the alert arrived: one that arrived inside it and is handled late (it waited
+            // out a storage outage) still belongs to that test. A pending claim's expiry is judged now: its claimant may be gone.
+            var asOf = testId is not null && alert.ReceivedAt is { } received && received < now ? received : now;
+            if (asOf >= expiresAt)
             {
                 if (testId is null)
                 {
@@ -290,6 +294,11 @@ public partial class StoreLedger : ILedger
             ["Severity"] = alert.Severity.ToString(),
             ["MessageId"] = alert.OriginalMessageId,
         };
+        if (alert.ReceivedAt is { } receivedAt)
+        {
+            row["ReceivedAt"] = receivedAt;
+        }
+
         if (alert.CorrelationId is { } correlationId)
         {
             row["CorrelationId"] = correlationId;
@@ -313,6 +322,7 @@ public partial class StoreLedger : ILedger
         OriginalMessageId = row.GetString("MessageId") ?? "",
         CorrelationId = row.GetString("CorrelationId"),
         CoalescedAt = row.GetDateTimeOffset("At")!.Value,
+        ReceivedAt = row.GetDateTimeOffset("ReceivedAt"),
         ReplyTo = Enum.TryParse<ReplyKind>(row.GetString("ReplyKind"), out var kind) && Uri.TryCreate(row.GetString("ReplyUrl"), UriKind.Absolute, out var url)
             ? new ReplyAddress { Kind = kind, Url = url }
             : null,

@@ -42,28 +42,49 @@ public sealed partial class AlertQueueScheduler
     /// As <see cref="ScheduleAsync(ServiceBusReceivedMessage, DateTimeOffset, string, CancellationToken)"/>; the copy carries
     /// <paramref name="budgetBooking"/> (the rate-budget window its slot is booked in) so it takes that slot when it comes.
     /// </summary>
-    public async Task<ScheduledAlert> ScheduleAsync(
+    public Task<ScheduledAlert> ScheduleAsync(
         ServiceBusReceivedMessage received,
         DateTimeOffset enqueueAt,
         string reason,
         DateTimeOffset? budgetBooking,
+        CancellationToken cancellationToken) =>
+        ScheduleAsync(received, enqueueAt, reason, new CopyStamp { BudgetBooking = budgetBooking }, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="ScheduleAsync(ServiceBusReceivedMessage, DateTimeOffset, string, CancellationToken)"/>, the copy stamped
+    /// with what this delivery hands on to it (<see cref="CopyStamp"/>); what the stamp leaves out is not carried over from
+    /// the received message.
+    /// </summary>
+    public async Task<ScheduledAlert> ScheduleAsync(
+        ServiceBusReceivedMessage received,
+        DateTimeOffset enqueueAt,
+        string reason,
+        CopyStamp stamp,
         CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(stamp);
         var copy = CreateRescheduledCopy(received, reason);
-        if (budgetBooking is { } booking)
-        {
-            copy.ApplicationProperties[MessageProperties.BudgetBooking] = booking.ToString("O", CultureInfo.InvariantCulture);
-        }
-        else
-        {
-            copy.ApplicationProperties.Remove(MessageProperties.BudgetBooking);
-        }
+        Stamp(copy, MessageProperties.BudgetBooking, stamp.BudgetBooking?.ToString("O", CultureInfo.InvariantCulture));
+        Stamp(copy, MessageProperties.StorageFailingSince, stamp.StorageFailingSince);
+        Stamp(copy, MessageProperties.CarriedCreation, stamp.CarriedCreation);
 
         var sequenceNumber = await _sender.ScheduleMessageAsync(copy, enqueueAt, cancellationToken).ConfigureAwait(false);
         var count = (int)copy.ApplicationProperties[MessageProperties.RescheduleCount];
         var original = (string)copy.ApplicationProperties[MessageProperties.OriginalMessageId];
         Log.Rescheduled(_logger, original, copy.MessageId, enqueueAt, reason, count, received.CorrelationId);
         return new ScheduledAlert(copy.MessageId, sequenceNumber, enqueueAt, count);
+
+        static void Stamp(ServiceBusMessage copy, string name, object? value)
+        {
+            if (value is null)
+            {
+                copy.ApplicationProperties.Remove(name);
+            }
+            else
+            {
+                copy.ApplicationProperties[name] = value;
+            }
+        }
     }
 
     /// <summary>The copy <see cref="ScheduleAsync"/> sends: same content, the next reschedule id and count.</summary>
@@ -151,6 +172,19 @@ public sealed partial class AlertQueueScheduler
             Message = "Rescheduled alert message {OriginalMessageId} as {MessageId} for {EnqueueAt:o} ({Reason}, reschedule {RescheduleCount}, correlation {CorrelationId})")]
         public static partial void Rescheduled(ILogger logger, string originalMessageId, string messageId, DateTimeOffset enqueueAt, string reason, int rescheduleCount, string? correlationId);
     }
+}
+
+/// <summary>What a delivery hands on to the copy it schedules (each absent value is removed from the copy).</summary>
+public sealed record CopyStamp
+{
+    /// <summary>The rate-budget window the copy has a slot booked in.</summary>
+    public DateTimeOffset? BudgetBooking { get; init; }
+
+    /// <summary>Since when storage has been failing this message (<see cref="MessageProperties.StorageFailingSince"/>).</summary>
+    public DateTimeOffset? StorageFailingSince { get; init; }
+
+    /// <summary>A created test the copy must settle (<see cref="MessageProperties.CarriedCreation"/>), as JSON.</summary>
+    public string? CarriedCreation { get; init; }
 }
 
 /// <summary>A scheduled copy of an alert message: its id, the broker's sequence number (to cancel it) and when it appears.</summary>

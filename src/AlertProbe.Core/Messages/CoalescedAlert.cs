@@ -22,6 +22,12 @@ public sealed record CoalescedAlert
     /// <summary>When it was coalesced onto the pending test.</summary>
     public required DateTimeOffset CoalescedAt { get; init; }
 
+    /// <summary>
+    /// (1.2) When the alert's message first reached the alerts queue, if known. An alert that arrived inside a test's cooldown
+    /// window coalesces onto that test even when it is handled after the window (it waited out a storage outage, say).
+    /// </summary>
+    public DateTimeOffset? ReceivedAt { get; init; }
+
     /// <summary>Where this alert's request wanted its answer, if it gave an address.</summary>
     public ReplyAddress? ReplyTo { get; init; }
 }

@@ -8,7 +8,7 @@ namespace AlertProbe.Core.Messages;
 public sealed record InstantTestCreated
 {
     /// <summary>The version this code writes; readers accept any <c>1.x</c>. 1.1 added <see cref="WriteBack"/> and <c>followUp.writeBack</c>.</summary>
-    public const string CurrentSchemaVersion = "1.1";
+    public const string CurrentSchemaVersion = "1.2";
 
     public string SchemaVersion { get; init; } = CurrentSchemaVersion;
 

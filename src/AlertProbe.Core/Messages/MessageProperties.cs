@@ -48,6 +48,19 @@ public static class MessageProperties
     /// <summary>string (ISO 8601): the rate-budget window a rescheduled copy has a slot booked in (absent: none).</summary>
     public const string BudgetBooking = "budgetBooking";
 
+    /// <summary>
+    /// DateTimeOffset: since when storage has been failing this message's handling (its copies keep it while the failure
+    /// lasts): the intake backs off from it and gives up after <c>Intake:StorageRetryFor</c>.
+    /// </summary>
+    public const string StorageFailingSince = "storageFailingSince";
+
+    /// <summary>
+    /// string (JSON): a test this message's earlier delivery created but could not record or settle (storage failed both
+    /// recording it and completing its claim, or publishing failed after that): the copy settles it instead of creating
+    /// it again. Internal to the intake; its shape may change between versions of AlertProbe.
+    /// </summary>
+    public const string CarriedCreation = "carriedCreation";
+
     /// <summary>A time property as a message carries it (a DateTimeOffset, a DateTime, or an ISO 8601 string); null when absent or unreadable.</summary>
     public static DateTimeOffset? ReadTime(IReadOnlyDictionary<string, object> properties, string name)
     {

@@ -44,4 +44,7 @@ public static class RejectionReasons
 
     /// <summary>A plan still failed transiently on the message's last delivery; dead-lettered by the intake, naming its riders.</summary>
     public const string DeliveriesExhausted = "DeliveriesExhausted";
+
+    /// <summary>Storage kept failing the message's handling for longer than <c>Intake:StorageRetryFor</c>; dead-lettered by the intake.</summary>
+    public const string StorageUnavailable = "StorageUnavailable";
 }

@@ -59,6 +59,9 @@ public sealed record StormReport
     /// <summary>Handler calls that died at a simulated crash point (redelivered when the lock expired).</summary>
     public required int Crashes { get; init; }
 
+    /// <summary>Dead-lettered messages by reason (the intake's own, or <c>MaxDeliveryCountExceeded</c> from the broker).</summary>
+    public IReadOnlyDictionary<string, int>? DeadLetterReasons { get; init; }
+
     /// <summary>Faults injected, by kind (null when the run had no fault plan).</summary>
     public IReadOnlyDictionary<string, int>? Faults { get; init; }
 

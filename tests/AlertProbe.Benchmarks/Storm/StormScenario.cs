@@ -342,6 +342,9 @@ public static partial class StormScenario
             Published = publishedTestIds.Count,
             CreatedUnpublished = createdUnpublished,
             Crashes = run.Crashes,
+            DeadLetterReasons = new SortedDictionary<string, int>(
+                final.Values.OfType<IntakeOutcome.DeadLettered>().GroupBy(d => d.Reason, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal),
+                StringComparer.Ordinal),
             Faults = run.Faults is { } injected ? new SortedDictionary<string, int>(injected.Injected, StringComparer.Ordinal) : null,
             MemoryMiB = [.. run.MemoryMiB.Select(m => Math.Round(m, 1))],
             HandlerCalls = run.HandlerCalls,

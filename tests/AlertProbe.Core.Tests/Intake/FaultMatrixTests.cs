@@ -25,8 +25,12 @@ public sealed class FaultMatrixTests
         { "ApiRateLimitedBare=0.2", "api.429-bare" },
         { "ApiUnauthorizedFirst=10", "api.401" },
         { "StoreBusy=0.05", "store.503" },
+        { "StoreBusy=0.2", "store.503" },
+        { "StoreBusy=0.4", "store.503" },
         { "StoreConflicts=0.2", "store.412" },
         { "StoreOutage=200..400", "store.outage" },
+        { "StoreOutage=100..3000", "store.outage" },
+        { "StoreBusy=0.2;PublishFailures=0.3;CrashAfterRecord=0.3", "store.503" },
         { "PublishFailures=0.2", "bus.publish" },
         { "ScheduleFailures=0.5;Seed=1", "bus.schedule" },
         { "ScheduleFailures=1", "bus.schedule" },
@@ -85,6 +89,26 @@ public sealed class FaultMatrixTests
         // later alerts for the same targets coalesced onto them and completed with no test and no word of them anywhere.
         Assert.Equal(0, report.Lost);
         Assert.Equal(report.Messages, report.DeadLettered + report.RefusedWithClaim);
+    }
+
+    [Fact]
+    public async Task A_storage_outage_longer_than_the_queues_deliveries_dead_letters_nothing()
+    {
+        var report = await StormScenario.RunAsync(Short with { Faults = new FaultPlan { StoreOutage = 100..3000 } });
+
+        // Before: every delivery inside the outage threw and came back at once, so the broker dead-lettered the messages
+        // it met after ten deliveries (MaxDeliveryCountExceeded); now each backs off and is handled once storage is back.
+        Assert.Equal((0, report.DistinctKeys, report.Messages), (report.DeadLettered, report.Published, report.Completed));
+    }
+
+    [Fact]
+    public async Task With_a_fifth_of_store_calls_failing_no_alert_coalesced_onto_a_test_is_left_off_it()
+    {
+        var report = await StormScenario.RunAsync(Short with { Faults = new FaultPlan { StoreBusy = 0.2 } });
+
+        // Before: 27 of 300 were lost: when both the created record and the claim's completion failed, the test was
+        // published without the alerts that had coalesced onto its claim.
+        Assert.Equal((0, 0, 0), (report.Lost, report.DeadLettered, report.TestIdLost));
     }
 
     private static void AssertExactAccounting(StormReport report)

@@ -68,10 +68,11 @@ public sealed class IntakeIdempotencyTests(AzuriteFixture azurite)
     public async Task The_same_alert_firing_again_after_the_cooldown_creates_a_second_test()
     {
         await using var host = await IntakeHost.StartAsync(azurite);
-        await host.HandleAsync(AlertPayloads.Message(ShopDownBody, "msg-1"));
+        await host.HandleAsync(AlertPayloads.Message(ShopDownBody, "msg-1", enqueuedTime: host.Time.GetUtcNow()));
         host.Time.Advance(TimeSpan.FromMinutes(11));
 
-        var outcome = await host.HandleAsync(AlertPayloads.Message(ShopDownBody, "msg-2"));
+        // Enqueued when it fired: an alert is judged against a test's window by when it reached the queue.
+        var outcome = await host.HandleAsync(AlertPayloads.Message(ShopDownBody, "msg-2", enqueuedTime: host.Time.GetUtcNow()));
 
         Assert.IsType<IntakeOutcome.Completed>(outcome);
         Assert.Equal(2, host.State.CreatedTests.Count);
@@ -80,7 +81,7 @@ public sealed class IntakeIdempotencyTests(AzuriteFixture azurite)
     [Fact]
     public async Task A_publish_failure_after_creating_abandons_the_message()
     {
-        await using var host = await IntakeHost.StartAsync(azurite, options => options.ServiceBusClient = bus => FailingPublishes(bus, failures: 1));
+        await using var host = await IntakeHost.StartAsync(azurite, options => options.ServiceBusClient = bus => IntakeServiceBus.FailingPublishes(bus, failures: 1));
 
         var outcome = await host.HandleAsync(AlertPayloads.Message(ShopDownBody, "msg-1"));
 
@@ -91,7 +92,7 @@ public sealed class IntakeIdempotencyTests(AzuriteFixture azurite)
     [Fact]
     public async Task A_redelivery_after_a_publish_failure_republishes_the_same_test_id_and_creates_nothing()
     {
-        await using var host = await IntakeHost.StartAsync(azurite, options => options.ServiceBusClient = bus => FailingPublishes(bus, failures: 1));
+        await using var host = await IntakeHost.StartAsync(azurite, options => options.ServiceBusClient = bus => IntakeServiceBus.FailingPublishes(bus, failures: 1));
         await host.HandleAsync(AlertPayloads.Message(ShopDownBody, "msg-1"));
 
         var redelivery = await host.HandleAsync(AlertPayloads.Message(ShopDownBody, "msg-1", deliveryCount: 2));
@@ -106,7 +107,7 @@ public sealed class IntakeIdempotencyTests(AzuriteFixture azurite)
     [Fact]
     public async Task Another_alert_for_the_same_target_after_a_publish_failure_coalesces_onto_the_created_test()
     {
-        await using var host = await IntakeHost.StartAsync(azurite, options => options.ServiceBusClient = bus => FailingPublishes(bus, failures: 1));
+        await using var host = await IntakeHost.StartAsync(azurite, options => options.ServiceBusClient = bus => IntakeServiceBus.FailingPublishes(bus, failures: 1));
         await host.HandleAsync(AlertPayloads.Message(ShopDownBody, "msg-1"));
         var testId = Assert.Single(host.State.CreatedTests).TestId;
 
@@ -161,22 +162,6 @@ public sealed class IntakeIdempotencyTests(AzuriteFixture azurite)
     /// A Service Bus client whose instant-tests sender fails the first <paramref name="failures"/> sends (as the SDK
     /// does after its own retries) and then delivers to the in-memory bus; every other entity is the bus's own.
     /// </summary>
-    private static ServiceBusClient FailingPublishes(InMemoryMessageBus bus, int failures)
-    {
-        var topic = bus.Client.CreateSender(IntakeHost.InstantTestsTopic);
-        var sender = new Mock<ServiceBusSender>();
-        sender.SetupGet(s => s.EntityPath).Returns(IntakeHost.InstantTestsTopic);
-        sender.Setup(s => s.SendMessageAsync(It.IsAny<ServiceBusMessage>(), It.IsAny<CancellationToken>()))
-            .Returns((ServiceBusMessage message, CancellationToken cancellationToken) =>
-                Interlocked.Decrement(ref failures) >= 0
-                    ? Task.FromException(new ServiceBusException("The broker did not answer in time.", ServiceBusFailureReason.ServiceTimeout))
-                    : topic.SendMessageAsync(message, cancellationToken));
-        var client = new Mock<ServiceBusClient>();
-        client.Setup(c => c.CreateSender(It.IsAny<string>()))
-            .Returns((string name) => name == IntakeHost.InstantTestsTopic ? sender.Object : bus.Client.CreateSender(name));
-        return client.Object;
-    }
-
     /// <summary>Claims the alert's coalescing key the way a concurrent intake would, leaving it pending.</summary>
     private static async Task<(string Key, string ClaimId)> ClaimLikeAnotherIntakeAsync(IntakeHost host)
     {

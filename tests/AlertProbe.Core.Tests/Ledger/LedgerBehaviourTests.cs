@@ -219,6 +219,35 @@ public abstract class LedgerBehaviourTests
     }
 
     [Fact]
+    public async Task An_alert_that_arrived_inside_a_tests_window_coalesces_onto_it_even_when_handled_after_the_window()
+    {
+        var arrived = Time.GetUtcNow();
+        var first = (CoalescingClaim.Claimed)await Ledger.TryClaimCoalescingAsync("key", Alert("alert-a", "msg-a"), "msg-a:p0", Cooldown, default);
+        await Ledger.CompleteClaimAsync("key", first.ClaimId, "test-1", default);
+        Time.Advance(Cooldown + TimeSpan.FromMinutes(20));
+
+        // Before: judged by the time it was handled, the late alert took the key over and got a second test.
+        var late = await Ledger.TryClaimCoalescingAsync("key", Alert("alert-b", "msg-b") with { ReceivedAt = arrived.AddMinutes(1) }, "msg-b:p0", Cooldown, default);
+        var fresh = await Ledger.TryClaimCoalescingAsync("key", Alert("alert-c", "msg-c") with { ReceivedAt = Time.GetUtcNow() }, "msg-c:p0", Cooldown, default);
+
+        Assert.Equal("test-1", Assert.IsType<CoalescingClaim.Coalesced>(late).TestId);
+        Assert.IsType<CoalescingClaim.Claimed>(fresh);
+    }
+
+    [Fact]
+    public async Task An_expired_pending_claim_is_taken_over_even_by_an_alert_that_arrived_before_it_expired()
+    {
+        var arrived = Time.GetUtcNow();
+        await Ledger.TryClaimCoalescingAsync("key", Alert("alert-a", "msg-a"), "msg-a:p0", Cooldown, default);
+        Time.Advance(Cooldown + TimeSpan.FromMinutes(1));
+
+        // A pending claim past its expiry may have lost its claimant: riding on it could leave the alert without a test.
+        var claim = await Ledger.TryClaimCoalescingAsync("key", Alert("alert-b", "msg-b") with { ReceivedAt = arrived }, "msg-b:p0", Cooldown, default);
+
+        Assert.IsType<CoalescingClaim.Claimed>(claim);
+    }
+
+    [Fact]
     public async Task A_held_pending_claim_outlives_its_cooldown_until_the_hold()
     {
         var first = (CoalescingClaim.Claimed)await Ledger.TryClaimCoalescingAsync("key", Alert("alert-a", "msg-a"), "msg-a:p0", Cooldown, default);

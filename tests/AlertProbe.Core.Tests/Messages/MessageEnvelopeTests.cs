@@ -29,7 +29,7 @@ public sealed class MessageEnvelopeTests
 
         var expected = new Dictionary<string, object>
         {
-            ["schemaVersion"] = "1.1",
+            ["schemaVersion"] = "1.2",
             ["testType"] = "http-server",
             ["source"] = "azureMonitor",
             ["severity"] = "critical",
