@@ -2,7 +2,6 @@ using AlertProbe.Core.Alerts;
 using AlertProbe.Core.Ledger;
 using AlertProbe.Core.Ledger.Storage;
 using AlertProbe.Core.Tests.Messages;
-using Azure.Data.Tables;
 using Microsoft.Extensions.Time.Testing;
 
 namespace AlertProbe.Core.Tests.Ledger;
@@ -18,7 +17,7 @@ public sealed class LedgerUnderContentionTests
     private static readonly TimeSpan Cooldown = TimeSpan.FromMinutes(5);
 
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 3, 14, 9, 0, 0, TimeSpan.Zero));
-    private readonly LosingStore _store = new(new InMemoryLedgerStore());
+    private readonly LosingLedgerStore _store = new(new InMemoryLedgerStore());
 
     [Fact]
     public async Task A_claim_that_loses_a_few_races_is_retried_until_it_is_claimed()
@@ -198,45 +197,4 @@ public sealed class LedgerUnderContentionTests
     }
 
     private StoreLedger Ledger() => new(_store, _time, TimeSpan.FromMinutes(2));
-
-    /// <summary>A store whose conditional writes lose the next <see cref="RacesToLose"/> races (answer false, change nothing).</summary>
-    private sealed class LosingStore(ILedgerStore inner) : ILedgerStore
-    {
-        public int RacesToLose { get; set; }
-
-        public int RacesLost { get; private set; }
-
-        public Task<TableEntity?> GetAsync(LedgerTable table, string partitionKey, string rowKey, CancellationToken cancellationToken) =>
-            inner.GetAsync(table, partitionKey, rowKey, cancellationToken);
-
-        public Task<bool> TryInsertAsync(LedgerTable table, TableEntity entity, CancellationToken cancellationToken) =>
-            Lose() ? Task.FromResult(false) : inner.TryInsertAsync(table, entity, cancellationToken);
-
-        public Task<bool> TryReplaceAsync(LedgerTable table, TableEntity entity, CancellationToken cancellationToken) =>
-            Lose() ? Task.FromResult(false) : inner.TryReplaceAsync(table, entity, cancellationToken);
-
-        public Task UpsertAsync(LedgerTable table, TableEntity entity, CancellationToken cancellationToken) =>
-            inner.UpsertAsync(table, entity, cancellationToken);
-
-        public Task<bool> TryDeleteAsync(LedgerTable table, TableEntity entity, CancellationToken cancellationToken) =>
-            Lose() ? Task.FromResult(false) : inner.TryDeleteAsync(table, entity, cancellationToken);
-
-        public Task<bool> TrySubmitAsync(LedgerTable table, IReadOnlyList<LedgerWrite> writes, CancellationToken cancellationToken) =>
-            Lose() ? Task.FromResult(false) : inner.TrySubmitAsync(table, writes, cancellationToken);
-
-        public Task<IReadOnlyList<TableEntity>> QueryPartitionAsync(LedgerTable table, string partitionKey, CancellationToken cancellationToken) =>
-            inner.QueryPartitionAsync(table, partitionKey, cancellationToken);
-
-        private bool Lose()
-        {
-            if (RacesToLose <= 0)
-            {
-                return false;
-            }
-
-            RacesToLose--;
-            RacesLost++;
-            return true;
-        }
-    }
 }
