@@ -10,14 +10,17 @@ namespace AlertProbe.Core.Ledger.Storage;
 public sealed class InMemoryLedgerStore : ILedgerStore
 {
     private readonly Lock _gate = new();
-    private readonly SortedDictionary<(LedgerTable Table, string PartitionKey, string RowKey), TableEntity> _rows = new(KeyComparer.Instance);
+
+    // Rows filed by partition, so a partition query reads its own rows only (it used to scan every stored row:
+    // the claim completion queries a partition per created test). Row keys sorted ordinally, as Table Storage returns them.
+    private readonly Dictionary<(LedgerTable Table, string PartitionKey), SortedDictionary<string, TableEntity>> _partitions = [];
     private long _version;
 
     public Task<TableEntity?> GetAsync(LedgerTable table, string partitionKey, string rowKey, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
-            return Task.FromResult(_rows.TryGetValue((table, partitionKey, rowKey), out var row) ? Copy(row) : null);
+            return Task.FromResult(TryGetRow(table, partitionKey, rowKey, out var row) ? Copy(row) : null);
         }
     }
 
@@ -26,13 +29,13 @@ public sealed class InMemoryLedgerStore : ILedgerStore
         ArgumentNullException.ThrowIfNull(entity);
         lock (_gate)
         {
-            var key = (table, entity.PartitionKey, entity.RowKey);
-            if (_rows.ContainsKey(key))
+            var rows = Partition(table, entity.PartitionKey);
+            if (rows.ContainsKey(entity.RowKey))
             {
                 return Task.FromResult(false);
             }
 
-            _rows[key] = Stamp(entity);
+            rows[entity.RowKey] = Stamp(entity);
             return Task.FromResult(true);
         }
     }
@@ -51,7 +54,7 @@ public sealed class InMemoryLedgerStore : ILedgerStore
         {
             foreach (var write in writes)
             {
-                var exists = _rows.TryGetValue((table, write.Entity.PartitionKey, write.Entity.RowKey), out var current);
+                var exists = TryGetRow(table, write.Entity.PartitionKey, write.Entity.RowKey, out var current);
                 var allowed = write.Kind switch
                 {
                     LedgerWriteKind.Insert => !exists,
@@ -66,14 +69,13 @@ public sealed class InMemoryLedgerStore : ILedgerStore
 
             foreach (var write in writes)
             {
-                var key = (table, write.Entity.PartitionKey, write.Entity.RowKey);
                 if (write.Kind == LedgerWriteKind.Delete)
                 {
-                    _rows.Remove(key);
+                    Remove(table, write.Entity.PartitionKey, write.Entity.RowKey);
                 }
                 else
                 {
-                    _rows[key] = Stamp(write.Entity);
+                    Partition(table, write.Entity.PartitionKey)[write.Entity.RowKey] = Stamp(write.Entity);
                 }
             }
 
@@ -86,13 +88,12 @@ public sealed class InMemoryLedgerStore : ILedgerStore
         ArgumentNullException.ThrowIfNull(entity);
         lock (_gate)
         {
-            var key = (table, entity.PartitionKey, entity.RowKey);
-            if (!_rows.TryGetValue(key, out var current) || !Matches(current, entity.ETag))
+            if (!TryGetRow(table, entity.PartitionKey, entity.RowKey, out var current) || !Matches(current, entity.ETag))
             {
                 return Task.FromResult(false);
             }
 
-            _rows[key] = Stamp(entity);
+            Partition(table, entity.PartitionKey)[entity.RowKey] = Stamp(entity);
             return Task.FromResult(true);
         }
     }
@@ -102,7 +103,7 @@ public sealed class InMemoryLedgerStore : ILedgerStore
         ArgumentNullException.ThrowIfNull(entity);
         lock (_gate)
         {
-            _rows[(table, entity.PartitionKey, entity.RowKey)] = Stamp(entity);
+            Partition(table, entity.PartitionKey)[entity.RowKey] = Stamp(entity);
             return Task.CompletedTask;
         }
     }
@@ -112,8 +113,8 @@ public sealed class InMemoryLedgerStore : ILedgerStore
         ArgumentNullException.ThrowIfNull(entity);
         lock (_gate)
         {
-            var key = (table, entity.PartitionKey, entity.RowKey);
-            return Task.FromResult(_rows.TryGetValue(key, out var current) && Matches(current, entity.ETag) && _rows.Remove(key));
+            return Task.FromResult(TryGetRow(table, entity.PartitionKey, entity.RowKey, out var current) && Matches(current, entity.ETag)
+                && Remove(table, entity.PartitionKey, entity.RowKey));
         }
     }
 
@@ -121,10 +122,9 @@ public sealed class InMemoryLedgerStore : ILedgerStore
     {
         lock (_gate)
         {
-            IReadOnlyList<TableEntity> rows = _rows
-                .Where(row => row.Key.Table == table && row.Key.PartitionKey == partitionKey)
-                .Select(row => Copy(row.Value))
-                .ToList();
+            IReadOnlyList<TableEntity> rows = _partitions.TryGetValue((table, partitionKey), out var partition)
+                ? partition.Values.Select(Copy).ToList()
+                : [];
             return Task.FromResult(rows);
         }
     }
@@ -154,20 +154,35 @@ public sealed class InMemoryLedgerStore : ILedgerStore
         return copy;
     }
 
-    private sealed class KeyComparer : IComparer<(LedgerTable Table, string PartitionKey, string RowKey)>
+    private bool TryGetRow(LedgerTable table, string partitionKey, string rowKey, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out TableEntity? row)
     {
-        public static readonly KeyComparer Instance = new();
+        row = null;
+        return _partitions.TryGetValue((table, partitionKey), out var rows) && rows.TryGetValue(rowKey, out row);
+    }
 
-        public int Compare((LedgerTable Table, string PartitionKey, string RowKey) x, (LedgerTable Table, string PartitionKey, string RowKey) y)
+    private SortedDictionary<string, TableEntity> Partition(LedgerTable table, string partitionKey)
+    {
+        if (!_partitions.TryGetValue((table, partitionKey), out var rows))
         {
-            var table = x.Table.CompareTo(y.Table);
-            if (table != 0)
-            {
-                return table;
-            }
-
-            var partition = string.CompareOrdinal(x.PartitionKey, y.PartitionKey);
-            return partition != 0 ? partition : string.CompareOrdinal(x.RowKey, y.RowKey);
+            rows = new SortedDictionary<string, TableEntity>(StringComparer.Ordinal);
+            _partitions[(table, partitionKey)] = rows;
         }
+
+        return rows;
+    }
+
+    private bool Remove(LedgerTable table, string partitionKey, string rowKey)
+    {
+        if (!_partitions.TryGetValue((table, partitionKey), out var rows) || !rows.Remove(rowKey))
+        {
+            return false;
+        }
+
+        if (rows.Count == 0)
+        {
+            _partitions.Remove((table, partitionKey));
+        }
+
+        return true;
     }
 }
