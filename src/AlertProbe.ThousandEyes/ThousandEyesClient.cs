@@ -27,27 +27,17 @@ namespace AlertProbe.ThousandEyes;
 public sealed partial class ThousandEyesClient
 {
     private readonly HttpClient _http;
-    private readonly ThousandEyesCredentialSource _credentials;
     private readonly ThousandEyesOptions _options;
     private readonly TimeProvider _time;
     private readonly AgentListCache _agentCache;
     private readonly ILogger _logger;
 
-    /// <summary>A client with its own agent cache (the DI registration shares one).</summary>
-    /// <param name="httpClient">With <see cref="HttpClient.BaseAddress"/> set, or <see cref="ThousandEyesOptions.BaseUrl"/> is used.</param>
-    public ThousandEyesClient(
-        HttpClient httpClient,
-        ThousandEyesCredentialSource credentials,
-        IOptions<ThousandEyesOptions> options,
-        TimeProvider timeProvider,
-        ILogger<ThousandEyesClient> logger)
-        : this(httpClient, credentials, options, timeProvider, new AgentListCache(timeProvider), logger)
-    {
-    }
-
+    /// <param name="httpClient">
+    /// Its pipeline applies the credential (<c>AddThousandEyesClient</c> builds it); with <see cref="HttpClient.BaseAddress"/>
+    /// set, or <see cref="ThousandEyesOptions.BaseUrl"/> is used.
+    /// </param>
     internal ThousandEyesClient(
         HttpClient httpClient,
-        ThousandEyesCredentialSource credentials,
         IOptions<ThousandEyesOptions> options,
         TimeProvider timeProvider,
         AgentListCache agentCache,
@@ -56,10 +46,9 @@ public sealed partial class ThousandEyesClient
         ArgumentNullException.ThrowIfNull(httpClient);
         ArgumentNullException.ThrowIfNull(options);
         _http = httpClient;
-        _credentials = credentials ?? throw new ArgumentNullException(nameof(credentials));
         _options = options.Value;
         _time = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
-        _agentCache = agentCache;
+        _agentCache = agentCache ?? throw new ArgumentNullException(nameof(agentCache));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
         _http.BaseAddress ??= _options.BaseUrl;
     }
@@ -343,97 +332,72 @@ public sealed partial class ThousandEyesClient
     }
 
     /// <summary>
-    /// Sends one logical request: credential applied, the resilience handler retrying transient failures below,
-    /// and one credential re-read (bypassing its cache) plus resend after a 401.
+    /// Sends one logical request through the pipeline (credential, rate-limit observation, resilience; see
+    /// <c>AddThousandEyesClient</c>) and turns its answer into an <see cref="Exchange"/>.
     /// </summary>
     private async Task<Exchange> SendAsync(
         ThousandEyesOperation operation, HttpMethod method, Uri uri, JsonObject? body, string? accountGroupId, CancellationToken cancellationToken)
     {
         var path = PathOf(uri);
-        ThousandEyesCredential credential;
+        using var request = new HttpRequestMessage(method, uri);
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        if (ApiVersion == ThousandEyesApiVersion.V7)
+        {
+            request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/hal+json"));
+            request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/problem+json"));
+        }
+
+        if (body is not null)
+        {
+            request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
+        }
+
+        request.Options.Set(ThousandEyesRequestOptions.Operation, operation);
+        Log.RequestSent(_logger, method.Method, path);
+
+        HttpResponseMessage response;
         try
         {
-            credential = await _credentials.GetCredentialAsync(forceRefresh: false, cancellationToken).ConfigureAwait(false);
+            response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
         }
         catch (ThousandEyesCredentialException ex)
         {
-            return CredentialFailure(ex);
+            Log.CredentialUnavailable(_logger, ex.Message);
+            return Exchange.Failed(new CredentialsUnavailableError(ex.Message, ex.IsTransient), null);
+        }
+        catch (HttpRequestException ex)
+        {
+            var reason = $"connection failed ({ex.HttpRequestError})";
+            Log.RequestFailed(_logger, method.Method, path, reason);
+            var mayHaveSucceeded = operation == ThousandEyesOperation.CreateInstantTest && !TransientFailurePolicy.FailedBeforeSending(ex);
+            return Exchange.Failed(new TransientError(reason, null, mayHaveSucceeded), null);
+        }
+        catch (Exception ex) when (ex is TimeoutRejectedException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            var reason = $"no answer within {_options.RequestTimeout}";
+            Log.RequestFailed(_logger, method.Method, path, reason);
+            return Exchange.Failed(new TransientError(reason, null, operation == ThousandEyesOperation.CreateInstantTest), null);
         }
 
-        for (var refreshed = false; ; refreshed = true)
+        using (response)
         {
-            using var request = new HttpRequestMessage(method, uri);
-            request.Headers.Authorization = credential.ToAuthorizationHeader();
-            request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-            if (ApiVersion == ThousandEyesApiVersion.V7)
+            var status = (int)response.StatusCode;
+            Log.ResponseReceived(_logger, method.Method, path, status);
+            var rateLimits = ReadRateLimits(response);
+            var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            if (response.IsSuccessStatusCode)
             {
-                request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/hal+json"));
-                request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/problem+json"));
+                return new Exchange(status, JsonNodeReader.TryParse(text), rateLimits, null);
             }
 
-            if (body is not null)
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
             {
-                request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
+                var limited = RateLimitHeaders.RateLimitedError(response.Headers, rateLimits, operation, _time.GetUtcNow());
+                Log.RateLimited(_logger, limited.Family, limited.Until);
+                return Exchange.Failed(limited, rateLimits);
             }
 
-            request.Options.Set(ThousandEyesRequestOptions.Operation, operation);
-            Log.RequestSent(_logger, method.Method, path);
-
-            HttpResponseMessage response;
-            try
-            {
-                response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
-            }
-            catch (HttpRequestException ex)
-            {
-                var reason = $"connection failed ({ex.HttpRequestError})";
-                Log.RequestFailed(_logger, method.Method, path, reason);
-                var mayHaveSucceeded = operation == ThousandEyesOperation.CreateInstantTest && !TransientFailurePolicy.FailedBeforeSending(ex);
-                return Exchange.Failed(new TransientError(reason, null, mayHaveSucceeded), null);
-            }
-            catch (Exception ex) when (ex is TimeoutRejectedException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
-            {
-                var reason = $"no answer within {_options.RequestTimeout}";
-                Log.RequestFailed(_logger, method.Method, path, reason);
-                return Exchange.Failed(new TransientError(reason, null, operation == ThousandEyesOperation.CreateInstantTest), null);
-            }
-
-            using (response)
-            {
-                var status = (int)response.StatusCode;
-                Log.ResponseReceived(_logger, method.Method, path, status);
-                var rateLimits = ReadRateLimits(response);
-
-                if (response.StatusCode == HttpStatusCode.Unauthorized && !refreshed)
-                {
-                    Log.CredentialRefreshing(_logger, method.Method, path);
-                    try
-                    {
-                        credential = await _credentials.GetCredentialAsync(forceRefresh: true, cancellationToken).ConfigureAwait(false);
-                    }
-                    catch (ThousandEyesCredentialException ex)
-                    {
-                        return CredentialFailure(ex);
-                    }
-
-                    continue;
-                }
-
-                var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-                if (response.IsSuccessStatusCode)
-                {
-                    return new Exchange(status, JsonNodeReader.TryParse(text), rateLimits, null);
-                }
-
-                if (response.StatusCode == HttpStatusCode.TooManyRequests)
-                {
-                    var limited = RateLimitHeaders.RateLimitedError(response.Headers, rateLimits, operation, _time.GetUtcNow());
-                    Log.RateLimited(_logger, limited.Family, limited.Until);
-                    return Exchange.Failed(limited, rateLimits);
-                }
-
-                return Exchange.Failed(ErrorResponseMapper.Map(response.StatusCode, text, operation, ApiVersion, accountGroupId, path), rateLimits);
-            }
+            return Exchange.Failed(ErrorResponseMapper.Map(response.StatusCode, text, operation, ApiVersion, accountGroupId, path), rateLimits);
         }
     }
 
@@ -446,12 +410,6 @@ public sealed partial class ThousandEyesClient
         }
 
         return observed;
-    }
-
-    private Exchange CredentialFailure(ThousandEyesCredentialException exception)
-    {
-        Log.CredentialUnavailable(_logger, exception.Message);
-        return Exchange.Failed(new CredentialsUnavailableError(exception.Message, exception.IsTransient), null);
     }
 
     private string? AccountGroup(string? accountGroupId) =>

@@ -59,7 +59,6 @@ public static class ThousandEyesServiceCollectionExtensions
             })
             .AddTypedClient((http, sp) => new ThousandEyesClient(
                 http,
-                sp.GetRequiredService<ThousandEyesCredentialSource>(),
                 sp.GetRequiredService<IOptions<ThousandEyesOptions>>(),
                 sp.GetRequiredService<TimeProvider>(),
                 sp.GetRequiredService<AgentListCache>(),
@@ -68,6 +67,10 @@ public static class ThousandEyesServiceCollectionExtensions
             // into the structured log state, even though its message text redacts them; the client logs
             // method, path and status itself.
             .RemoveAllLoggers()
+            // Outermost: the credential on every send, one re-read and resend after a 401.
+            .AddHttpMessageHandler(sp => new CredentialHandler(
+                sp.GetRequiredService<ThousandEyesCredentialSource>(),
+                sp.GetRequiredService<ILogger<ThousandEyesClient>>()))
             // Above the resilience handler: reports the answer the client gets, outside the attempt timeout.
             .AddHttpMessageHandler(sp => new RateLimitObservingHandler(
                 sp.GetServices<IRateLimitObserver>(),
