@@ -145,16 +145,15 @@ public sealed partial class ThousandEyesClient
             return new(cached, null);
         }
 
-        var path = ApiVersion == ThousandEyesApiVersion.V6
-            ? "v6/agents?agentTypes=CLOUD,ENTERPRISE,ENTERPRISE_CLUSTER"
-            : "v7/agents?agentTypes=cloud,enterprise,enterprise-cluster"
-              + (label is null ? string.Empty : "&labels=" + Uri.EscapeDataString(label));
+        var query = ApiVersion == ThousandEyesApiVersion.V6
+            ? Query(aid).AddList("agentTypes", "CLOUD", "ENTERPRISE", "ENTERPRISE_CLUSTER")
+            : Query(aid).AddList("agentTypes", "cloud", "enterprise", "enterprise-cluster").Add("labels", label);
+        var first = query.ToRelativeUri(ApiVersion == ThousandEyesApiVersion.V6 ? "v6/agents" : "v7/agents");
         var agents = new List<ThousandEyesAgent>();
-        var next = Relative(path, aid);
         RateLimitSnapshot? rateLimits = null;
-        for (var page = 1; next is not null && page <= _options.MaxResultPages; page++)
+        await foreach (var page in PagesAsync(first, ApiVersion, aid, cancellationToken).ConfigureAwait(false))
         {
-            var exchange = await SendAsync(ThousandEyesOperation.Read, HttpMethod.Get, next, null, aid, cancellationToken).ConfigureAwait(false);
+            var exchange = page.Exchange;
             rateLimits = exchange.RateLimits ?? rateLimits;
             if (exchange.Error is { } error)
             {
@@ -166,8 +165,8 @@ public sealed partial class ThousandEyesClient
                 return new(new UnexpectedResponseError(exchange.StatusCode, "the agent list has no 'agents' array"), rateLimits);
             }
 
+            // A next link off the configured API ends the list here (the credential is not sent elsewhere).
             agents.AddRange(pageAgents);
-            next = ApiVersion == ThousandEyesApiVersion.V7 ? SameOrigin(JsonNodeReader.AsString(exchange.Body?["_links"]?["next"]?["href"]), aid) : null;
         }
 
         _agentCache.Set(ApiVersion, cacheKey, agents, _options.AgentCacheLifetime);
@@ -286,36 +285,36 @@ public sealed partial class ThousandEyesClient
         var rows = new List<TestResultRow>();
         JsonObject? test = null;
         RateLimitSnapshot? rateLimits = null;
-        Uri? next = first;
         var pages = 0;
-        while (next is not null)
+        var more = false;
+        await foreach (var page in PagesAsync(first, version, aid, cancellationToken).ConfigureAwait(false))
         {
-            if (pages == _options.MaxResultPages)
-            {
-                Log.ResultPagesCapped(_logger, testId, pages);
-                break;
-            }
-
-            var exchange = await SendAsync(ThousandEyesOperation.Read, HttpMethod.Get, next, null, aid, cancellationToken).ConfigureAwait(false);
+            var exchange = page.Exchange;
             rateLimits = exchange.RateLimits ?? rateLimits;
             if (exchange.Error is { } error)
             {
                 return new(error, rateLimits);
             }
 
-            if (TestResultsParser.Parse(exchange.Body, version) is not { } page)
+            if (TestResultsParser.Parse(exchange.Body, version) is not { } rowsPage)
             {
                 return new(new UnexpectedResponseError(exchange.StatusCode, "the results response has no result list"), rateLimits);
             }
 
             pages++;
-            rows.AddRange(page.Rows);
-            test ??= page.Test;
-            next = page.Next is null ? null : SameOrigin(page.Next, aid);
-            if (page.Next is not null && next is null)
+            rows.AddRange(rowsPage.Rows);
+            test ??= rowsPage.Test;
+            if (page.LeavesTheApi)
             {
                 return new(new UnexpectedResponseError(exchange.StatusCode, "the next-page link points outside the configured API"), rateLimits);
             }
+
+            more = page.Next is not null;
+        }
+
+        if (more)
+        {
+            Log.ResultPagesCapped(_logger, testId, pages);
         }
 
         var results = new TestResults
@@ -325,7 +324,7 @@ public sealed partial class ThousandEyesClient
             ApiVersion = version,
             Rows = rows,
             PagesFetched = pages,
-            Truncated = next is not null,
+            Truncated = more,
             Test = test,
         };
         return new(results, rateLimits);
@@ -421,18 +420,11 @@ public sealed partial class ThousandEyesClient
             ? new ValidationProblem("testId", "testId must be an integer for API v6")
             : null;
 
-    private static Uri Relative(string path, string? accountGroupId, params IEnumerable<(string Name, string Value)> parameters)
-    {
-        var query = new List<string>();
-        if (accountGroupId is not null)
-        {
-            query.Add($"aid={Uri.EscapeDataString(accountGroupId)}");
-        }
+    /// <summary>A query that starts with the account group (<c>aid</c>) when there is one.</summary>
+    private static ApiQuery Query(string? accountGroupId) => new ApiQuery().Add("aid", accountGroupId);
 
-        query.AddRange(parameters.Select(p => $"{p.Name}={Uri.EscapeDataString(p.Value)}"));
-        var separator = path.Contains('?', StringComparison.Ordinal) ? '&' : '?';
-        return new Uri(query.Count == 0 ? path : $"{path}{separator}{string.Join('&', query)}", UriKind.Relative);
-    }
+    private static Uri Relative(string path, string? accountGroupId, params IEnumerable<(string Name, string Value)> parameters) =>
+        Query(accountGroupId).AddRange(parameters).ToRelativeUri(path);
 
     /// <summary>An absolute link on the configured API, with aid added when missing; null for any other host.</summary>
     private Uri? SameOrigin(string? href, string? accountGroupId)
@@ -450,14 +442,7 @@ public sealed partial class ThousandEyesClient
             return null;
         }
 
-        if (accountGroupId is not null && !uri.Query.Contains("aid=", StringComparison.Ordinal))
-        {
-            var builder = new UriBuilder(uri);
-            builder.Query = (builder.Query.Length > 1 ? builder.Query[1..] + "&" : string.Empty) + $"aid={Uri.EscapeDataString(accountGroupId)}";
-            uri = builder.Uri;
-        }
-
-        return uri;
+        return accountGroupId is not null && !uri.Query.Contains("aid=", StringComparison.Ordinal) ? Query(accountGroupId).AppendTo(uri) : uri;
     }
 
     private IEnumerable<(string Name, string Value)> TimeRange(TestResultsQuery query)
