@@ -13,6 +13,7 @@ using AlertProbe.ThousandEyes.Responses;
 using AlertProbe.ThousandEyes.Results;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Polly;
 using Polly.Timeout;
 
 namespace AlertProbe.ThousandEyes;
@@ -368,14 +369,23 @@ public sealed partial class ThousandEyesClient
         {
             var reason = $"connection failed ({ex.HttpRequestError})";
             Log.RequestFailed(_logger, method.Method, path, reason);
-            var mayHaveSucceeded = operation == ThousandEyesOperation.CreateInstantTest && !TransientFailurePolicy.FailedBeforeSending(ex);
+            var mayHaveSucceeded = operation == ThousandEyesOperation.CreateInstantTest && !ThousandEyesResiliencePipeline.FailedBeforeSending(ex);
             return Exchange.Failed(new TransientError(reason, null, mayHaveSucceeded), null);
         }
-        catch (Exception ex) when (ex is TimeoutRejectedException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        catch (TimeoutRejectedException ex)
         {
-            var reason = $"no answer within {_options.RequestTimeout}";
+            // Polly ends a timed-out execution with this exception, not an outcome the handler could return: the
+            // attempt timeout (not retried for a create) or the total timeout over all attempts.
+            var reason = $"no answer within {ex.Timeout}";
             Log.RequestFailed(_logger, method.Method, path, reason);
             return Exchange.Failed(new TransientError(reason, null, operation == ThousandEyesOperation.CreateInstantTest), null);
+        }
+        catch (ExecutionRejectedException ex)
+        {
+            // The standard handler's concurrency limiter refused the call: it was never sent.
+            var reason = $"refused by the resilience handler ({ex.GetType().Name})";
+            Log.RequestFailed(_logger, method.Method, path, reason);
+            return Exchange.Failed(new TransientError(reason, null, false), null);
         }
 
         using (response)

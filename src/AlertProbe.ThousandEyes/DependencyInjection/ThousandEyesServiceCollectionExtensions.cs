@@ -5,6 +5,7 @@ using AlertProbe.ThousandEyes.RateLimiting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -54,7 +55,7 @@ public static class ThousandEyesServiceCollectionExtensions
             {
                 http.BaseAddress = sp.GetRequiredService<IOptions<ThousandEyesOptions>>().Value.BaseUrl;
 
-                // Per-attempt timeouts live in the resilience pipeline (on TimeProvider); this is only a backstop.
+                // The total and per-attempt timeouts live in the resilience handler (on TimeProvider), not here.
                 http.Timeout = Timeout.InfiniteTimeSpan;
             })
             .AddTypedClient((http, sp) => new ThousandEyesClient(
@@ -76,7 +77,8 @@ public static class ThousandEyesServiceCollectionExtensions
                 sp.GetServices<IRateLimitObserver>(),
                 sp.GetRequiredService<TimeProvider>(),
                 sp.GetRequiredService<ILogger<RateLimitObservingHandler>>()))
-            .AddResilienceHandler(ThousandEyesResiliencePipeline.Name, ThousandEyesResiliencePipeline.Configure);
+            .AddStandardResilienceHandler()
+            .Configure(ThousandEyesResiliencePipeline.Configure);
 
         return services;
     }
