@@ -67,6 +67,13 @@ public sealed partial class ThousandEyesClient
     public async Task<ThousandEyesResult<CreatedInstantTest>> CreateInstantTestAsync(InstantTestRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        using var activity = ThousandEyesTelemetry.Start("CreateInstantTest", ApiVersion, testType: request.Type.Name);
+        return ThousandEyesTelemetry.Finish(activity, await CreateInstantTestCoreAsync(request, cancellationToken).ConfigureAwait(false));
+    }
+
+    private async Task<ThousandEyesResult<CreatedInstantTest>> CreateInstantTestCoreAsync(InstantTestRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
         var validation = Validate(request);
         if (!validation.IsValid)
         {
@@ -100,6 +107,12 @@ public sealed partial class ThousandEyesClient
     /// <summary>Runs an existing instant test again: v6 <c>POST /v6/instant/{id}/rerun</c>, v7 <c>POST /v7/tests/{id}/run</c>.</summary>
     public async Task<ThousandEyesResult<InstantTestRerun>> RerunInstantTestAsync(string testId, string? accountGroupId = null, CancellationToken cancellationToken = default)
     {
+        using var activity = ThousandEyesTelemetry.Start("RerunInstantTest", ApiVersion);
+        return ThousandEyesTelemetry.Finish(activity, await RerunInstantTestCoreAsync(testId, accountGroupId, cancellationToken).ConfigureAwait(false));
+    }
+
+    private async Task<ThousandEyesResult<InstantTestRerun>> RerunInstantTestCoreAsync(string testId, string? accountGroupId, CancellationToken cancellationToken)
+    {
         if (TestIdProblem(testId) is { } problem)
         {
             return new(new ValidationFailedError([problem]), null);
@@ -114,8 +127,11 @@ public sealed partial class ThousandEyesClient
     }
 
     /// <summary>The account's Cloud, Enterprise and Enterprise Cluster agents, cached for <see cref="ThousandEyesOptions.AgentCacheLifetime"/>.</summary>
-    public Task<ThousandEyesResult<IReadOnlyList<ThousandEyesAgent>>> GetAgentsAsync(string? accountGroupId = null, CancellationToken cancellationToken = default) =>
-        GetAgentListAsync(label: null, accountGroupId, cancellationToken);
+    public async Task<ThousandEyesResult<IReadOnlyList<ThousandEyesAgent>>> GetAgentsAsync(string? accountGroupId = null, CancellationToken cancellationToken = default)
+    {
+        using var activity = ThousandEyesTelemetry.Start("GetAgents", ApiVersion);
+        return ThousandEyesTelemetry.Finish(activity, await GetAgentListAsync(label: null, accountGroupId, cancellationToken).ConfigureAwait(false));
+    }
 
     /// <summary>
     /// The agents carrying <paramref name="label"/> (a label name or id). v7 asks the API (<c>labels</c> filter):
@@ -123,6 +139,12 @@ public sealed partial class ThousandEyesClient
     /// labels as <c>groups</c>, so the full (cached) list is filtered here.
     /// </summary>
     public async Task<ThousandEyesResult<IReadOnlyList<ThousandEyesAgent>>> GetAgentsWithLabelAsync(string label, string? accountGroupId = null, CancellationToken cancellationToken = default)
+    {
+        using var activity = ThousandEyesTelemetry.Start("GetAgentsWithLabel", ApiVersion);
+        return ThousandEyesTelemetry.Finish(activity, await GetAgentsWithLabelCoreAsync(label, accountGroupId, cancellationToken).ConfigureAwait(false));
+    }
+
+    private async Task<ThousandEyesResult<IReadOnlyList<ThousandEyesAgent>>> GetAgentsWithLabelCoreAsync(string label, string? accountGroupId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(label);
         if (ApiVersion == ThousandEyesApiVersion.V7)
@@ -183,6 +205,18 @@ public sealed partial class ThousandEyesClient
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(family);
+        using var activity = ThousandEyesTelemetry.Start("GetTestResults", ApiVersion, resultFamily: family.Name);
+        return ThousandEyesTelemetry.Finish(activity, await GetTestResultsCoreAsync(testId, family, query, accountGroupId, cancellationToken).ConfigureAwait(false));
+    }
+
+    private async Task<ThousandEyesResult<TestResults>> GetTestResultsCoreAsync(
+        string testId,
+        TestResultFamily family,
+        TestResultsQuery? query,
+        string? accountGroupId,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(family);
         query ??= TestResultsQuery.CurrentRound;
         var problems = new List<ValidationProblem>();
         if (TestIdProblem(testId) is { } idProblem)
@@ -227,6 +261,13 @@ public sealed partial class ThousandEyesClient
     public async Task<ThousandEyesResult<TestResults>> GetPathVisDetailAsync(
         string testId, string agentId, long roundId, string? accountGroupId = null, CancellationToken cancellationToken = default)
     {
+        using var activity = ThousandEyesTelemetry.Start("GetPathVisDetail", ApiVersion, resultFamily: TestResultFamily.PathVis.Name);
+        return ThousandEyesTelemetry.Finish(activity, await GetPathVisDetailCoreAsync(testId, agentId, roundId, accountGroupId, cancellationToken).ConfigureAwait(false));
+    }
+
+    private async Task<ThousandEyesResult<TestResults>> GetPathVisDetailCoreAsync(
+        string testId, string agentId, long roundId, string? accountGroupId, CancellationToken cancellationToken)
+    {
         if ((TestIdProblem(testId) ?? (string.IsNullOrWhiteSpace(agentId) ? new ValidationProblem("agentId", "agentId is required") : null)) is { } problem)
         {
             return new(new ValidationFailedError([problem]), null);
@@ -245,6 +286,13 @@ public sealed partial class ThousandEyesClient
     /// </summary>
     public async Task<ThousandEyesResult<IReadOnlyList<AgentLocalProblem>>> GetAgentLocalProblemsAsync(
         DateTimeOffset startDate, DateTimeOffset endDate, string? accountGroupId = null, CancellationToken cancellationToken = default)
+    {
+        using var activity = ThousandEyesTelemetry.Start("GetAgentLocalProblems", ApiVersion);
+        return ThousandEyesTelemetry.Finish(activity, await GetAgentLocalProblemsCoreAsync(startDate, endDate, accountGroupId, cancellationToken).ConfigureAwait(false));
+    }
+
+    private async Task<ThousandEyesResult<IReadOnlyList<AgentLocalProblem>>> GetAgentLocalProblemsCoreAsync(
+        DateTimeOffset startDate, DateTimeOffset endDate, string? accountGroupId, CancellationToken cancellationToken)
     {
         if (ApiVersion == ThousandEyesApiVersion.V6)
         {
@@ -266,6 +314,12 @@ public sealed partial class ThousandEyesClient
 
     /// <summary>Fetches results by a link from a create response (absolute on this API, or relative to it).</summary>
     public async Task<ThousandEyesResult<TestResults>> GetTestResultsByLinkAsync(string href, string? accountGroupId = null, CancellationToken cancellationToken = default)
+    {
+        using var activity = ThousandEyesTelemetry.Start("GetTestResultsByLink", ApiVersion);
+        return ThousandEyesTelemetry.Finish(activity, await GetTestResultsByLinkCoreAsync(href, accountGroupId, cancellationToken).ConfigureAwait(false));
+    }
+
+    private async Task<ThousandEyesResult<TestResults>> GetTestResultsByLinkCoreAsync(string href, string? accountGroupId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(href);
         var aid = AccountGroup(accountGroupId);
