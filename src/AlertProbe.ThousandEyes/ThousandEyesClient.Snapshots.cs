@@ -21,6 +21,13 @@ public sealed partial class ThousandEyesClient
     public async Task<ThousandEyesResult<TestSnapshot>> CreateTestSnapshotAsync(
         string testId, string displayName, DateTimeOffset startDate, DateTimeOffset endDate, string? accountGroupId = null, CancellationToken cancellationToken = default)
     {
+        using var activity = ThousandEyesTelemetry.Start("CreateTestSnapshot", ApiVersion);
+        return ThousandEyesTelemetry.Finish(activity, await CreateTestSnapshotCoreAsync(testId, displayName, startDate, endDate, accountGroupId, cancellationToken).ConfigureAwait(false));
+    }
+
+    private async Task<ThousandEyesResult<TestSnapshot>> CreateTestSnapshotCoreAsync(
+        string testId, string displayName, DateTimeOffset startDate, DateTimeOffset endDate, string? accountGroupId, CancellationToken cancellationToken)
+    {
         ArgumentException.ThrowIfNullOrEmpty(displayName);
         var problem = TestIdProblem(testId)
             ?? (ApiVersion != ThousandEyesApiVersion.V7 ? new ValidationProblem("apiVersion", "test snapshots are created through API v7 only") : null)

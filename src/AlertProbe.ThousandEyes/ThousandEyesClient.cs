@@ -13,6 +13,7 @@ using AlertProbe.ThousandEyes.Responses;
 using AlertProbe.ThousandEyes.Results;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Polly;
 using Polly.Timeout;
 
 namespace AlertProbe.ThousandEyes;
@@ -27,27 +28,17 @@ namespace AlertProbe.ThousandEyes;
 public sealed partial class ThousandEyesClient
 {
     private readonly HttpClient _http;
-    private readonly ThousandEyesCredentialSource _credentials;
     private readonly ThousandEyesOptions _options;
     private readonly TimeProvider _time;
     private readonly AgentListCache _agentCache;
     private readonly ILogger _logger;
 
-    /// <summary>A client with its own agent cache (the DI registration shares one).</summary>
-    /// <param name="httpClient">With <see cref="HttpClient.BaseAddress"/> set, or <see cref="ThousandEyesOptions.BaseUrl"/> is used.</param>
-    public ThousandEyesClient(
-        HttpClient httpClient,
-        ThousandEyesCredentialSource credentials,
-        IOptions<ThousandEyesOptions> options,
-        TimeProvider timeProvider,
-        ILogger<ThousandEyesClient> logger)
-        : this(httpClient, credentials, options, timeProvider, new AgentListCache(timeProvider), logger)
-    {
-    }
-
+    /// <param name="httpClient">
+    /// Its pipeline applies the credential (<c>AddThousandEyesClient</c> builds it); with <see cref="HttpClient.BaseAddress"/>
+    /// set, or <see cref="ThousandEyesOptions.BaseUrl"/> is used.
+    /// </param>
     internal ThousandEyesClient(
         HttpClient httpClient,
-        ThousandEyesCredentialSource credentials,
         IOptions<ThousandEyesOptions> options,
         TimeProvider timeProvider,
         AgentListCache agentCache,
@@ -56,10 +47,9 @@ public sealed partial class ThousandEyesClient
         ArgumentNullException.ThrowIfNull(httpClient);
         ArgumentNullException.ThrowIfNull(options);
         _http = httpClient;
-        _credentials = credentials ?? throw new ArgumentNullException(nameof(credentials));
         _options = options.Value;
         _time = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
-        _agentCache = agentCache;
+        _agentCache = agentCache ?? throw new ArgumentNullException(nameof(agentCache));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
         _http.BaseAddress ??= _options.BaseUrl;
     }
@@ -75,6 +65,13 @@ public sealed partial class ThousandEyesClient
 
     /// <summary>Creates (and starts) an instant test: v6 <c>POST /v6/instant/{type}</c>, v7 <c>POST /v7/tests/{type}/instant</c>.</summary>
     public async Task<ThousandEyesResult<CreatedInstantTest>> CreateInstantTestAsync(InstantTestRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        using var activity = ThousandEyesTelemetry.Start("CreateInstantTest", ApiVersion, testType: request.Type.Name);
+        return ThousandEyesTelemetry.Finish(activity, await CreateInstantTestCoreAsync(request, cancellationToken).ConfigureAwait(false));
+    }
+
+    private async Task<ThousandEyesResult<CreatedInstantTest>> CreateInstantTestCoreAsync(InstantTestRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var validation = Validate(request);
@@ -110,6 +107,12 @@ public sealed partial class ThousandEyesClient
     /// <summary>Runs an existing instant test again: v6 <c>POST /v6/instant/{id}/rerun</c>, v7 <c>POST /v7/tests/{id}/run</c>.</summary>
     public async Task<ThousandEyesResult<InstantTestRerun>> RerunInstantTestAsync(string testId, string? accountGroupId = null, CancellationToken cancellationToken = default)
     {
+        using var activity = ThousandEyesTelemetry.Start("RerunInstantTest", ApiVersion);
+        return ThousandEyesTelemetry.Finish(activity, await RerunInstantTestCoreAsync(testId, accountGroupId, cancellationToken).ConfigureAwait(false));
+    }
+
+    private async Task<ThousandEyesResult<InstantTestRerun>> RerunInstantTestCoreAsync(string testId, string? accountGroupId, CancellationToken cancellationToken)
+    {
         if (TestIdProblem(testId) is { } problem)
         {
             return new(new ValidationFailedError([problem]), null);
@@ -124,8 +127,11 @@ public sealed partial class ThousandEyesClient
     }
 
     /// <summary>The account's Cloud, Enterprise and Enterprise Cluster agents, cached for <see cref="ThousandEyesOptions.AgentCacheLifetime"/>.</summary>
-    public Task<ThousandEyesResult<IReadOnlyList<ThousandEyesAgent>>> GetAgentsAsync(string? accountGroupId = null, CancellationToken cancellationToken = default) =>
-        GetAgentListAsync(label: null, accountGroupId, cancellationToken);
+    public async Task<ThousandEyesResult<IReadOnlyList<ThousandEyesAgent>>> GetAgentsAsync(string? accountGroupId = null, CancellationToken cancellationToken = default)
+    {
+        using var activity = ThousandEyesTelemetry.Start("GetAgents", ApiVersion);
+        return ThousandEyesTelemetry.Finish(activity, await GetAgentListAsync(label: null, accountGroupId, cancellationToken).ConfigureAwait(false));
+    }
 
     /// <summary>
     /// The agents carrying <paramref name="label"/> (a label name or id). v7 asks the API (<c>labels</c> filter):
@@ -133,6 +139,12 @@ public sealed partial class ThousandEyesClient
     /// labels as <c>groups</c>, so the full (cached) list is filtered here.
     /// </summary>
     public async Task<ThousandEyesResult<IReadOnlyList<ThousandEyesAgent>>> GetAgentsWithLabelAsync(string label, string? accountGroupId = null, CancellationToken cancellationToken = default)
+    {
+        using var activity = ThousandEyesTelemetry.Start("GetAgentsWithLabel", ApiVersion);
+        return ThousandEyesTelemetry.Finish(activity, await GetAgentsWithLabelCoreAsync(label, accountGroupId, cancellationToken).ConfigureAwait(false));
+    }
+
+    private async Task<ThousandEyesResult<IReadOnlyList<ThousandEyesAgent>>> GetAgentsWithLabelCoreAsync(string label, string? accountGroupId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(label);
         if (ApiVersion == ThousandEyesApiVersion.V7)
@@ -156,16 +168,15 @@ public sealed partial class ThousandEyesClient
             return new(cached, null);
         }
 
-        var path = ApiVersion == ThousandEyesApiVersion.V6
-            ? "v6/agents?agentTypes=CLOUD,ENTERPRISE,ENTERPRISE_CLUSTER"
-            : "v7/agents?agentTypes=cloud,enterprise,enterprise-cluster"
-              + (label is null ? string.Empty : "&labels=" + Uri.EscapeDataString(label));
+        var query = ApiVersion == ThousandEyesApiVersion.V6
+            ? Query(aid).AddList("agentTypes", "CLOUD", "ENTERPRISE", "ENTERPRISE_CLUSTER")
+            : Query(aid).AddList("agentTypes", "cloud", "enterprise", "enterprise-cluster").Add("labels", label);
+        var first = query.ToRelativeUri(ApiVersion == ThousandEyesApiVersion.V6 ? "v6/agents" : "v7/agents");
         var agents = new List<ThousandEyesAgent>();
-        var next = Relative(path, aid);
         RateLimitSnapshot? rateLimits = null;
-        for (var page = 1; next is not null && page <= _options.MaxResultPages; page++)
+        await foreach (var page in PagesAsync(first, ApiVersion, aid, cancellationToken).ConfigureAwait(false))
         {
-            var exchange = await SendAsync(ThousandEyesOperation.Read, HttpMethod.Get, next, null, aid, cancellationToken).ConfigureAwait(false);
+            var exchange = page.Exchange;
             rateLimits = exchange.RateLimits ?? rateLimits;
             if (exchange.Error is { } error)
             {
@@ -177,8 +188,8 @@ public sealed partial class ThousandEyesClient
                 return new(new UnexpectedResponseError(exchange.StatusCode, "the agent list has no 'agents' array"), rateLimits);
             }
 
+            // A next link off the configured API ends the list here (the credential is not sent elsewhere).
             agents.AddRange(pageAgents);
-            next = ApiVersion == ThousandEyesApiVersion.V7 ? SameOrigin(JsonNodeReader.AsString(exchange.Body?["_links"]?["next"]?["href"]), aid) : null;
         }
 
         _agentCache.Set(ApiVersion, cacheKey, agents, _options.AgentCacheLifetime);
@@ -192,6 +203,18 @@ public sealed partial class ThousandEyesClient
         TestResultsQuery? query = null,
         string? accountGroupId = null,
         CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(family);
+        using var activity = ThousandEyesTelemetry.Start("GetTestResults", ApiVersion, resultFamily: family.Name);
+        return ThousandEyesTelemetry.Finish(activity, await GetTestResultsCoreAsync(testId, family, query, accountGroupId, cancellationToken).ConfigureAwait(false));
+    }
+
+    private async Task<ThousandEyesResult<TestResults>> GetTestResultsCoreAsync(
+        string testId,
+        TestResultFamily family,
+        TestResultsQuery? query,
+        string? accountGroupId,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(family);
         query ??= TestResultsQuery.CurrentRound;
@@ -238,6 +261,13 @@ public sealed partial class ThousandEyesClient
     public async Task<ThousandEyesResult<TestResults>> GetPathVisDetailAsync(
         string testId, string agentId, long roundId, string? accountGroupId = null, CancellationToken cancellationToken = default)
     {
+        using var activity = ThousandEyesTelemetry.Start("GetPathVisDetail", ApiVersion, resultFamily: TestResultFamily.PathVis.Name);
+        return ThousandEyesTelemetry.Finish(activity, await GetPathVisDetailCoreAsync(testId, agentId, roundId, accountGroupId, cancellationToken).ConfigureAwait(false));
+    }
+
+    private async Task<ThousandEyesResult<TestResults>> GetPathVisDetailCoreAsync(
+        string testId, string agentId, long roundId, string? accountGroupId, CancellationToken cancellationToken)
+    {
         if ((TestIdProblem(testId) ?? (string.IsNullOrWhiteSpace(agentId) ? new ValidationProblem("agentId", "agentId is required") : null)) is { } problem)
         {
             return new(new ValidationFailedError([problem]), null);
@@ -256,6 +286,13 @@ public sealed partial class ThousandEyesClient
     /// </summary>
     public async Task<ThousandEyesResult<IReadOnlyList<AgentLocalProblem>>> GetAgentLocalProblemsAsync(
         DateTimeOffset startDate, DateTimeOffset endDate, string? accountGroupId = null, CancellationToken cancellationToken = default)
+    {
+        using var activity = ThousandEyesTelemetry.Start("GetAgentLocalProblems", ApiVersion);
+        return ThousandEyesTelemetry.Finish(activity, await GetAgentLocalProblemsCoreAsync(startDate, endDate, accountGroupId, cancellationToken).ConfigureAwait(false));
+    }
+
+    private async Task<ThousandEyesResult<IReadOnlyList<AgentLocalProblem>>> GetAgentLocalProblemsCoreAsync(
+        DateTimeOffset startDate, DateTimeOffset endDate, string? accountGroupId, CancellationToken cancellationToken)
     {
         if (ApiVersion == ThousandEyesApiVersion.V6)
         {
@@ -278,6 +315,12 @@ public sealed partial class ThousandEyesClient
     /// <summary>Fetches results by a link from a create response (absolute on this API, or relative to it).</summary>
     public async Task<ThousandEyesResult<TestResults>> GetTestResultsByLinkAsync(string href, string? accountGroupId = null, CancellationToken cancellationToken = default)
     {
+        using var activity = ThousandEyesTelemetry.Start("GetTestResultsByLink", ApiVersion);
+        return ThousandEyesTelemetry.Finish(activity, await GetTestResultsByLinkCoreAsync(href, accountGroupId, cancellationToken).ConfigureAwait(false));
+    }
+
+    private async Task<ThousandEyesResult<TestResults>> GetTestResultsByLinkCoreAsync(string href, string? accountGroupId, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(href);
         var aid = AccountGroup(accountGroupId);
         var uri = SameOrigin(href, aid);
@@ -297,36 +340,36 @@ public sealed partial class ThousandEyesClient
         var rows = new List<TestResultRow>();
         JsonObject? test = null;
         RateLimitSnapshot? rateLimits = null;
-        Uri? next = first;
         var pages = 0;
-        while (next is not null)
+        var more = false;
+        await foreach (var page in PagesAsync(first, version, aid, cancellationToken).ConfigureAwait(false))
         {
-            if (pages == _options.MaxResultPages)
-            {
-                Log.ResultPagesCapped(_logger, testId, pages);
-                break;
-            }
-
-            var exchange = await SendAsync(ThousandEyesOperation.Read, HttpMethod.Get, next, null, aid, cancellationToken).ConfigureAwait(false);
+            var exchange = page.Exchange;
             rateLimits = exchange.RateLimits ?? rateLimits;
             if (exchange.Error is { } error)
             {
                 return new(error, rateLimits);
             }
 
-            if (TestResultsParser.Parse(exchange.Body, version) is not { } page)
+            if (TestResultsParser.Parse(exchange.Body, version) is not { } rowsPage)
             {
                 return new(new UnexpectedResponseError(exchange.StatusCode, "the results response has no result list"), rateLimits);
             }
 
             pages++;
-            rows.AddRange(page.Rows);
-            test ??= page.Test;
-            next = page.Next is null ? null : SameOrigin(page.Next, aid);
-            if (page.Next is not null && next is null)
+            rows.AddRange(rowsPage.Rows);
+            test ??= rowsPage.Test;
+            if (page.LeavesTheApi)
             {
                 return new(new UnexpectedResponseError(exchange.StatusCode, "the next-page link points outside the configured API"), rateLimits);
             }
+
+            more = page.Next is not null;
+        }
+
+        if (more)
+        {
+            Log.ResultPagesCapped(_logger, testId, pages);
         }
 
         var results = new TestResults
@@ -336,104 +379,88 @@ public sealed partial class ThousandEyesClient
             ApiVersion = version,
             Rows = rows,
             PagesFetched = pages,
-            Truncated = next is not null,
+            Truncated = more,
             Test = test,
         };
         return new(results, rateLimits);
     }
 
     /// <summary>
-    /// Sends one logical request: credential applied, the resilience handler retrying transient failures below,
-    /// and one credential re-read (bypassing its cache) plus resend after a 401.
+    /// Sends one logical request through the pipeline (credential, rate-limit observation, resilience; see
+    /// <c>AddThousandEyesClient</c>) and turns its answer into an <see cref="Exchange"/>.
     /// </summary>
     private async Task<Exchange> SendAsync(
         ThousandEyesOperation operation, HttpMethod method, Uri uri, JsonObject? body, string? accountGroupId, CancellationToken cancellationToken)
     {
         var path = PathOf(uri);
-        ThousandEyesCredential credential;
+        using var request = new HttpRequestMessage(method, uri);
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        if (ApiVersion == ThousandEyesApiVersion.V7)
+        {
+            request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/hal+json"));
+            request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/problem+json"));
+        }
+
+        if (body is not null)
+        {
+            request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
+        }
+
+        request.Options.Set(ThousandEyesRequestOptions.Operation, operation);
+        Log.RequestSent(_logger, method.Method, path);
+
+        HttpResponseMessage response;
         try
         {
-            credential = await _credentials.GetCredentialAsync(forceRefresh: false, cancellationToken).ConfigureAwait(false);
+            response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
         }
         catch (ThousandEyesCredentialException ex)
         {
-            return CredentialFailure(ex);
+            Log.CredentialUnavailable(_logger, ex.Message);
+            return Exchange.Failed(new CredentialsUnavailableError(ex.Message, ex.IsTransient), null);
+        }
+        catch (HttpRequestException ex)
+        {
+            var reason = $"connection failed ({ex.HttpRequestError})";
+            Log.RequestFailed(_logger, method.Method, path, reason);
+            var mayHaveSucceeded = operation == ThousandEyesOperation.CreateInstantTest && !ThousandEyesResiliencePipeline.FailedBeforeSending(ex);
+            return Exchange.Failed(new TransientError(reason, null, mayHaveSucceeded), null);
+        }
+        catch (TimeoutRejectedException ex)
+        {
+            // Polly ends a timed-out execution with this exception, not an outcome the handler could return: the
+            // attempt timeout (not retried for a create) or the total timeout over all attempts.
+            var reason = $"no answer within {ex.Timeout}";
+            Log.RequestFailed(_logger, method.Method, path, reason);
+            return Exchange.Failed(new TransientError(reason, null, operation == ThousandEyesOperation.CreateInstantTest), null);
+        }
+        catch (ExecutionRejectedException ex)
+        {
+            // The standard handler's concurrency limiter refused the call: it was never sent.
+            var reason = $"refused by the resilience handler ({ex.GetType().Name})";
+            Log.RequestFailed(_logger, method.Method, path, reason);
+            return Exchange.Failed(new TransientError(reason, null, false), null);
         }
 
-        for (var refreshed = false; ; refreshed = true)
+        using (response)
         {
-            using var request = new HttpRequestMessage(method, uri);
-            request.Headers.Authorization = credential.ToAuthorizationHeader();
-            request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-            if (ApiVersion == ThousandEyesApiVersion.V7)
+            var status = (int)response.StatusCode;
+            Log.ResponseReceived(_logger, method.Method, path, status);
+            var rateLimits = ReadRateLimits(response);
+            var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            if (response.IsSuccessStatusCode)
             {
-                request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/hal+json"));
-                request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/problem+json"));
+                return new Exchange(status, JsonNodeReader.TryParse(text), rateLimits, null);
             }
 
-            if (body is not null)
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
             {
-                request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
+                var limited = RateLimitHeaders.RateLimitedError(response.Headers, rateLimits, operation, _time.GetUtcNow());
+                Log.RateLimited(_logger, limited.Family, limited.Until);
+                return Exchange.Failed(limited, rateLimits);
             }
 
-            request.Options.Set(ThousandEyesRequestOptions.Operation, operation);
-            Log.RequestSent(_logger, method.Method, path);
-
-            HttpResponseMessage response;
-            try
-            {
-                response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
-            }
-            catch (HttpRequestException ex)
-            {
-                var reason = $"connection failed ({ex.HttpRequestError})";
-                Log.RequestFailed(_logger, method.Method, path, reason);
-                var mayHaveSucceeded = operation == ThousandEyesOperation.CreateInstantTest && !TransientFailurePolicy.FailedBeforeSending(ex);
-                return Exchange.Failed(new TransientError(reason, null, mayHaveSucceeded), null);
-            }
-            catch (Exception ex) when (ex is TimeoutRejectedException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
-            {
-                var reason = $"no answer within {_options.RequestTimeout}";
-                Log.RequestFailed(_logger, method.Method, path, reason);
-                return Exchange.Failed(new TransientError(reason, null, operation == ThousandEyesOperation.CreateInstantTest), null);
-            }
-
-            using (response)
-            {
-                var status = (int)response.StatusCode;
-                Log.ResponseReceived(_logger, method.Method, path, status);
-                var rateLimits = ReadRateLimits(response);
-
-                if (response.StatusCode == HttpStatusCode.Unauthorized && !refreshed)
-                {
-                    Log.CredentialRefreshing(_logger, method.Method, path);
-                    try
-                    {
-                        credential = await _credentials.GetCredentialAsync(forceRefresh: true, cancellationToken).ConfigureAwait(false);
-                    }
-                    catch (ThousandEyesCredentialException ex)
-                    {
-                        return CredentialFailure(ex);
-                    }
-
-                    continue;
-                }
-
-                var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-                if (response.IsSuccessStatusCode)
-                {
-                    return new Exchange(status, JsonNodeReader.TryParse(text), rateLimits, null);
-                }
-
-                if (response.StatusCode == HttpStatusCode.TooManyRequests)
-                {
-                    var limited = RateLimitHeaders.RateLimitedError(response.Headers, rateLimits, operation, _time.GetUtcNow());
-                    Log.RateLimited(_logger, limited.Family, limited.Until);
-                    return Exchange.Failed(limited, rateLimits);
-                }
-
-                return Exchange.Failed(ErrorResponseMapper.Map(response.StatusCode, text, operation, ApiVersion, accountGroupId, path), rateLimits);
-            }
+            return Exchange.Failed(ErrorResponseMapper.Map(response.StatusCode, text, operation, ApiVersion, accountGroupId, path), rateLimits);
         }
     }
 
@@ -448,12 +475,6 @@ public sealed partial class ThousandEyesClient
         return observed;
     }
 
-    private Exchange CredentialFailure(ThousandEyesCredentialException exception)
-    {
-        Log.CredentialUnavailable(_logger, exception.Message);
-        return Exchange.Failed(new CredentialsUnavailableError(exception.Message, exception.IsTransient), null);
-    }
-
     private string? AccountGroup(string? accountGroupId) =>
         string.IsNullOrWhiteSpace(accountGroupId) ? (string.IsNullOrWhiteSpace(_options.AccountGroupId) ? null : _options.AccountGroupId.Trim()) : accountGroupId.Trim();
 
@@ -463,18 +484,11 @@ public sealed partial class ThousandEyesClient
             ? new ValidationProblem("testId", "testId must be an integer for API v6")
             : null;
 
-    private static Uri Relative(string path, string? accountGroupId, params IEnumerable<(string Name, string Value)> parameters)
-    {
-        var query = new List<string>();
-        if (accountGroupId is not null)
-        {
-            query.Add($"aid={Uri.EscapeDataString(accountGroupId)}");
-        }
+    /// <summary>A query that starts with the account group (<c>aid</c>) when there is one.</summary>
+    private static ApiQuery Query(string? accountGroupId) => new ApiQuery().Add("aid", accountGroupId);
 
-        query.AddRange(parameters.Select(p => $"{p.Name}={Uri.EscapeDataString(p.Value)}"));
-        var separator = path.Contains('?', StringComparison.Ordinal) ? '&' : '?';
-        return new Uri(query.Count == 0 ? path : $"{path}{separator}{string.Join('&', query)}", UriKind.Relative);
-    }
+    private static Uri Relative(string path, string? accountGroupId, params IEnumerable<(string Name, string Value)> parameters) =>
+        Query(accountGroupId).AddRange(parameters).ToRelativeUri(path);
 
     /// <summary>An absolute link on the configured API, with aid added when missing; null for any other host.</summary>
     private Uri? SameOrigin(string? href, string? accountGroupId)
@@ -492,14 +506,7 @@ public sealed partial class ThousandEyesClient
             return null;
         }
 
-        if (accountGroupId is not null && !uri.Query.Contains("aid=", StringComparison.Ordinal))
-        {
-            var builder = new UriBuilder(uri);
-            builder.Query = (builder.Query.Length > 1 ? builder.Query[1..] + "&" : string.Empty) + $"aid={Uri.EscapeDataString(accountGroupId)}";
-            uri = builder.Uri;
-        }
-
-        return uri;
+        return accountGroupId is not null && !uri.Query.Contains("aid=", StringComparison.Ordinal) ? Query(accountGroupId).AppendTo(uri) : uri;
     }
 
     private IEnumerable<(string Name, string Value)> TimeRange(TestResultsQuery query)

@@ -27,6 +27,13 @@ public sealed class ThousandEyesOptions
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// Timeout of one call over all its attempts and backoff delays; longer than <see cref="RequestTimeout"/>. A 401
+    /// resend (after one credential re-read) is a second call with its own total.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:02", "00:30:00")]
+    public TimeSpan TotalRequestTimeout { get; set; } = TimeSpan.FromSeconds(90);
+
     /// <summary>Retries after the first attempt for transient failures (never for 429).</summary>
     [Range(0, 10)]
     public int MaxRetryAttempts { get; set; } = 3;

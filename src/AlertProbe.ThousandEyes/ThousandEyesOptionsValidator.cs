@@ -34,6 +34,12 @@ internal sealed class ThousandEyesOptionsValidator : IValidateOptions<ThousandEy
             failures.Add($"{Section}:AuthScheme basic is only supported by API v6; v7 takes bearer tokens only.");
         }
 
+        if (options.TotalRequestTimeout <= options.RequestTimeout)
+        {
+            // The resilience handler refuses a total timeout that leaves no room for one attempt.
+            failures.Add($"{Section}:TotalRequestTimeout ({options.TotalRequestTimeout}) must be longer than {Section}:RequestTimeout ({options.RequestTimeout}).");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

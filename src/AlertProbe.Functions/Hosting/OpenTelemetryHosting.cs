@@ -12,8 +12,8 @@ using OpenTelemetry.Trace;
 namespace AlertProbe.Functions.Hosting;
 
 /// <summary>
-/// The Functions app's OpenTelemetry: the app's spans and metrics (<see cref="AlertProbeTelemetry.Name"/>) and the
-/// outgoing HTTP calls, exported to Azure Monitor when <c>APPLICATIONINSIGHTS_CONNECTION_STRING</c> is set and nowhere
+/// The Functions app's OpenTelemetry: the app's spans and metrics (<see cref="AlertProbeTelemetry.Name"/>), the
+/// ThousandEyes client's operation spans (<see cref="ThousandEyesTelemetry.SourceName"/>) and the outgoing HTTP calls, exported to Azure Monitor when <c>APPLICATIONINSIGHTS_CONNECTION_STRING</c> is set and nowhere
 /// otherwise (spans are still made, so trace context still travels between functions).
 /// </summary>
 public static class OpenTelemetryHosting
@@ -33,6 +33,9 @@ public static class OpenTelemetryHosting
             .UseFunctionsWorkerDefaults()
             .WithTracing(tracing => tracing
                 .AddSource(AlertProbeTelemetry.Name)
+
+                // One span per ThousandEyes client operation, parent of its HTTP spans (retries, pages, a 401 resend).
+                .AddSource(ThousandEyesTelemetry.SourceName)
                 .AddHttpClientInstrumentation(http => http.EnrichWithHttpRequestMessage = (activity, request) =>
                 {
                     // Reply URLs are capabilities (Slack's path holds a token): only ThousandEyes calls keep their path.

@@ -5,6 +5,7 @@ using AlertProbe.ThousandEyes.RateLimiting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -54,12 +55,11 @@ public static class ThousandEyesServiceCollectionExtensions
             {
                 http.BaseAddress = sp.GetRequiredService<IOptions<ThousandEyesOptions>>().Value.BaseUrl;
 
-                // Per-attempt timeouts live in the resilience pipeline (on TimeProvider); this is only a backstop.
+                // The total and per-attempt timeouts live in the resilience handler (on TimeProvider), not here.
                 http.Timeout = Timeout.InfiniteTimeSpan;
             })
             .AddTypedClient((http, sp) => new ThousandEyesClient(
                 http,
-                sp.GetRequiredService<ThousandEyesCredentialSource>(),
                 sp.GetRequiredService<IOptions<ThousandEyesOptions>>(),
                 sp.GetRequiredService<TimeProvider>(),
                 sp.GetRequiredService<AgentListCache>(),
@@ -68,12 +68,17 @@ public static class ThousandEyesServiceCollectionExtensions
             // into the structured log state, even though its message text redacts them; the client logs
             // method, path and status itself.
             .RemoveAllLoggers()
+            // Outermost: the credential on every send, one re-read and resend after a 401.
+            .AddHttpMessageHandler(sp => new CredentialHandler(
+                sp.GetRequiredService<ThousandEyesCredentialSource>(),
+                sp.GetRequiredService<ILogger<ThousandEyesClient>>()))
             // Above the resilience handler: reports the answer the client gets, outside the attempt timeout.
             .AddHttpMessageHandler(sp => new RateLimitObservingHandler(
                 sp.GetServices<IRateLimitObserver>(),
                 sp.GetRequiredService<TimeProvider>(),
                 sp.GetRequiredService<ILogger<RateLimitObservingHandler>>()))
-            .AddResilienceHandler(ThousandEyesResiliencePipeline.Name, ThousandEyesResiliencePipeline.Configure);
+            .AddStandardResilienceHandler()
+            .Configure(ThousandEyesResiliencePipeline.Configure);
 
         return services;
     }

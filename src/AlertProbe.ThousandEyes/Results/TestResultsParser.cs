@@ -5,11 +5,12 @@ namespace AlertProbe.ThousandEyes.Results;
 
 /// <summary>
 /// Reads one page of results. v6: <c>{"net":{"test":{…},"metrics":[…]},"pages":{"next":…}}</c> (the area and
-/// list names vary by family); v7: <c>{"results":[…],"test":{…},"_links":{"next":{"href":…}}}</c>.
+/// list names vary by family); v7: <c>{"results":[…],"test":{…},"_links":{"next":{"href":…}}}</c>. The next-page
+/// link is the pager's business (<see cref="PageLinks"/>).
 /// </summary>
 internal static class TestResultsParser
 {
-    public sealed record Page(IReadOnlyList<TestResultRow> Rows, JsonObject? Test, string? Next);
+    public sealed record Page(IReadOnlyList<TestResultRow> Rows, JsonObject? Test);
 
     public static Page? Parse(JsonNode? body, ThousandEyesApiVersion version)
     {
@@ -25,7 +26,7 @@ internal static class TestResultsParser
                 ?? (root.ContainsKey("test") || root.ContainsKey("_links") || root.ContainsKey("startDate") ? [] : null);
             return results is null
                 ? null
-                : new Page(Rows(results), root["test"] as JsonObject, NextLink(root["_links"]?["next"]));
+                : new Page(Rows(results), root["test"] as JsonObject);
         }
 
         var area = root.Where(p => p.Key is not ("pages" or "_links")).Select(p => p.Value).OfType<JsonObject>().FirstOrDefault();
@@ -35,16 +36,8 @@ internal static class TestResultsParser
         }
 
         var list = area.Where(p => p.Key != "test").Select(p => p.Value).OfType<JsonArray>().FirstOrDefault() ?? [];
-        return new Page(Rows(list), area["test"] as JsonObject, NextLink(root["pages"]?["next"]));
+        return new Page(Rows(list), area["test"] as JsonObject);
     }
-
-    // v7 HAL: {"href": …}; v6: a URL string, or (some proxies) a page number, which is not a link to follow.
-    private static string? NextLink(JsonNode? next) => next switch
-    {
-        JsonObject link => JsonNodeReader.AsString(link["href"]),
-        JsonValue value when value.GetValueKind() == System.Text.Json.JsonValueKind.String => value.GetValue<string>(),
-        _ => null,
-    };
 
     private static List<TestResultRow> Rows(JsonArray rows) =>
         [.. rows.OfType<JsonObject>().Select(Row)];

@@ -1,8 +1,13 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
 using AlertProbe.Functions.Hosting;
 using Azure.Monitor.OpenTelemetry.Exporter;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using OpenTelemetry;
+using OpenTelemetry.Trace;
+using AlertProbe.ThousandEyes;
 
 namespace AlertProbe.Functions.Tests.Telemetry;
 
@@ -37,5 +42,34 @@ public sealed class OpenTelemetryHostingTests
         await using var provider = Build([]);
 
         Assert.Empty(provider.GetServices<IConfigureOptions<AzureMonitorExporterOptions>>());
+    }
+
+    [Fact]
+    public async Task The_thousandeyes_clients_operation_spans_are_traced()
+    {
+        var processor = new RecordingProcessor();
+        var configuration = new ConfigurationBuilder().Build();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddAlertProbeOpenTelemetry(configuration);
+        services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddProcessor(processor));
+        await using var provider = services.BuildServiceProvider();
+        _ = provider.GetRequiredService<TracerProvider>();
+        var name = "ThousandEyes " + Guid.NewGuid().ToString("N");
+
+        // A source of the client's name stands for the client's own: the SDK subscribes by source name.
+        using (var source = new ActivitySource(ThousandEyesTelemetry.SourceName))
+        {
+            source.StartActivity(name)?.Stop();
+        }
+
+        Assert.Contains(name, processor.Ended);
+    }
+
+    private sealed class RecordingProcessor : BaseProcessor<Activity>
+    {
+        public ConcurrentBag<string> Ended { get; } = [];
+
+        public override void OnEnd(Activity data) => Ended.Add(data.DisplayName);
     }
 }

@@ -35,6 +35,19 @@ public sealed class ResilienceTests
     }
 
     [Fact]
+    public async Task No_retry_attempts_configured_sends_a_get_once()
+    {
+        await using var simulator = await SimulatorFixture.StartAsync();
+        await using var host = ClientHost.Create(simulator.BaseAddress, ThousandEyesApiVersion.V7, simulator.Time, new Dictionary<string, string?> { ["ThousandEyes:MaxRetryAttempts"] = "0" });
+        simulator.State.FailNextRequests(503, 1, "/agents");
+
+        var agents = await host.Client.GetAgentsAsync();
+
+        Assert.IsType<TransientError>(agents.Error);
+        Assert.Single(simulator.State.ReceivedRequests, r => r.PathAndQuery.StartsWith("/v7/agents", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_create_is_not_retried_on_500()
     {
         await using var simulator = await SimulatorFixture.StartAsync();

@@ -5,7 +5,7 @@ using Polly.Timeout;
 
 namespace AlertProbe.ThousandEyes.Tests.Http;
 
-public sealed class TransientFailurePolicyTests
+public sealed class RetryPredicateTests
 {
     [Theory]
     [InlineData(ThousandEyesOperation.Read, 500, true)]
@@ -16,6 +16,9 @@ public sealed class TransientFailurePolicyTests
     [InlineData(ThousandEyesOperation.Read, 429, false)]
     [InlineData(ThousandEyesOperation.Read, 400, false)]
     [InlineData(ThousandEyesOperation.Read, 401, false)]
+    [InlineData(ThousandEyesOperation.Read, 404, false)]
+    [InlineData(ThousandEyesOperation.Rerun, 502, true)]
+    [InlineData(ThousandEyesOperation.CreateSnapshot, 500, true)]
     [InlineData(ThousandEyesOperation.Rerun, 500, true)]
     [InlineData(ThousandEyesOperation.Rerun, 429, false)]
     [InlineData(ThousandEyesOperation.CreateInstantTest, 500, false)]
@@ -28,7 +31,7 @@ public sealed class TransientFailurePolicyTests
     {
         using var response = new HttpResponseMessage((HttpStatusCode)status);
 
-        Assert.Equal(retried, TransientFailurePolicy.ShouldRetry(Outcome.FromResult(response), operation));
+        Assert.Equal(retried, ThousandEyesResiliencePipeline.ShouldRetry(Outcome.FromResult(response), operation));
     }
 
     [Theory]
@@ -39,12 +42,18 @@ public sealed class TransientFailurePolicyTests
     [InlineData(ThousandEyesOperation.CreateInstantTest, HttpRequestError.ResponseEnded, false)]
     [InlineData(ThousandEyesOperation.CreateInstantTest, HttpRequestError.Unknown, false)]
     internal void Connection_failures_are_retried_for_a_create_only_before_sending(ThousandEyesOperation operation, HttpRequestError error, bool retried) =>
-        Assert.Equal(retried, TransientFailurePolicy.ShouldRetry(Outcome.FromException<HttpResponseMessage>(new HttpRequestException(error, "failed")), operation));
+        Assert.Equal(retried, ThousandEyesResiliencePipeline.ShouldRetry(Outcome.FromException<HttpResponseMessage>(new HttpRequestException(error, "failed")), operation));
+
+    [Theory]
+    [InlineData(ThousandEyesOperation.Read)]
+    [InlineData(ThousandEyesOperation.CreateInstantTest)]
+    internal void Other_exceptions_are_not_retried(ThousandEyesOperation operation) =>
+        Assert.False(ThousandEyesResiliencePipeline.ShouldRetry(Outcome.FromException<HttpResponseMessage>(new InvalidOperationException("bug")), operation));
 
     [Theory]
     [InlineData(ThousandEyesOperation.Read, true)]
     [InlineData(ThousandEyesOperation.Rerun, true)]
     [InlineData(ThousandEyesOperation.CreateInstantTest, false)]
     internal void A_timeout_is_retried_except_for_a_create(ThousandEyesOperation operation, bool retried) =>
-        Assert.Equal(retried, TransientFailurePolicy.ShouldRetry(Outcome.FromException<HttpResponseMessage>(new TimeoutRejectedException()), operation));
+        Assert.Equal(retried, ThousandEyesResiliencePipeline.ShouldRetry(Outcome.FromException<HttpResponseMessage>(new TimeoutRejectedException()), operation));
 }
