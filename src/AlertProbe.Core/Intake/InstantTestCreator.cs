@@ -59,19 +59,15 @@ public sealed partial class InstantTestCreator(
 
         var claimId = ((CoalescingClaim.Claimed)coalescing).ClaimId;
         var intake = await ledger.BeginIntakeAsync(context.OriginalMessageId, test.PlanKey, cancellationToken).ConfigureAwait(false);
-        switch (intake)
+        if (await ResumeAsync(intake, test, context, claimId, cancellationToken).ConfigureAwait(false) is { } resumed)
         {
-            case IntakeClaim.AlreadyPublished published:
-                // This message's plan was done before; a claim it holds again (its old one expired) gets that test.
-                await ledger.CompleteClaimAsync(coalescingKey, claimId, published.TestId, cancellationToken).ConfigureAwait(false);
-                return new PlanResult.AlreadyDone(published.TestId);
-            case IntakeClaim.AlreadyCreated created:
-                // Created by an earlier delivery that failed to publish: publish that, create nothing.
-                var republish = await WithRidersAsync(created.Created, coalescingKey, claimId, cancellationToken).ConfigureAwait(false);
-                return await PublishAsync(republish, context, test, republished: true, unrecorded: null, cancellationToken).ConfigureAwait(false);
-            case IntakeClaim.InProgress inProgress:
-                // Another delivery of this message holds the lease (and the claim, as the same claimant): it decides.
-                return new PlanResult.NotYet(inProgress.LeaseExpiresAt, "another delivery of this message holds the intake lease");
+            return resumed;
+        }
+
+        if (intake is IntakeClaim.InProgress inProgress)
+        {
+            // Another delivery of this message holds the lease (and the claim, as the same claimant): it decides.
+            return new PlanResult.NotYet(inProgress.LeaseExpiresAt, "another delivery of this message holds the intake lease");
         }
 
         var lease = ((IntakeClaim.Started)intake).LeaseId;
@@ -223,25 +219,39 @@ public sealed partial class InstantTestCreator(
     private async Task<PlanResult> SettleCarriedAsync(CarriedCreation carried, PlannedTest test, IntakeContext context, CancellationToken cancellationToken)
     {
         Log.SettlingCarried(logger, carried.Created.TestId, context.OriginalMessageId, context.CorrelationId);
-        var coalescingKey = test.CoalescingKey.ToStorageKey();
-        var lease = carried.LeaseId;
-        switch (await ledger.BeginIntakeAsync(context.OriginalMessageId, test.PlanKey, cancellationToken).ConfigureAwait(false))
+        var intake = await ledger.BeginIntakeAsync(context.OriginalMessageId, test.PlanKey, cancellationToken).ConfigureAwait(false);
+        if (await ResumeAsync(intake, test, context, carried.ClaimId, cancellationToken).ConfigureAwait(false) is { } resumed)
         {
-            case IntakeClaim.AlreadyPublished published:
-                // Settled before (this copy is itself a redelivery): nothing left but the claim, asked again idempotently.
-                await ledger.CompleteClaimAsync(coalescingKey, carried.ClaimId, published.TestId, cancellationToken).ConfigureAwait(false);
-                return new PlanResult.AlreadyDone(published.TestId);
-            case IntakeClaim.AlreadyCreated created:
-                var republish = await WithRidersAsync(created.Created, coalescingKey, carried.ClaimId, cancellationToken).ConfigureAwait(false);
-                return await PublishAsync(republish, context, test, republished: true, unrecorded: null, cancellationToken).ConfigureAwait(false);
-            case IntakeClaim.Started started:
-                // The creating delivery's lease had expired and this delivery took the plan over: record under the new lease.
-                lease = started.LeaseId;
-                break;
+            // Settled before (this copy is itself a redelivery), or recorded since: nothing is created.
+            return resumed;
         }
+
+        // Started: the creating delivery's lease had expired and this delivery took the plan over, so record under the new lease.
+        var lease = intake is IntakeClaim.Started started ? started.LeaseId : carried.LeaseId;
 
         var recorded = await TryRecordCreatedAsync(carried.Created, test, context, lease, cancellationToken).ConfigureAwait(false);
         return await SettleAsync(carried with { LeaseId = lease }, test, context, recorded, republished: true, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// What an earlier delivery already did with this plan, finished: published (the claim, which this message may hold
+    /// again after its old one expired, gets that test) or created and recorded (published now, with the claim's riders).
+    /// Null when it did neither: nothing is known to exist.
+    /// </summary>
+    private async Task<PlanResult?> ResumeAsync(IntakeClaim intake, PlannedTest test, IntakeContext context, string claimId, CancellationToken cancellationToken)
+    {
+        var coalescingKey = test.CoalescingKey.ToStorageKey();
+        switch (intake)
+        {
+            case IntakeClaim.AlreadyPublished published:
+                await ledger.CompleteClaimAsync(coalescingKey, claimId, published.TestId, cancellationToken).ConfigureAwait(false);
+                return new PlanResult.AlreadyDone(published.TestId);
+            case IntakeClaim.AlreadyCreated created:
+                var republish = await WithRidersAsync(created.Created, coalescingKey, claimId, cancellationToken).ConfigureAwait(false);
+                return await PublishAsync(republish, context, test, republished: true, unrecorded: null, cancellationToken).ConfigureAwait(false);
+            default:
+                return null;
+        }
     }
 
     /// <summary>Records the created test in the ledger; false when storage failed (logged) or the lease had passed on.</summary>
