@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using AlertProbe.Core.Messages;
 
 namespace AlertProbe.Core.Intake;
@@ -15,7 +16,7 @@ namespace AlertProbe.Core.Intake;
 /// <param name="Created">The message to publish.</param>
 public sealed record CarriedCreation(string PlanKey, string ClaimId, string LeaseId, InstantTestCreated Created)
 {
-    public string ToJson() => JsonSerializer.Serialize(this, MessagesJsonContext.Default.CarriedCreation);
+    public string ToJson() => JsonSerializer.Serialize(this, IntakeJsonContext.Default.CarriedCreation);
 
     /// <summary>The carried creation a copy holds, or null (absent, or unreadable: then the copy acts as if it had none).</summary>
     public static CarriedCreation? Read(IReadOnlyDictionary<string, object> properties)
@@ -28,7 +29,7 @@ public sealed record CarriedCreation(string PlanKey, string ClaimId, string Leas
 
         try
         {
-            return JsonSerializer.Deserialize(json, MessagesJsonContext.Default.CarriedCreation);
+            return JsonSerializer.Deserialize(json, IntakeJsonContext.Default.CarriedCreation);
         }
         catch (JsonException)
         {
@@ -36,3 +37,16 @@ public sealed record CarriedCreation(string PlanKey, string ClaimId, string Leas
         }
     }
 }
+
+/// <summary>
+/// Source-generated metadata for what the intake carries on its own copies, with the contracts' settings. Its own context:
+/// the contracts' context lives in Messages, which must not depend on the intake (NamespaceDependencyTests).
+/// </summary>
+[JsonSourceGenerationOptions(
+    JsonSerializerDefaults.Web,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    RespectNullableAnnotations = true,
+    RespectRequiredConstructorParameters = true,
+    Converters = [typeof(AlertSourceJsonConverter), typeof(AlertSeverityJsonConverter)])]
+[JsonSerializable(typeof(CarriedCreation))]
+internal sealed partial class IntakeJsonContext : JsonSerializerContext;

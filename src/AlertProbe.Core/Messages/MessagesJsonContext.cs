@@ -18,5 +18,4 @@ namespace AlertProbe.Core.Messages;
     Converters = [typeof(AlertSourceJsonConverter), typeof(AlertSeverityJsonConverter)])]
 [JsonSerializable(typeof(InstantTestCreated))]
 [JsonSerializable(typeof(InstantTestResults))]
-[JsonSerializable(typeof(Intake.CarriedCreation))] // the intake's own copies only (MessageProperties.CarriedCreation), not a contract
 public sealed partial class MessagesJsonContext : JsonSerializerContext;
