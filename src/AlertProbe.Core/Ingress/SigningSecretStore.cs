@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using AlertProbe.Core.AzureSdk;
 using Azure;
 using Azure.Security.KeyVault.Secrets;
 using Microsoft.Extensions.Logging;
@@ -90,14 +91,15 @@ public class SigningSecretStore
             Log.SecretLoaded(_logger, name);
             return SigningSecretLookup.Found(value);
         }
-        catch (RequestFailedException exception) when (exception.Status == 404)
+        catch (Exception failure) when (AzureSdkFailure.AsRequestFailed(failure) is { Status: 404 })
         {
             // Not transient: the secret was never created, or was deleted. Not cached, so creating it takes effect at once.
             Log.SecretMissing(_logger, name, "the Key Vault secret does not exist (404)");
             return SigningSecretLookup.Missing;
         }
-        catch (RequestFailedException exception)
+        catch (Exception failure) when (AzureSdkFailure.AsRequestFailed(failure) is { } exception)
         {
+            // Also Key Vault not answering at all (the retries' AggregateException).
             Log.SecretUnavailable(_logger, name, exception.Status, exception.ErrorCode);
             return SigningSecretLookup.Unavailable;
         }

@@ -1,3 +1,4 @@
+using AlertProbe.Core.AzureSdk;
 using AlertProbe.ThousandEyes;
 using AlertProbe.ThousandEyes.Authentication;
 using Azure;
@@ -85,9 +86,10 @@ public sealed partial class KeyVaultCredentialSource : ThousandEyesCredentialSou
                 ? throw new ThousandEyesCredentialException($"Key Vault secret '{name}' is empty.", isTransient: false)
                 : secret.Value.Value;
         }
-        catch (RequestFailedException ex)
+        catch (Exception failure) when (AzureSdkFailure.AsRequestFailed(failure) is { } ex)
         {
-            // The exception's own message is not passed on: it quotes the service response.
+            // The exception's own message is not passed on: it quotes the service response. No answer at all (Key Vault
+            // unreachable) comes as the retries' AggregateException, read here as its last try (status 0).
             var (reason, transient) = ex.Status switch
             {
                 404 => ($"Key Vault secret '{name}' was not found", false),

@@ -12,6 +12,9 @@ namespace AlertProbe.Testing.Azurite;
 /// </summary>
 public sealed class AzuriteFixture : IAsyncLifetime
 {
+    /// <summary>Azurite's well-known development account key (public, not a secret).</summary>
+    public const string DevelopmentAccountKey = AzuriteService.DevAccountKey;
+
     private AzuriteService? _service;
 
     public string ConnectionString { get; private set; } = "";

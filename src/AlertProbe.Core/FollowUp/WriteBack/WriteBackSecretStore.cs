@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using AlertProbe.Core.AzureSdk;
 using AlertProbe.ThousandEyes.Errors;
 using Azure;
 using Azure.Security.KeyVault.Secrets;
@@ -56,13 +57,14 @@ public sealed partial class WriteBackSecretStore(
             _cache[secretName] = (secret, now + options.Value.SecretCacheLifetime);
             return SecretLookup.Found(secret);
         }
-        catch (RequestFailedException exception) when (exception.Status == 404)
+        catch (Exception failure) when (AzureSdkFailure.AsRequestFailed(failure) is { Status: 404 } exception)
         {
             Log.SecretUnavailable(logger, secretName, exception.Status);
             return SecretLookup.Missing($"Key Vault secret '{secretName}' does not exist");
         }
-        catch (RequestFailedException exception)
+        catch (Exception failure) when (AzureSdkFailure.AsRequestFailed(failure) is { } exception)
         {
+            // Also Key Vault not answering at all (the retries' AggregateException).
             Log.SecretUnavailable(logger, secretName, exception.Status);
             return SecretLookup.Unavailable($"Key Vault secret '{secretName}' could not be read ({exception.Status})");
         }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
+using AlertProbe.Core.AzureSdk;
 using Azure;
 using Azure.Data.Tables;
 
@@ -8,7 +9,9 @@ namespace AlertProbe.Core.Ledger.Storage;
 /// <summary>
 /// <see cref="ILedgerStore"/> on Azure Table Storage (or Azurite). Each <see cref="LedgerTable"/> is a table named
 /// <c>{prefix}{table}</c>, created on first use when <paramref name="createTables"/> is set. 409 on insert and
-/// 412/404 on conditional writes become <c>false</c>; anything else is unexpected and propagates.
+/// 412/404 on conditional writes become <c>false</c>; anything else propagates as a <see cref="RequestFailedException"/>,
+/// also when no try got an answer (which the SDK throws as an <see cref="AggregateException"/>; see
+/// <see cref="AzureSdkFailure"/>), so callers can judge every failure by its status.
 /// </summary>
 public sealed class TableLedgerStore(TableServiceClient service, string tableNamePrefix, bool createTables = true) : ILedgerStore
 {
@@ -17,14 +20,20 @@ public sealed class TableLedgerStore(TableServiceClient service, string tableNam
     /// <summary>The table name a <see cref="LedgerTable"/> maps to.</summary>
     public string TableName(LedgerTable table) => tableNamePrefix + table.ToString();
 
-    public async Task<TableEntity?> GetAsync(LedgerTable table, string partitionKey, string rowKey, CancellationToken cancellationToken)
+    public Task<TableEntity?> GetAsync(LedgerTable table, string partitionKey, string rowKey, CancellationToken cancellationToken) =>
+        Answered(GetCoreAsync(table, partitionKey, rowKey, cancellationToken));
+
+    private async Task<TableEntity?> GetCoreAsync(LedgerTable table, string partitionKey, string rowKey, CancellationToken cancellationToken)
     {
         var client = await TableAsync(table, cancellationToken).ConfigureAwait(false);
         var response = await client.GetEntityIfExistsAsync<TableEntity>(partitionKey, rowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
         return response.HasValue ? response.Value : null;
     }
 
-    public async Task<bool> TryInsertAsync(LedgerTable table, TableEntity entity, CancellationToken cancellationToken)
+    public Task<bool> TryInsertAsync(LedgerTable table, TableEntity entity, CancellationToken cancellationToken) =>
+        Answered(TryInsertCoreAsync(table, entity, cancellationToken));
+
+    private async Task<bool> TryInsertCoreAsync(LedgerTable table, TableEntity entity, CancellationToken cancellationToken)
     {
         var client = await TableAsync(table, cancellationToken).ConfigureAwait(false);
         try
@@ -39,7 +48,10 @@ public sealed class TableLedgerStore(TableServiceClient service, string tableNam
         }
     }
 
-    public async Task<bool> TryReplaceAsync(LedgerTable table, TableEntity entity, CancellationToken cancellationToken)
+    public Task<bool> TryReplaceAsync(LedgerTable table, TableEntity entity, CancellationToken cancellationToken) =>
+        Answered(TryReplaceCoreAsync(table, entity, cancellationToken));
+
+    private async Task<bool> TryReplaceCoreAsync(LedgerTable table, TableEntity entity, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entity);
         var client = await TableAsync(table, cancellationToken).ConfigureAwait(false);
@@ -55,14 +67,21 @@ public sealed class TableLedgerStore(TableServiceClient service, string tableNam
         }
     }
 
-    public async Task UpsertAsync(LedgerTable table, TableEntity entity, CancellationToken cancellationToken)
+    public Task UpsertAsync(LedgerTable table, TableEntity entity, CancellationToken cancellationToken) =>
+        Answered(UpsertCoreAsync(table, entity, cancellationToken));
+
+    private async Task<bool> UpsertCoreAsync(LedgerTable table, TableEntity entity, CancellationToken cancellationToken)
     {
         var client = await TableAsync(table, cancellationToken).ConfigureAwait(false);
         var response = await client.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
         entity.ETag = response.Headers.ETag ?? default;
+        return true;
     }
 
-    public async Task<bool> TrySubmitAsync(LedgerTable table, IReadOnlyList<LedgerWrite> writes, CancellationToken cancellationToken)
+    public Task<bool> TrySubmitAsync(LedgerTable table, IReadOnlyList<LedgerWrite> writes, CancellationToken cancellationToken) =>
+        Answered(TrySubmitCoreAsync(table, writes, cancellationToken));
+
+    private async Task<bool> TrySubmitCoreAsync(LedgerTable table, IReadOnlyList<LedgerWrite> writes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(writes);
         var client = await TableAsync(table, cancellationToken).ConfigureAwait(false);
@@ -92,7 +111,10 @@ public sealed class TableLedgerStore(TableServiceClient service, string tableNam
         }
     }
 
-    public async Task<bool> TryDeleteAsync(LedgerTable table, TableEntity entity, CancellationToken cancellationToken)
+    public Task<bool> TryDeleteAsync(LedgerTable table, TableEntity entity, CancellationToken cancellationToken) =>
+        Answered(TryDeleteCoreAsync(table, entity, cancellationToken));
+
+    private async Task<bool> TryDeleteCoreAsync(LedgerTable table, TableEntity entity, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entity);
         var client = await TableAsync(table, cancellationToken).ConfigureAwait(false);
@@ -109,7 +131,10 @@ public sealed class TableLedgerStore(TableServiceClient service, string tableNam
         }
     }
 
-    public async Task<IReadOnlyList<TableEntity>> QueryPartitionAsync(LedgerTable table, string partitionKey, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<TableEntity>> QueryPartitionAsync(LedgerTable table, string partitionKey, CancellationToken cancellationToken) =>
+        Answered(QueryPartitionCoreAsync(table, partitionKey, cancellationToken));
+
+    private async Task<IReadOnlyList<TableEntity>> QueryPartitionCoreAsync(LedgerTable table, string partitionKey, CancellationToken cancellationToken)
     {
         var client = await TableAsync(table, cancellationToken).ConfigureAwait(false);
         var rows = new List<TableEntity>();
@@ -119,6 +144,18 @@ public sealed class TableLedgerStore(TableServiceClient service, string tableNam
         }
 
         return rows;
+    }
+
+    private static async Task<T> Answered<T>(Task<T> call)
+    {
+        try
+        {
+            return await call.ConfigureAwait(false);
+        }
+        catch (AggregateException exception) when (AzureSdkFailure.AsRequestFailed(exception) is { } last)
+        {
+            throw AzureSdkFailure.Single(exception, last);
+        }
     }
 
     private static bool IsLostRace(RequestFailedException exception) =>
