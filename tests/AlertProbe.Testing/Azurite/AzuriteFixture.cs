@@ -16,8 +16,26 @@ public sealed class AzuriteFixture : IAsyncLifetime
     public const string DevelopmentAccountKey = AzuriteService.DevAccountKey;
 
     private AzuriteService? _service;
+    private string? _location;
 
     public string ConnectionString { get; private set; } = "";
+
+    /// <summary>
+    /// A private Azurite that keeps its data in a temporary folder, so <see cref="StopAsync"/> and
+    /// <see cref="StartAgainAsync"/> stop it mid-test and bring it back on the same endpoint with what it had stored.
+    /// </summary>
+    public static async Task<AzuriteFixture> StartRestartableAsync()
+    {
+        var location = Directory.CreateTempSubdirectory("alertprobe-azurite-").FullName;
+        var service = await AzuriteService.StartAsync("table", location);
+        return new AzuriteFixture { _service = service, _location = location, ConnectionString = service.ConnectionString("TableEndpoint") };
+    }
+
+    /// <summary>Stops Azurite as Ctrl+C does (it saves its data); connections to it are refused until it is started again.</summary>
+    public Task StopAsync() => Service().StopAsync();
+
+    /// <summary>Starts a stopped restartable Azurite again, on the same endpoint, with the data it saved.</summary>
+    public Task StartAgainAsync() => Service().StartAgainAsync();
 
     /// <summary>A table client for a fresh, uniquely named table, so tests never share state.</summary>
     public async Task<TableClient> CreateTableAsync(string prefix = "t")
@@ -45,6 +63,17 @@ public sealed class AzuriteFixture : IAsyncLifetime
     {
         _service?.Dispose();
         _service = null;
+        if (_location is not null)
+        {
+            Directory.Delete(_location, recursive: true);
+            _location = null;
+        }
+
         return Task.CompletedTask;
     }
+
+    private AzuriteService Service() =>
+        _service is not null && _location is not null
+            ? _service
+            : throw new InvalidOperationException("Only an Azurite started with StartRestartableAsync can be stopped and started again.");
 }
