@@ -34,6 +34,13 @@ public sealed partial class InstantTestCreator(
     TimeProvider timeProvider,
     ILogger<InstantTestCreator> logger)
 {
+    /// <summary>
+    /// How long a message waits when the credential cannot be read for now. The secret source's client has already
+    /// retried (Key Vault: four tries over about 6 s), and a read credential is kept for its cache lifetime, so only a
+    /// read after the cache ran out meets an outage; half a minute lets Key Vault come back without a loop of handler calls.
+    /// </summary>
+    internal static readonly TimeSpan CredentialRetryAfter = TimeSpan.FromSeconds(30);
+
     public async Task<PlanResult> CreateAsync(PlannedTest test, IntakeContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(test);
@@ -91,12 +98,12 @@ public sealed partial class InstantTestCreator(
                 return (null, new PlanResult.NotYet(openUntil, $"ThousandEyes rejected the credentials; not calling it again before {openUntil:O}"));
             }
 
-            var agents = await ResolveAgentsAsync(planned, ct).ConfigureAwait(false);
+            var (agents, agentsError) = await ResolveAgentsAsync(planned, ct).ConfigureAwait(false);
             if (agents is not { IsResolved: true })
             {
                 return (null, agents?.Rejection is { } rejection
                     ? new PlanResult.Rejected(rejection)
-                    : new PlanResult.Failed("could not read the ThousandEyes agent list"));
+                    : (PlanResult?)CredentialWait(agentsError) ?? new PlanResult.Failed("could not read the ThousandEyes agent list"));
             }
 
             var request = RequestFor(planned, agents.AgentIds, options.Value.TestNamePrefix, ctx.OriginalMessageId, ctx.EnqueuedAt);
@@ -349,18 +356,19 @@ public sealed partial class InstantTestCreator(
         return new PlanResult.Created(created.TestId, republished);
     }
 
-    private async Task<AgentResolution?> ResolveAgentsAsync(PlannedTest test, CancellationToken cancellationToken)
+    /// <summary>The agents the plan's selector picks, or the error reading the agent list.</summary>
+    private async Task<(AgentResolution? Resolution, ThousandEyesError? Error)> ResolveAgentsAsync(PlannedTest test, CancellationToken cancellationToken)
     {
         var selector = test.Plan.Agents;
         if (selector.Ids.Count > 0 || selector.IsEmpty)
         {
-            return AgentResolver.Resolve(selector, []);
+            return (AgentResolver.Resolve(selector, []), null);
         }
 
         if (selector.Labels.Count == 0)
         {
             var agents = await client.GetAgentsAsync(test.Plan.AccountGroupId, cancellationToken).ConfigureAwait(false);
-            return agents.IsSuccess ? AgentResolver.Resolve(selector, agents.Value!) : null;
+            return agents.IsSuccess ? (AgentResolver.Resolve(selector, agents.Value!), null) : (null, agents.Error);
         }
 
         // Labels are asked of the API (one label at a time: alternatives), which knows them even where its agent
@@ -371,7 +379,7 @@ public sealed partial class InstantTestCreator(
             var agents = await client.GetAgentsWithLabelAsync(label, test.Plan.AccountGroupId, cancellationToken).ConfigureAwait(false);
             if (!agents.IsSuccess)
             {
-                return null;
+                return (null, agents.Error);
             }
 
             foreach (var agent in agents.Value!)
@@ -380,8 +388,18 @@ public sealed partial class InstantTestCreator(
             }
         }
 
-        return AgentResolver.ResolveAmongLabelled(selector, [.. labelled.Values]);
+        return (AgentResolver.ResolveAmongLabelled(selector, [.. labelled.Values]), null);
     }
+
+    /// <summary>
+    /// The credential could not be read for now (Key Vault not answering, throttling): wait for it rather than burn the
+    /// message's deliveries — abandoned, it would come back at once and be dead-lettered after MaxDeliveryCount tries
+    /// inside the outage, as a storage outage did before its back-off. Null for any other error.
+    /// </summary>
+    private PlanResult.NotYet? CredentialWait(ThousandEyesError? error) =>
+        error is CredentialsUnavailableError { IsTransient: true } unavailable
+            ? new PlanResult.NotYet(timeProvider.GetUtcNow() + CredentialRetryAfter, $"the ThousandEyes credential could not be read for now ({unavailable.Reason}); trying again in {CredentialRetryAfter.TotalSeconds:0} s")
+            : null;
 
     private async Task<PlanResult> FailureAsync(ThousandEyesError error, PlannedTest test, IntakeContext context, CancellationToken cancellationToken)
     {
@@ -389,6 +407,8 @@ public sealed partial class InstantTestCreator(
         {
             case RateLimitedError limited:
                 return new PlanResult.NotYet(limited.Until, "ThousandEyes answered 429");
+            case CredentialsUnavailableError { IsTransient: true }:
+                return CredentialWait(error)!;
             case UnauthorizedError or ForbiddenError:
                 circuit.Open(options.Value.CredentialCircuitOpenFor);
                 Log.CredentialsRejected(logger, error.Message, options.Value.CredentialCircuitOpenFor, context.CorrelationId);
