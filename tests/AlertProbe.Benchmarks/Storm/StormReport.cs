@@ -68,6 +68,13 @@ public sealed record StormReport
     /// <summary>Managed heap in MiB after a full collection: at the start, after as many handler calls as messages, at the end.</summary>
     public required IReadOnlyList<double> MemoryMiB { get; init; }
 
+    /// <summary>
+    /// Managed heap in MiB the app's own objects keep at the end (its service provider's singletons: caches, budget,
+    /// rules, clients), measured as the end heap less the heap once the provider is disposed; the harness's records are
+    /// kept in both. Flat memory means this stays bounded whatever the number of messages.
+    /// </summary>
+    public double AppRetainedMiB { get; init; }
+
     /// <summary>Intake handler calls (deliveries, rescheduled copies and redeliveries included).</summary>
     public required int HandlerCalls { get; init; }
 
