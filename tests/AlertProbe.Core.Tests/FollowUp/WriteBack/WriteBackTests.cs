@@ -175,14 +175,15 @@ public sealed class WriteBackTests
             (body.ContainsKey("dashboardUID"), body["tags"]!.AsArray().Any(tag => (string?)tag == "alert:beef01"), (long)body["timeEnd"]! >= (long)body["time"]!));
     }
 
-    [Fact]
-    public async Task A_5xx_from_the_tool_is_retried_and_the_note_is_written_once()
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public async Task A_5xx_from_the_tool_is_retried_and_the_note_is_written_once(WriteBackKind kind)
     {
         await using var tool = await WriteBackReceiver.StartAsync();
-        await using var host = await FollowUpHost.StartAsync(Settings(WriteBackKind.PagerDuty, tool.BaseAddress));
+        await using var host = await FollowUpHost.StartAsync(Settings(kind, tool.BaseAddress));
         // Two in-process attempts (FollowUpHost: one HTTP retry) fail, so the delivery is rescheduled; then one more 503.
         tool.Respond(503, 503, 503);
-        await host.CreateTestAsync("https://retry.example.com/", adjust: created => created with { WriteBack = TargetsFor(WriteBackKind.PagerDuty).Targets });
+        await host.CreateTestAsync("https://retry.example.com/", adjust: created => created with { WriteBack = TargetsFor(kind).Targets });
         host.Time.Advance(TimeSpan.FromMinutes(1));
 
         var first = Assert.Single(await host.DeliverDueAsync());
@@ -194,14 +195,15 @@ public sealed class WriteBackTests
             (first.GetType(), second.GetType(), tool.Requests.Count, tool.Requests.Select(request => request.Body).Distinct().Count()));
     }
 
-    [Fact]
-    public async Task A_redirect_is_not_followed_so_the_token_reaches_no_other_host()
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public async Task A_redirect_is_not_followed_so_the_token_reaches_no_other_host(WriteBackKind kind)
     {
         await using var elsewhere = await WriteBackReceiver.StartAsync();
         await using var tool = await WriteBackReceiver.StartAsync();
         tool.RedirectTo = new Uri(elsewhere.BaseAddress, "steal");
-        await using var host = await FollowUpHost.StartAsync(Settings(WriteBackKind.PagerDuty, tool.BaseAddress));
-        await host.CreateTestAsync("https://redirect.example.com/", adjust: created => created with { WriteBack = TargetsFor(WriteBackKind.PagerDuty).Targets });
+        await using var host = await FollowUpHost.StartAsync(Settings(kind, tool.BaseAddress));
+        await host.CreateTestAsync("https://redirect.example.com/", adjust: created => created with { WriteBack = TargetsFor(kind).Targets });
         host.Time.Advance(TimeSpan.FromMinutes(1));
 
         var outcome = Assert.Single(await host.DeliverDueAsync());
