@@ -60,6 +60,24 @@ param thousandEyesAccountGroupId string = ''
 @description('Any other app setting the app reads, as "Name=value" pairs separated by ";" (azd env ALERTPROBE_APP_SETTINGS), e.g. "Ingress__Slack__SigningSecretName=slack-signing-secret;TargetPolicy__AllowDomains__0=*.example.com". Names of Key Vault secrets, never secret values. Settings this template manages win.')
 param appSettings string = ''
 
+// Write-back credentials (docs/follow-up.md, "Writing back"): each the name of a Key Vault secret in this deployment's
+// vault, read by the app with its identity; empty (the default) sets nothing. The destination's other settings (URL,
+// user, From) are not secrets and go in ALERTPROBE_APP_SETTINGS.
+@description('Key Vault secret name of the PagerDuty REST API key for incident notes (azd env WRITEBACK_PAGERDUTY_TOKEN_SECRET_NAME); empty: none.')
+param writeBackPagerDutyTokenSecretName string = ''
+
+@description('Key Vault secret name of the ServiceNow password for work notes, basic auth (azd env WRITEBACK_SERVICENOW_PASSWORD_SECRET_NAME); empty: none.')
+param writeBackServiceNowPasswordSecretName string = ''
+
+@description('Key Vault secret name of the ServiceNow OAuth token for work notes (azd env WRITEBACK_SERVICENOW_TOKEN_SECRET_NAME); empty: none.')
+param writeBackServiceNowTokenSecretName string = ''
+
+@description('Key Vault secret name of the Grafana service account token for annotations (azd env WRITEBACK_GRAFANA_TOKEN_SECRET_NAME); empty: none.')
+param writeBackGrafanaTokenSecretName string = ''
+
+@description('Key Vault secret name of the Jira API token for comments (azd env WRITEBACK_JIRA_TOKEN_SECRET_NAME); empty: none.')
+param writeBackJiraTokenSecretName string = ''
+
 // Flex Consumption's bounds for the maximum instance count (learn.microsoft.com/azure/azure-functions/
 // flex-consumption-plan, Considerations > Scale: lowest maximum 40, highest 1000). Not checkable here whether a
 // newer revision lowers the minimum; a lower value is refused at validation, not half-way through.
@@ -196,6 +214,13 @@ module functionApp 'modules/functionapp.bicep' = {
     thousandEyesApiVersion: thousandEyesApiVersion
     thousandEyesAccountGroupId: thousandEyesAccountGroupId
     operatorAppSettings: appSettings
+    writeBackSecretNames: {
+      PagerDuty__TokenSecretName: writeBackPagerDutyTokenSecretName
+      ServiceNow__PasswordSecretName: writeBackServiceNowPasswordSecretName
+      ServiceNow__TokenSecretName: writeBackServiceNowTokenSecretName
+      Grafana__TokenSecretName: writeBackGrafanaTokenSecretName
+      Jira__TokenSecretName: writeBackJiraTokenSecretName
+    }
     maximumInstanceCount: maximumInstanceCount
   }
 }

@@ -35,7 +35,9 @@ while [ -n "$rest" ]; do
 
   # Secret values belong in Key Vault; the app reads them by name (…SecretName settings).
   case "$name" in
-    *__SigningSecret|*__BearerToken|*__BasicToken|*__Email|*__ConnectionString|ServiceBus|AzureWebJobsStorage)
+    # WriteBack__<Destination>__Token / __Password: the write-back credentials (their …SecretName settings come from
+    # the WRITEBACK_*_SECRET_NAME azd values).
+    *__SigningSecret|*__BearerToken|*__BasicToken|*__Email|*__ConnectionString|ServiceBus|AzureWebJobsStorage|WriteBack__*__Token|WriteBack__*__Password)
       echo "preprovision: ALERTPROBE_APP_SETTINGS must not carry the secret '$name': put it in Key Vault and set its …SecretName setting instead (docs/deployment.md, Secrets)." >&2
       failed=1 ;;
   esac

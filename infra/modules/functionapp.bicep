@@ -39,6 +39,10 @@ param thousandEyesAccountGroupId string
 @description('Operator settings from azd: "Name=value" pairs separated by ";" (ALERTPROBE_APP_SETTINGS); see appsettings.bicep.')
 param operatorAppSettings string = ''
 
+@description('Key Vault secret names of the write-back credentials, keyed by their setting under WriteBack__ (PagerDuty__TokenSecretName, ServiceNow__PasswordSecretName, ServiceNow__TokenSecretName, Grafana__TokenSecretName, Jira__TokenSecretName); an empty name sets nothing.')
+param writeBackSecretNames object = {}
+
+
 // Flex Consumption's bounds (flex-consumption-plan, Considerations > Scale), as in main.bicep.
 @minValue(40)
 @maxValue(1000)
@@ -174,6 +178,7 @@ module settings 'appsettings.bicep' = {
     defaultAppSettings: defaultAppSettings
     currentAppSettings: currentAppSettings.list().properties
     operatorAppSettings: operatorAppSettings
+    writeBackSecretNames: writeBackSecretNames
     managedAppSettings: managedAppSettings
   }
 }

@@ -423,7 +423,7 @@ public sealed partial class ThousandEyesClient
         {
             var reason = $"connection failed ({ex.HttpRequestError})";
             Log.RequestFailed(_logger, method.Method, path, reason);
-            var mayHaveSucceeded = operation == ThousandEyesOperation.CreateInstantTest && !ThousandEyesResiliencePipeline.FailedBeforeSending(ex);
+            var mayHaveSucceeded = operation is ThousandEyesOperation.CreateInstantTest or ThousandEyesOperation.CreateSnapshot && !ThousandEyesResiliencePipeline.FailedBeforeSending(ex);
             return Exchange.Failed(new TransientError(reason, null, mayHaveSucceeded), null);
         }
         catch (TimeoutRejectedException ex)
@@ -432,7 +432,7 @@ public sealed partial class ThousandEyesClient
             // attempt timeout (not retried for a create) or the total timeout over all attempts.
             var reason = $"no answer within {ex.Timeout}";
             Log.RequestFailed(_logger, method.Method, path, reason);
-            return Exchange.Failed(new TransientError(reason, null, operation == ThousandEyesOperation.CreateInstantTest), null);
+            return Exchange.Failed(new TransientError(reason, null, operation is ThousandEyesOperation.CreateInstantTest or ThousandEyesOperation.CreateSnapshot), null);
         }
         catch (ExecutionRejectedException ex)
         {

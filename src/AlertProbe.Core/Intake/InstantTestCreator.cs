@@ -178,6 +178,7 @@ public sealed partial class InstantTestCreator(
         CoalescedAt = timeProvider.GetUtcNow(),
         ReceivedAt = context.EnqueuedAt,
         ReplyTo = context.ReplyFor(test.Plan.AlertId),
+        WriteBack = test.Plan.WriteBack,
     };
 
     private async Task<InstantTestCreated> WithRidersAsync(InstantTestCreated created, string coalescingKey, string claimId, CancellationToken cancellationToken)

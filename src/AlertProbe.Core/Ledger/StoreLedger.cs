@@ -311,6 +311,12 @@ public partial class StoreLedger : ILedger
             row["ReplyUrl"] = reply.Url.AbsoluteUri;
         }
 
+        if (alert.WriteBack.Count > 0)
+        {
+            // Ids of the alert's own records (no credential): the follow-up writes the verdict back to them too.
+            row["WriteBack"] = JsonSerializer.Serialize(alert.WriteBack, MessagesJsonContext.Default.IReadOnlyListWriteBackTarget);
+        }
+
         return row;
     }
 
@@ -326,6 +332,9 @@ public partial class StoreLedger : ILedger
         ReplyTo = Enum.TryParse<ReplyKind>(row.GetString("ReplyKind"), out var kind) && Uri.TryCreate(row.GetString("ReplyUrl"), UriKind.Absolute, out var url)
             ? new ReplyAddress { Kind = kind, Url = url }
             : null,
+        WriteBack = row.GetString("WriteBack") is { Length: > 0 } writeBack
+            ? JsonSerializer.Deserialize(writeBack, MessagesJsonContext.Default.IReadOnlyListWriteBackTarget) ?? []
+            : [],
     };
 
     private static TimeSpan CooldownOf(TableEntity claim) =>

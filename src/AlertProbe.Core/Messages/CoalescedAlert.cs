@@ -30,4 +30,18 @@ public sealed record CoalescedAlert
 
     /// <summary>Where this alert's request wanted its answer, if it gave an address.</summary>
     public ReplyAddress? ReplyTo { get; init; }
+
+    /// <summary>
+    /// (1.3) The records of this alert's own tool (its PagerDuty incident, ServiceNow record, Grafana panel, Jira issue)
+    /// the run's verdict is written back to, as for the trigger's <see cref="InstantTestCreated.WriteBack"/>; empty when
+    /// none, or in a message written before 1.3.
+    /// </summary>
+    public IReadOnlyList<WriteBackTarget> WriteBack
+    {
+        get => _writeBack;
+        // The source-generated reader sets a property absent from the JSON to null, not to its initializer.
+        init => _writeBack = value ?? [];
+    }
+
+    private readonly IReadOnlyList<WriteBackTarget> _writeBack = [];
 }

@@ -7,8 +7,11 @@ namespace AlertProbe.Core.Messages;
 /// </summary>
 public sealed record InstantTestCreated
 {
-    /// <summary>The version this code writes; readers accept any <c>1.x</c>. 1.1 added <see cref="WriteBack"/> and <c>followUp.writeBack</c>.</summary>
-    public const string CurrentSchemaVersion = "1.2";
+    /// <summary>
+    /// The version this code writes; readers accept any <c>1.x</c>. 1.1 added <see cref="WriteBack"/> and
+    /// <c>followUp.writeBack</c>, 1.2 <c>coalescedAlerts[].receivedAt</c>, 1.3 <c>coalescedAlerts[].writeBack</c>.
+    /// </summary>
+    public const string CurrentSchemaVersion = "1.3";
 
     public string SchemaVersion { get; init; } = CurrentSchemaVersion;
 
@@ -47,13 +50,26 @@ public sealed record InstantTestCreated
 
     /// <summary>
     /// Alerts for the same key that arrived while this test was pending and completed onto it (run 0 only; empty when
-    /// none). Alerts that arrive once the test exists are recorded in the ledger, not here.
+    /// none). Alerts that arrive once the test exists are recorded in the ledger, not here. Each one's records
+    /// (<see cref="CoalescedAlert.WriteBack"/>, 1.3) are written back too, once per run per record.
     /// </summary>
-    public IReadOnlyList<CoalescedAlert> CoalescedAlerts { get; init; } = [];
+    public IReadOnlyList<CoalescedAlert> CoalescedAlerts
+    {
+        get => _coalescedAlerts;
+        // The source-generated reader sets a property absent from the JSON (an older message) to null, not to its initializer.
+        init => _coalescedAlerts = value ?? [];
+    }
 
     /// <summary>
     /// The records of the alert's own tool the verdict may be written back to (a PagerDuty incident, a ServiceNow
     /// incident, a Grafana dashboard, a Jira issue); empty when none. Sent only where <c>WriteBack</c> is configured.
     /// </summary>
-    public IReadOnlyList<WriteBackTarget> WriteBack { get; init; } = [];
+    public IReadOnlyList<WriteBackTarget> WriteBack
+    {
+        get => _writeBack;
+        init => _writeBack = value ?? [];
+    }
+
+    private readonly IReadOnlyList<CoalescedAlert> _coalescedAlerts = [];
+    private readonly IReadOnlyList<WriteBackTarget> _writeBack = [];
 }

@@ -18,4 +18,5 @@ namespace AlertProbe.Core.Messages;
     Converters = [typeof(AlertSourceJsonConverter), typeof(AlertSeverityJsonConverter)])]
 [JsonSerializable(typeof(InstantTestCreated))]
 [JsonSerializable(typeof(InstantTestResults))]
+[JsonSerializable(typeof(IReadOnlyList<WriteBackTarget>))]
 public sealed partial class MessagesJsonContext : JsonSerializerContext;

@@ -32,7 +32,7 @@ internal static class ErrorResponseMapper
             >= 500 => new TransientError(
                 $"status {status}{(detail is null ? string.Empty : $": {detail}")}",
                 status,
-                RequestMayHaveSucceeded: operation == ThousandEyesOperation.CreateInstantTest && status is not (502 or 503)),
+                RequestMayHaveSucceeded: (operation == ThousandEyesOperation.CreateInstantTest && status is not (502 or 503)) || operation == ThousandEyesOperation.CreateSnapshot),
             >= 400 => new BadRequestError(status, problem, problem is null ? V6Message(json) ?? RawText(json, body) : null),
             _ => new UnexpectedResponseError(status, "status outside the API's contract"),
         };

@@ -67,14 +67,24 @@ internal static class ThousandEyesResiliencePipeline
             return false;
         }
 
-        return operation != ThousandEyesOperation.CreateInstantTest || outcome switch
+        return operation switch
         {
-            // A create is not idempotent: a 500, or a timeout after the body was sent, may already have created (and
-            // started) the test, and a retry would create a second one. Only a gateway that says it never reached the
-            // API (502/503), or a connection never made, proves nothing was created.
-            { Result: { } response } => response.StatusCode is HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable,
-            { Exception: HttpRequestException http } => FailedBeforeSending(http),
-            _ => false,
+            ThousandEyesOperation.CreateInstantTest => outcome switch
+            {
+                // A create is not idempotent: a 500, or a timeout after the body was sent, may already have created (and
+                // started) the test, and a retry would create a second one. Only a gateway that says it never reached the
+                // API (502/503), or a connection never made, proves nothing was created.
+                { Result: { } response } => response.StatusCode is HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable,
+                { Exception: HttpRequestException http } => FailedBeforeSending(http),
+                _ => false,
+            },
+
+            // A snapshot create is not idempotent either, and each one spends one of the organisation's 5 per 5 minutes.
+            // The Test Snapshots API (7.0.100) has only the create, no call to find one already made, so nothing that may
+            // have reached the server is retried — no answer at all, not even a 502/503: a missed snapshot costs a link
+            // that needs a login (the caller falls back to the app link), a second one costs a slot every run shares.
+            ThousandEyesOperation.CreateSnapshot => outcome is { Exception: HttpRequestException http } && FailedBeforeSending(http),
+            _ => true,
         };
     }
 

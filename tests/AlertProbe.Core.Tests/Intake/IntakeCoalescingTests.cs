@@ -51,6 +51,26 @@ public sealed class IntakeCoalescingTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task A_coalesced_alert_carries_its_own_write_back_records_through_the_ledger_onto_the_published_test()
+    {
+        await using var host = await StartWithOneTestAMinuteAsync();
+        var first = AlertPayloads.Alertmanager(new BlackboxAlert("https://shop.example.com/", "fp-shop-1") { JiraIssue = "OPS-1" });
+        var second = AlertPayloads.Alertmanager(new BlackboxAlert("https://shop.example.com/", "fp-shop-2") { JiraIssue = "OPS-2" });
+        var waiting = Assert.IsType<IntakeOutcome.Rescheduled>(await host.HandleAsync(AlertPayloads.Message(first, "msg-shop-1")));
+        await host.HandleAsync(AlertPayloads.Message(second, "msg-shop-2"));
+
+        host.Time.SetUtcNow(waiting.At);
+        Assert.True(host.Bus.TryTakeDue(IntakeHost.AlertsQueue, out var copy), "the copy is due");
+        Assert.IsType<IntakeOutcome.Completed>(await host.HandleAsync(copy!.ToReceivedMessage()));
+
+        var shop = Assert.Single(host.State.CreatedTests, t => t.Target == "https://shop.example.com/");
+        var published = Assert.Single(host.Published.Select(m => MessageEnvelope.ReadInstantTestCreated(m.Message.Body).Message!), p => p.TestId == shop.TestId);
+        Assert.Equal(
+            (InstantTestCreated.CurrentSchemaVersion, "OPS-1", "OPS-2"),
+            (published.SchemaVersion, Assert.Single(published.WriteBack).Id, Assert.Single(Assert.Single(published.CoalescedAlerts).WriteBack).Id));
+    }
+
+    [Fact]
     public async Task Alerts_coalesced_onto_a_claim_whose_creation_is_refused_are_refused_with_it()
     {
         await using var host = await StartWithOneTestAMinuteAsync();

@@ -29,7 +29,7 @@ public sealed class MessageEnvelopeTests
 
         var expected = new Dictionary<string, object>
         {
-            ["schemaVersion"] = "1.2",
+            ["schemaVersion"] = "1.3",
             ["testType"] = "http-server",
             ["source"] = "azureMonitor",
             ["severity"] = "critical",
@@ -131,7 +131,7 @@ public sealed class MessageEnvelopeTests
     public void A_newer_minor_version_with_unknown_fields_is_read()
     {
         var json = MessageEnvelope.Serialize(MessageSamples.Created()).ToString()
-            .Replace("\"schemaVersion\":\"1.0\"", "\"schemaVersion\":\"1.3\",\"somethingNew\":{\"x\":1}", StringComparison.Ordinal);
+            .Replace($"\"schemaVersion\":\"{InstantTestCreated.CurrentSchemaVersion}\"", "\"schemaVersion\":\"1.99\",\"somethingNew\":{\"x\":1}", StringComparison.Ordinal);
 
         var result = MessageEnvelope.ReadInstantTestCreated(BinaryData.FromString(json));
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AlertProbe.Core.Alerts;
 using AlertProbe.Core.Messages;
 using AlertProbe.Testing;
 
@@ -34,6 +35,48 @@ public sealed class SchemaConformanceTests
         using var json = JsonDocument.Parse(MessageEnvelope.Serialize(MessageSamples.Results()));
 
         Assert.Empty(ResultsSchema.Value.Evaluate(json.RootElement));
+    }
+
+    [Fact]
+    public void Created_schema_checks_the_write_back_records_of_coalesced_alerts()
+    {
+        var message = MessageSamples.Created() with
+        {
+            CoalescedAlerts =
+            [
+                new CoalescedAlert
+                {
+                    Source = AlertSource.PagerDuty, AlertId = "PINCB02", Severity = AlertSeverity.Critical, OriginalMessageId = "msg-2",
+                    CoalescedAt = MessageSamples.CreatedAt, WriteBack = [new WriteBackTarget { Kind = WriteBackKind.PagerDuty, Id = "PINCB02" }],
+                },
+            ],
+        };
+        using var valid = JsonDocument.Parse(MessageEnvelope.Serialize(message));
+        using var wrongKind = JsonDocument.Parse(MessageEnvelope.Serialize(message).ToString().Replace("\"kind\":\"pagerDuty\"", "\"kind\":\"opsgenie\"", StringComparison.Ordinal));
+
+        Assert.Empty(CreatedSchema.Value.Evaluate(valid.RootElement));
+        Assert.Contains("/coalescedAlerts/0/writeBack/0/kind", CreatedSchema.Value.Evaluate(wrongKind.RootElement).Select(violation => violation.Location));
+    }
+
+    [Fact]
+    public void An_older_message_without_write_back_records_or_coalesced_alerts_is_read_with_none()
+    {
+        var node = System.Text.Json.Nodes.JsonNode.Parse(MessageEnvelope.Serialize(MessageSamples.Created() with
+        {
+            CoalescedAlerts = [new CoalescedAlert { Source = AlertSource.PagerDuty, AlertId = "PINCB02", Severity = AlertSeverity.Critical, OriginalMessageId = "msg-2", CoalescedAt = MessageSamples.CreatedAt }],
+        }).ToString())!.AsObject();
+        node["schemaVersion"] = "1.2";
+        node["coalescedAlerts"]![0]!.AsObject().Remove("writeBack");
+        node.Remove("writeBack");
+
+        var result = MessageEnvelope.ReadInstantTestCreated(BinaryData.FromString(node.ToJsonString()));
+
+        Assert.True(result.IsSuccess, result.Rejection?.ToString());
+        Assert.Empty(Assert.Single(result.Message!.CoalescedAlerts).WriteBack);
+        Assert.Empty(result.Message.WriteBack);
+        node.Remove("coalescedAlerts");
+        var older = MessageEnvelope.ReadInstantTestCreated(BinaryData.FromString(node.ToJsonString())).Message!;
+        Assert.Empty(AlertProbe.Core.FollowUp.WriteBack.WriteBackDelivery.Targets(older));
     }
 
     [Fact]

@@ -8,17 +8,23 @@ namespace AlertProbe.Infra.Tests.Bicep;
 /// </summary>
 internal static class AppSettingsFunction
 {
-    public static async Task<JsonNode?> EvaluateAsync(string pairs)
-    {
-        var module = await File.ReadAllLinesAsync(Path.Combine(BicepCli.RepositoryRoot, "infra", "modules", "appsettings.bicep"));
-        var function = module.Single(line => line.StartsWith("func parseAppSettings(", StringComparison.Ordinal));
-        var literal = "'" + pairs.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "\\'", StringComparison.Ordinal) + "'";
+    public static Task<JsonNode?> EvaluateAsync(string pairs) =>
+        EvaluateFunctionAsync("appsettings.bicep", "parseAppSettings", Literal(pairs));
 
-        var run = await BicepCli.RunWithInputAsync($"{function}\nstring(parseAppSettings({literal}))\n", "console");
+    /// <summary>A Bicep string literal of <paramref name="text"/>.</summary>
+    public static string Literal(string text) => "'" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "\\'", StringComparison.Ordinal) + "'";
+
+    /// <summary>Evaluates the one-line user-defined <paramref name="name"/> of infra/modules/<paramref name="module"/> on a Bicep argument list.</summary>
+    public static async Task<JsonNode?> EvaluateFunctionAsync(string module, string name, string arguments)
+    {
+        var lines = await File.ReadAllLinesAsync(Path.Combine(BicepCli.RepositoryRoot, "infra", "modules", module));
+        var function = lines.Single(line => line.StartsWith($"func {name}(", StringComparison.Ordinal));
+
+        var run = await BicepCli.RunWithInputAsync($"{function}\nstring({name}({arguments}))\n", "console");
         var output = run.StandardOutput.Trim();
         if (run.ExitCode != 0 || !output.StartsWith('\'') || output.Contains("Failed to evaluate", StringComparison.Ordinal))
         {
-            throw new InvalidOperationException($"parseAppSettings({literal}) did not evaluate: {output} {run.Describe()}");
+            throw new InvalidOperationException($"{name}({arguments}) did not evaluate: {output} {run.Describe()}");
         }
 
         // The console prints a Bicep string literal: unescape it to the JSON text.

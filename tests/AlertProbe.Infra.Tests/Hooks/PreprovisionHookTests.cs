@@ -12,6 +12,7 @@ public sealed class PreprovisionHookTests : IDisposable
     [InlineData("Rules__Path=rules/alertprobe.rules.yaml")]
     [InlineData(" Ingress__Slack__SigningSecretName = slack-signing-secret ;; TargetPolicy__AllowDomains__0=*.example.com; ")]
     [InlineData("FollowUp__Delivery__DefaultUrl=@Microsoft.KeyVault(SecretUri=https://kv.vault.azure.net/secrets/reply/)")]
+    [InlineData("WriteBack__PagerDuty__From=oncall@example.com;WriteBack__PagerDuty__TokenSecretName=pagerduty-api-key;WriteBack__Jira__Url=https://example.atlassian.net/")]
     public async Task Well_formed_settings_pass(string settings)
     {
         var run = await RunAsync(settings);
@@ -42,6 +43,11 @@ public sealed class PreprovisionHookTests : IDisposable
     [InlineData("Ingress__Slack__SigningSecret")]
     [InlineData("ThousandEyes__BearerToken")]
     [InlineData("Ledger__ConnectionString")]
+    [InlineData("WriteBack__PagerDuty__Token")]
+    [InlineData("WriteBack__ServiceNow__Password")]
+    [InlineData("WriteBack__ServiceNow__Token")]
+    [InlineData("WriteBack__Grafana__Token")]
+    [InlineData("WriteBack__Jira__Token")]
     public async Task A_secret_value_is_refused_without_echoing_it(string name)
     {
         var run = await RunAsync($"{name}=do-not-print-this");

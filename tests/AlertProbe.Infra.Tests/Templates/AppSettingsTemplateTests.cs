@@ -15,10 +15,10 @@ public sealed class AppSettingsTemplateTests
         var config = AppSettingsTemplate.Config(await CompiledTemplate.MainAsync());
         var properties = (string?)config.Properties;
 
-        // Order matters: later wins, so the template's wiring beats the operator's, both beat portal values, and
-        // defaults (Rules__Path) only fill what nobody set.
+        // Order matters: later wins, so the template's wiring beats the parameters' settings (write-back secret names),
+        // those beat the operator's, all beat portal values, and defaults (Rules__Path) only fill what nobody set.
         Assert.Equal(
-            "[union(parameters('defaultAppSettings'), parameters('currentAppSettings'), __bicep.parseAppSettings(parameters('operatorAppSettings')), parameters('managedAppSettings'))]",
+            "[union(parameters('defaultAppSettings'), parameters('currentAppSettings'), __bicep.parseAppSettings(parameters('operatorAppSettings')), __bicep.writeBackSecretSettings(parameters('writeBackSecretNames')), parameters('managedAppSettings'))]",
             properties);
     }
 

@@ -18,7 +18,11 @@ public sealed class RetryPredicateTests
     [InlineData(ThousandEyesOperation.Read, 401, false)]
     [InlineData(ThousandEyesOperation.Read, 404, false)]
     [InlineData(ThousandEyesOperation.Rerun, 502, true)]
-    [InlineData(ThousandEyesOperation.CreateSnapshot, 500, true)]
+    [InlineData(ThousandEyesOperation.CreateSnapshot, 500, false)]
+    [InlineData(ThousandEyesOperation.CreateSnapshot, 502, false)]
+    [InlineData(ThousandEyesOperation.CreateSnapshot, 503, false)]
+    [InlineData(ThousandEyesOperation.CreateSnapshot, 504, false)]
+    [InlineData(ThousandEyesOperation.CreateSnapshot, 408, false)]
     [InlineData(ThousandEyesOperation.Rerun, 500, true)]
     [InlineData(ThousandEyesOperation.Rerun, 429, false)]
     [InlineData(ThousandEyesOperation.CreateInstantTest, 500, false)]
@@ -41,6 +45,8 @@ public sealed class RetryPredicateTests
     [InlineData(ThousandEyesOperation.CreateInstantTest, HttpRequestError.NameResolutionError, true)]
     [InlineData(ThousandEyesOperation.CreateInstantTest, HttpRequestError.ResponseEnded, false)]
     [InlineData(ThousandEyesOperation.CreateInstantTest, HttpRequestError.Unknown, false)]
+    [InlineData(ThousandEyesOperation.CreateSnapshot, HttpRequestError.ConnectionError, true)]
+    [InlineData(ThousandEyesOperation.CreateSnapshot, HttpRequestError.ResponseEnded, false)]
     internal void Connection_failures_are_retried_for_a_create_only_before_sending(ThousandEyesOperation operation, HttpRequestError error, bool retried) =>
         Assert.Equal(retried, ThousandEyesResiliencePipeline.ShouldRetry(Outcome.FromException<HttpResponseMessage>(new HttpRequestException(error, "failed")), operation));
 
@@ -54,6 +60,7 @@ public sealed class RetryPredicateTests
     [InlineData(ThousandEyesOperation.Read, true)]
     [InlineData(ThousandEyesOperation.Rerun, true)]
     [InlineData(ThousandEyesOperation.CreateInstantTest, false)]
+    [InlineData(ThousandEyesOperation.CreateSnapshot, false)]
     internal void A_timeout_is_retried_except_for_a_create(ThousandEyesOperation operation, bool retried) =>
         Assert.Equal(retried, ThousandEyesResiliencePipeline.ShouldRetry(Outcome.FromException<HttpResponseMessage>(new TimeoutRejectedException()), operation));
 }

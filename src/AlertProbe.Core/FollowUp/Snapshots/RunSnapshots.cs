@@ -9,7 +9,8 @@ namespace AlertProbe.Core.FollowUp.Snapshots;
 /// Makes the shareable snapshot of a degraded or failing run (<see cref="ThousandEyesClient.CreateTestSnapshotAsync"/>):
 /// the shortest span the API allows (1 hour) ending now, which holds the run and every earlier rerun of the last hour.
 /// Once per run: it is made before the results are saved, and a redelivery reuses the saved results. When it cannot be
-/// made — the organisation's 5 per 5 minutes are used up, sharing is refused, API v6 — the reason says so and replies
+/// made — the organisation's 5 per 5 minutes are used up, sharing is refused, API v6, or the create failed after it may
+/// have reached ThousandEyes (a 5xx or a timeout: never retried, see docs/follow-up.md) — the reason says so and replies
 /// link the run's app link instead. A failure here never fails the collection.
 /// </summary>
 public sealed partial class RunSnapshots(ThousandEyesClient client, TimeProvider time, ILogger<RunSnapshots> logger)
@@ -48,6 +49,10 @@ public sealed partial class RunSnapshots(ThousandEyesClient client, TimeProvider
             RateLimitedError => "no snapshot: ThousandEyes allows 5 snapshots per organisation per 5 minutes and they are used up",
             ForbiddenError => "no snapshot: ThousandEyes refused it (sharing is disabled for the organisation's region, or the user lacks the 'Create snapshot shares' permission)",
             NotFoundError => "no snapshot: ThousandEyes does not know the test",
+            // Not retried (ThousandEyesResiliencePipeline.ShouldRetry): a second create would spend another of the five.
+            TransientError { RequestMayHaveSucceeded: true } transient =>
+                $"no snapshot: the create failed ({transient.Reason}) after it may have reached ThousandEyes, and it is not retried because a second one would use up another of the organisation's 5 snapshots per 5 minutes",
+            TransientError transient => $"no snapshot: ThousandEyes could not be reached ({transient.Reason})",
             _ => $"no snapshot: ThousandEyes did not make one ({result.Error?.GetType().Name.Replace("Error", string.Empty, StringComparison.Ordinal)})",
         };
         Log.NotCreated(logger, created.TestId, created.Run, why);

@@ -78,6 +78,38 @@ public sealed class RunSnapshotTests
     }
 
     [Fact]
+    public async Task A_5xx_on_the_snapshot_create_is_not_retried_and_the_reply_and_write_back_link_the_app_with_the_reason()
+    {
+        await using var tool = await WriteBackReceiver.StartAsync();
+        await using var host = await FollowUpHost.StartAsync(WriteBackTests.Settings(WriteBackKind.PagerDuty, tool.BaseAddress));
+        host.Simulator.State.BreakTarget("snap-500.example.com", TargetFailure.HttpError);
+        await host.CreateTestAsync(
+            "https://snap-500.example.com/",
+            replyTo: new ReplyAddress { Kind = ReplyKind.Slack, Url = host.Receiver.Url("/commands/T1/2/y") },
+            adjust: created => created with { WriteBack = WriteBackTests.TargetsFor(WriteBackKind.PagerDuty).Targets });
+        host.Time.Advance(TimeSpan.FromMinutes(1));
+        // One 500 only: the host's client retries other calls (ThousandEyes:MaxRetryAttempts 2), so a retried create would succeed.
+        host.Simulator.State.FailNextRequests(500, 1, "/snapshot");
+
+        await host.DeliverDueAsync(deliveries: 3);
+
+        var results = CollectResultsHandlerTests.Published(host);
+        var posts = host.Simulator.State.ReceivedRequests.Count(request => request.Method == "POST" && request.PathAndQuery.Contains("/snapshot", StringComparison.Ordinal));
+        Assert.Equal((1, 0, (Uri?)null), (posts, host.Simulator.State.Snapshots.Created.Count, results.Snapshot?.Link));
+        var why = results.Snapshot!.Unavailable!;
+        Assert.Contains("status 500", why, StringComparison.Ordinal);
+        Assert.Contains("not retried", why, StringComparison.Ordinal);
+        var slack = JsonNode.Parse(Assert.Single(host.Receiver.Replies).Body)!;
+        var button = slack["blocks"]!.AsArray().Single(block => (string?)block!["type"] == "actions")!["elements"]![0]!;
+        var note = (string)JsonNode.Parse(Assert.Single(tool.Requests).Body)!["note"]!["content"]!;
+        Assert.Equal(results.AppLink!.AbsoluteUri, (string?)button["url"]);
+        Assert.Contains(Strings(slack), text => text.Contains(why, StringComparison.Ordinal));
+        Assert.True(
+            note.Contains("ThousandEyes: " + results.AppLink.AbsoluteUri, StringComparison.Ordinal) && note.Contains(why, StringComparison.Ordinal),
+            $"the write-back lacks the app link or the reason: {note}");
+    }
+
+    [Fact]
     public async Task Where_sharing_is_refused_the_reply_says_so()
     {
         await using var host = await FollowUpHost.StartAsync();
@@ -92,4 +124,13 @@ public sealed class RunSnapshotTests
         Assert.Contains(card["body"]!.AsArray(), block => ((string?)block!["text"])?.Contains("sharing is disabled", StringComparison.Ordinal) == true);
         Assert.Equal(CollectResultsHandlerTests.Published(host).AppLink!.AbsoluteUri, (string?)card["actions"]![0]!["url"]);
     }
+
+    /// <summary>Every string value of a JSON document (the serialized form escapes some characters).</summary>
+    private static IEnumerable<string> Strings(JsonNode? node) => node switch
+    {
+        JsonObject item => item.SelectMany(property => Strings(property.Value)),
+        JsonArray items => items.SelectMany(Strings),
+        JsonValue value when value.TryGetValue<string>(out var text) => [text],
+        _ => [],
+    };
 }

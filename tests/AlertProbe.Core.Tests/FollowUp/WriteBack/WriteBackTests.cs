@@ -64,6 +64,83 @@ public sealed class WriteBackTests
     }
 
     [Fact]
+    public async Task Every_alert_coalesced_onto_the_run_is_written_back_once_per_record_and_never_again_on_redelivery()
+    {
+        await using var pagerDuty = await WriteBackReceiver.StartAsync();
+        await using var serviceNow = await WriteBackReceiver.StartAsync();
+        var settings = Settings(WriteBackKind.PagerDuty, pagerDuty.BaseAddress);
+        foreach (var (key, value) in Settings(WriteBackKind.ServiceNow, serviceNow.BaseAddress))
+        {
+            settings[key] = value;
+        }
+
+        await using var host = await FollowUpHost.StartAsync(settings);
+        host.Simulator.State.BreakTarget("coalesced.example.com", TargetFailure.HttpError);
+        const string incidentA = "PINCA01", incidentB = "PINCB02", ticketC = "0123456789abcdef0123456789abcdef";
+        await host.CreateTestAsync("https://coalesced.example.com/", adjust: created => created with
+        {
+            Trigger = created.Trigger with { Source = AlertSource.PagerDuty, AlertId = incidentA },
+            WriteBack = [new WriteBackTarget { Kind = WriteBackKind.PagerDuty, Id = incidentA }],
+            CoalescedAlerts =
+            [
+                Rider(AlertSource.PagerDuty, incidentB, created.CreatedAt, new WriteBackTarget { Kind = WriteBackKind.PagerDuty, Id = incidentB }),
+                Rider(AlertSource.PagerDuty, incidentA, created.CreatedAt, new WriteBackTarget { Kind = WriteBackKind.PagerDuty, Id = incidentA }),
+                Rider(AlertSource.ServiceNow, "INC0010042", created.CreatedAt, new WriteBackTarget { Kind = WriteBackKind.ServiceNow, Id = ticketC }),
+            ],
+        });
+        host.Time.Advance(TimeSpan.FromMinutes(1));
+
+        await host.DeliverDueAsync(deliveries: 3);
+
+        var results = CollectResultsHandlerTests.Published(host);
+        Assert.Equal(
+            ["POST /incidents/PINCA01/notes", "POST /incidents/PINCB02/notes"],
+            pagerDuty.Requests.Select(request => $"{request.Method} {request.PathAndQuery}").Order(StringComparer.Ordinal));
+        var note = Assert.Single(serviceNow.Requests);
+        Assert.Equal($"PATCH /api/now/table/incident/{ticketC}", $"{note.Method} {note.PathAndQuery}");
+        foreach (var request in pagerDuty.Requests)
+        {
+            Assert.Equal((ExpectedAuthorization(WriteBackKind.PagerDuty), "oncall@example.com"), (request.Header("Authorization"), request.Header("From")));
+            Assert.Contains(results.Reasons[0], BodyText(WriteBackKind.PagerDuty, JsonNode.Parse(request.Body)!, WriteBackContract.PagerDuty), StringComparison.Ordinal);
+        }
+
+        Assert.Equal(ExpectedAuthorization(WriteBackKind.ServiceNow), note.Header("Authorization"));
+        Assert.Contains(results.Reasons[0], BodyText(WriteBackKind.ServiceNow, JsonNode.Parse(note.Body)!, WriteBackContract.ServiceNow), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Records_named_by_several_of_the_runs_alerts_are_one_destination_item_each()
+    {
+        var created = AlertProbe.Core.Tests.Messages.MessageSamples.Created() with
+        {
+            WriteBack = [new WriteBackTarget { Kind = WriteBackKind.Grafana, Id = "fp-1", DashboardUid = "edge", PanelId = 4 }],
+            CoalescedAlerts =
+            [
+                // The same panel through another alert: one annotation. Another panel, and no dashboard at all: their own.
+                Rider(AlertSource.Grafana, "fp-2", DateTimeOffset.UnixEpoch, new WriteBackTarget { Kind = WriteBackKind.Grafana, Id = "fp-2", DashboardUid = "edge", PanelId = 4 }),
+                Rider(AlertSource.Grafana, "fp-3", DateTimeOffset.UnixEpoch, new WriteBackTarget { Kind = WriteBackKind.Grafana, Id = "fp-3", DashboardUid = "edge", PanelId = 5 }),
+                Rider(AlertSource.Grafana, "fp-4", DateTimeOffset.UnixEpoch, new WriteBackTarget { Kind = WriteBackKind.Grafana, Id = "fp-4" }),
+                Rider(AlertSource.Alertmanager, "fp-5", DateTimeOffset.UnixEpoch, new WriteBackTarget { Kind = WriteBackKind.Jira, Id = "OPS-7" }),
+                Rider(AlertSource.Alertmanager, "fp-6", DateTimeOffset.UnixEpoch, new WriteBackTarget { Kind = WriteBackKind.Jira, Id = "OPS-7" }),
+            ],
+        };
+
+        Assert.Equal(
+            ["grafana fp-1", "grafana fp-3", "grafana fp-4", "jira OPS-7"],
+            WriteBackDelivery.Targets(created).Select(target => $"{WriteBackDispatcher.Name(target.Kind)} {target.Id}"));
+    }
+
+    private static CoalescedAlert Rider(AlertSource source, string alertId, DateTimeOffset at, params WriteBackTarget[] targets) => new()
+    {
+        Source = source,
+        AlertId = alertId,
+        Severity = AlertSeverity.Critical,
+        OriginalMessageId = "msg-" + alertId,
+        CoalescedAt = at,
+        WriteBack = targets,
+    };
+
+    [Fact]
     public void A_grafana_alert_linked_to_a_panel_is_annotated_on_that_panel_and_one_without_as_an_organisation_annotation()
     {
         var linked = WriteBackTargets.From(AlertFixtures.Parse("grafana/firing.json").Alerts[0]);
@@ -98,14 +175,15 @@ public sealed class WriteBackTests
             (body.ContainsKey("dashboardUID"), body["tags"]!.AsArray().Any(tag => (string?)tag == "alert:beef01"), (long)body["timeEnd"]! >= (long)body["time"]!));
     }
 
-    [Fact]
-    public async Task A_5xx_from_the_tool_is_retried_and_the_note_is_written_once()
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public async Task A_5xx_from_the_tool_is_retried_and_the_note_is_written_once(WriteBackKind kind)
     {
         await using var tool = await WriteBackReceiver.StartAsync();
-        await using var host = await FollowUpHost.StartAsync(Settings(WriteBackKind.PagerDuty, tool.BaseAddress));
+        await using var host = await FollowUpHost.StartAsync(Settings(kind, tool.BaseAddress));
         // Two in-process attempts (FollowUpHost: one HTTP retry) fail, so the delivery is rescheduled; then one more 503.
         tool.Respond(503, 503, 503);
-        await host.CreateTestAsync("https://retry.example.com/", adjust: created => created with { WriteBack = TargetsFor(WriteBackKind.PagerDuty).Targets });
+        await host.CreateTestAsync("https://retry.example.com/", adjust: created => created with { WriteBack = TargetsFor(kind).Targets });
         host.Time.Advance(TimeSpan.FromMinutes(1));
 
         var first = Assert.Single(await host.DeliverDueAsync());
@@ -117,14 +195,15 @@ public sealed class WriteBackTests
             (first.GetType(), second.GetType(), tool.Requests.Count, tool.Requests.Select(request => request.Body).Distinct().Count()));
     }
 
-    [Fact]
-    public async Task A_redirect_is_not_followed_so_the_token_reaches_no_other_host()
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public async Task A_redirect_is_not_followed_so_the_token_reaches_no_other_host(WriteBackKind kind)
     {
         await using var elsewhere = await WriteBackReceiver.StartAsync();
         await using var tool = await WriteBackReceiver.StartAsync();
         tool.RedirectTo = new Uri(elsewhere.BaseAddress, "steal");
-        await using var host = await FollowUpHost.StartAsync(Settings(WriteBackKind.PagerDuty, tool.BaseAddress));
-        await host.CreateTestAsync("https://redirect.example.com/", adjust: created => created with { WriteBack = TargetsFor(WriteBackKind.PagerDuty).Targets });
+        await using var host = await FollowUpHost.StartAsync(Settings(kind, tool.BaseAddress));
+        await host.CreateTestAsync("https://redirect.example.com/", adjust: created => created with { WriteBack = TargetsFor(kind).Targets });
         host.Time.Advance(TimeSpan.FromMinutes(1));
 
         var outcome = Assert.Single(await host.DeliverDueAsync());

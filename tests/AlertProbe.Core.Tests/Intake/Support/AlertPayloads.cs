@@ -13,6 +13,9 @@ internal sealed record BlackboxAlert(string Instance, string Fingerprint)
     public string Job { get; init; } = "blackbox";
 
     public string EndsAt { get; init; } = "0001-01-01T00:00:00Z";
+
+    /// <summary>A <c>jira_issue</c> label naming the alert's Jira issue (a write-back record), when set.</summary>
+    public string? JiraIssue { get; init; }
 }
 
 /// <summary>Payloads written for these tests, and the queue messages that carry them.</summary>
@@ -26,13 +29,7 @@ internal static class AlertPayloads
             items.Add(new JsonObject
             {
                 ["status"] = alert.Status,
-                ["labels"] = new JsonObject
-                {
-                    ["alertname"] = "EndpointDown",
-                    ["job"] = alert.Job,
-                    ["instance"] = alert.Instance,
-                    ["severity"] = alert.Severity,
-                },
+                ["labels"] = Labels(alert),
                 ["annotations"] = new JsonObject { ["summary"] = "probe failed" },
                 ["startsAt"] = "2025-01-15T11:58:00Z",
                 ["endsAt"] = alert.EndsAt,
@@ -55,6 +52,23 @@ internal static class AlertPayloads
             ["alerts"] = items,
         };
         return BinaryData.FromString(group.ToJsonString());
+    }
+
+    private static JsonObject Labels(BlackboxAlert alert)
+    {
+        var labels = new JsonObject
+        {
+            ["alertname"] = "EndpointDown",
+            ["job"] = alert.Job,
+            ["instance"] = alert.Instance,
+            ["severity"] = alert.Severity,
+        };
+        if (alert.JiraIssue is { } issue)
+        {
+            labels["jira_issue"] = issue;
+        }
+
+        return labels;
     }
 
     /// <summary>A manual request for one test; <paramref name="fields"/> are added to (or replace) the defaults.</summary>
