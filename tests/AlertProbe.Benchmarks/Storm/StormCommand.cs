@@ -14,7 +14,7 @@ public static class StormCommand
 {
     public static async Task<int> RunAsync(string[] args, bool soak = false)
     {
-        var settings = soak ? new StormSettings { Messages = 50_000 } : new StormSettings();
+        var settings = soak ? new StormSettings { Messages = 50_000, MeasureAppMemory = true } : new StormSettings();
         int? faultPercent = soak ? 5 : null;
         int? seed = null;
         FaultPlan? single = null;

@@ -71,9 +71,10 @@ public sealed record StormReport
     /// <summary>
     /// Managed heap in MiB the app's own objects keep at the end (its service provider's singletons: caches, budget,
     /// rules, clients), measured as the end heap less the heap once the provider is disposed; the harness's records are
-    /// kept in both. Flat memory means this stays bounded whatever the number of messages.
+    /// kept in both. Flat memory means this stays bounded whatever the number of messages. Null when not measured
+    /// (<see cref="StormSettings.MeasureAppMemory"/>) or when the app's objects did not become collectable.
     /// </summary>
-    public double AppRetainedMiB { get; init; }
+    public double? AppRetainedMiB { get; init; }
 
     /// <summary>Intake handler calls (deliveries, rescheduled copies and redeliveries included).</summary>
     public required int HandlerCalls { get; init; }

@@ -1,5 +1,6 @@
 using AlertProbe.Benchmarks.Storm.Faults;
 using AlertProbe.Core.Intake;
+using AlertProbe.Core.Ledger;
 using AlertProbe.Core.Ledger.Storage;
 using AlertProbe.Core.Messages;
 using AlertProbe.Core.Outcomes;
@@ -226,11 +227,30 @@ public static partial class StormScenario
         var report = Report(settings, alerts, final, bus, simulator, recorder, run,
             settings.Store == StormStore.Tables ? tableCounter.Count : counting.Count, time.GetUtcNow() - start, start);
 
+        if (!settings.MeasureAppMemory)
+        {
+            await provider.DisposeAsync();
+            return report;
+        }
+
         // What the app itself keeps: the heap with its service provider alive, less the heap once it is disposed and
-        // unreachable. The harness's records (every message sent, the in-memory ledger rows: Service Bus's and Table
+        // collected. The harness's records (every message sent, the in-memory ledger rows: Service Bus's and Table
         // Storage's in production, the simulator's tests) are referenced outside the provider, so they count in neither.
+        var app = new WeakReference(provider.GetRequiredService<ILedger>());
         await provider.DisposeAsync();
         provider = null;
+        for (var waited = 0; app.IsAlive && waited < 200; waited++)
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            await Task.Delay(TimeSpan.FromSeconds(1), CancellationToken.None);
+        }
+
+        if (app.IsAlive)
+        {
+            return report;
+        }
+
         return report with { AppRetainedMiB = Math.Round(memory[^1] - MemoryMiB(), 1) };
     }
 

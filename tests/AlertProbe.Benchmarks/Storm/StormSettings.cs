@@ -36,6 +36,13 @@ public sealed record StormSettings
     /// <summary>The faults the storm meets (null: none); see <see cref="Faults.FaultPlan"/>.</summary>
     public Faults.FaultPlan? Faults { get; init; }
 
+    /// <summary>
+    /// Measure <see cref="StormReport.AppRetainedMiB"/> at the end: the provider is disposed and the run waits until the
+    /// app's objects are collectable (up to 200 s: the HTTP client factory's handler-lifetime timer, 2 min by default,
+    /// keeps the handler chain and with it the provider reachable until it fires). Off for the short runs in tests.
+    /// </summary>
+    public bool MeasureAppMemory { get; init; }
+
     /// <summary>Azurite connection string for <see cref="StormStore.Tables"/>; null starts a private Azurite.</summary>
     public string? TablesConnectionString { get; init; }
 }
