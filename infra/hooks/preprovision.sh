@@ -35,6 +35,9 @@ while [ -n "$rest" ]; do
 
   # Secret values belong in Key Vault; the app reads them by name (…SecretName settings).
   case "$name" in
+    # The Jira account's e-mail is who the comment is from, not a credential (its API token is): allowed, unlike
+    # ThousandEyes' basic-auth e-mail, which the catch-all *__Email below keeps out.
+    WriteBack__Jira__Email) ;;
     # WriteBack__<Destination>__Token / __Password: the write-back credentials (their …SecretName settings come from
     # the WRITEBACK_*_SECRET_NAME azd values).
     *__SigningSecret|*__BearerToken|*__BasicToken|*__Email|*__ConnectionString|ServiceBus|AzureWebJobsStorage|WriteBack__*__Token|WriteBack__*__Password)

@@ -13,6 +13,7 @@ public sealed class PreprovisionHookTests : IDisposable
     [InlineData(" Ingress__Slack__SigningSecretName = slack-signing-secret ;; TargetPolicy__AllowDomains__0=*.example.com; ")]
     [InlineData("FollowUp__Delivery__DefaultUrl=@Microsoft.KeyVault(SecretUri=https://kv.vault.azure.net/secrets/reply/)")]
     [InlineData("WriteBack__PagerDuty__From=oncall@example.com;WriteBack__PagerDuty__TokenSecretName=pagerduty-api-key;WriteBack__Jira__Url=https://example.atlassian.net/")]
+    [InlineData("WriteBack__Jira__Url=https://example.atlassian.net/;WriteBack__Jira__Email=alertprobe@example.com;WriteBack__Jira__TokenSecretName=jira-api-token")]
     public async Task Well_formed_settings_pass(string settings)
     {
         var run = await RunAsync(settings);
@@ -42,6 +43,7 @@ public sealed class PreprovisionHookTests : IDisposable
     [Theory]
     [InlineData("Ingress__Slack__SigningSecret")]
     [InlineData("ThousandEyes__BearerToken")]
+    [InlineData("ThousandEyes__Email")]
     [InlineData("Ledger__ConnectionString")]
     [InlineData("WriteBack__PagerDuty__Token")]
     [InlineData("WriteBack__ServiceNow__Password")]
