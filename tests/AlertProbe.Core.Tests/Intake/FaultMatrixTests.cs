@@ -21,6 +21,8 @@ public sealed class FaultMatrixTests
         { "ApiErrorsAfterProcessing=0.2", "api.502-after-processing" },
         { "ApiResets=0.3", "api.reset" },
         { "ApiTimeouts=0.3", "api.timeout" },
+        { "ApiSlow=0.3", "api.slow" },
+        { "ApiSlow=0.2;ApiSlowSeconds=45", "api.slow" },
         { "ApiRateLimited=0.2", "api.429" },
         { "ApiRateLimitedBare=0.2", "api.429-bare" },
         { "ApiUnauthorizedFirst=10", "api.401" },

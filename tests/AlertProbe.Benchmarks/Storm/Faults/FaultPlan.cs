@@ -21,6 +21,15 @@ public sealed record FaultPlan
     /// <summary>The request times out (what HttpClient throws on its own timeout).</summary>
     public double ApiTimeouts { get; init; }
 
+    /// <summary>
+    /// ThousandEyes acts on the request but its answer arrives <see cref="ApiSlowSeconds"/> later on the run's clock; an
+    /// answer later than the client's attempt timeout is given up as the timeout it is (the API may have acted).
+    /// </summary>
+    public double ApiSlow { get; init; }
+
+    /// <summary>How late a slow answer arrives, in seconds (default 20, inside the client's 30 s attempt timeout).</summary>
+    public int ApiSlowSeconds { get; init; } = 20;
+
     /// <summary>429 with the instant-test rate-limit headers (remaining 0, reset a minute on).</summary>
     public double ApiRateLimited { get; init; }
 

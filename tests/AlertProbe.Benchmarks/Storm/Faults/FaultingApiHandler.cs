@@ -1,15 +1,16 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using Microsoft.Extensions.Time.Testing;
 
 namespace AlertProbe.Benchmarks.Storm.Faults;
 
 /// <summary>
 /// Innermost handler of the ThousandEyes client's pipeline (under its resilience handler, so the client's own retries
-/// meet these faults as they would meet the network's): server errors, lost answers, resets, timeouts, 429s, a
-/// rotated token, and the crash right after a 201.
+/// meet these faults as they would meet the network's): server errors, lost answers, resets, timeouts, slow answers,
+/// 429s, a rotated token, and the crash right after a 201.
 /// </summary>
-internal sealed class FaultingApiHandler(FaultInjector faults, TimeProvider time) : DelegatingHandler
+internal sealed class FaultingApiHandler(FaultInjector faults, FakeTimeProvider time) : DelegatingHandler
 {
     private static readonly HttpStatusCode[] ServerErrors = [HttpStatusCode.InternalServerError, HttpStatusCode.BadGateway, HttpStatusCode.ServiceUnavailable];
 
@@ -52,6 +53,17 @@ internal sealed class FaultingApiHandler(FaultInjector faults, TimeProvider time
         }
 
         var response = await base.SendAsync(request, cancellationToken);
+        if (faults.Roll(plan.ApiSlow, "api.slow"))
+        {
+            // The clock runs while the answer travels: the client's attempt timeout (on the same clock) may fire meanwhile.
+            time.Advance(TimeSpan.FromSeconds(plan.ApiSlowSeconds));
+            if (cancellationToken.IsCancellationRequested)
+            {
+                response.Dispose();
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+        }
+
         if (faults.Roll(plan.ApiErrorsAfterProcessing, "api.502-after-processing"))
         {
             response.Dispose();
