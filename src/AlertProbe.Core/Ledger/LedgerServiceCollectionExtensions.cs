@@ -1,5 +1,6 @@
 using AlertProbe.Core.AzureClients;
 using AlertProbe.Core.Ledger.Storage;
+using AlertProbe.Core.Settings;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,10 +35,8 @@ public static class LedgerServiceCollectionExtensions
     internal static IServiceCollection AddLedgerStore(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<LedgerOptions>()
-            .Configure(options => configuration.GetSection(LedgerOptions.SectionName).Bind(options))
-            .ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LedgerOptions>, LedgerOptionsValidator>());
+        services.AddValidatedOptions<LedgerOptions, LedgerOptionsValidator>(configuration.GetSection(LedgerOptions.SectionName));
+        services.AddOptionsValidator<LedgerOptions, LedgerConnectionValidator>();
         services.AddAlertProbeAzureClients(configuration);
         services.TryAddSingleton<ILedgerStore>(provider =>
         {

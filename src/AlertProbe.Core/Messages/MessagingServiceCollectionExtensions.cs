@@ -1,4 +1,5 @@
 using AlertProbe.Core.AzureClients;
+using AlertProbe.Core.Settings;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -22,10 +23,8 @@ public static class MessagingServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var section = configuration.GetSection(MessagingOptions.SectionName);
-        services.AddOptions<MessagingOptions>()
-            .Configure(options => section.Bind(options))
-            .ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MessagingOptions>, MessagingOptionsValidator>());
+        services.AddValidatedOptions<MessagingOptions, MessagingOptionsValidator>(section);
+        services.AddOptionsValidator<MessagingOptions, MessagingEntitiesValidator>();
 
         var transport = section.GetValue(nameof(MessagingOptions.Transport), MessagingTransport.ServiceBus);
         if (transport == MessagingTransport.InMemory)

@@ -10,12 +10,14 @@ public static class ValidatedOptionsServiceCollectionExtensions
 {
     /// <summary>
     /// Binds <typeparamref name="TOptions"/> to <paramref name="section"/> and validates it at start-up with
-    /// <typeparamref name="TValidator"/> (a source-generated <c>[OptionsValidator]</c>, or a small
-    /// <see cref="IValidateOptions{TOptions}"/> for rules data annotations cannot say), through
-    /// <c>AddOptionsWithValidateOnStart</c>. The binding and the validator are added with TryAddEnumerable, so a second
-    /// call binds nothing twice; <c>ValidateOnStart</c>'s own entry is keyed by the options type, so a repeat replaces it.
+    /// <typeparamref name="TValidator"/>, a source-generated <c>[OptionsValidator]</c> (data annotations, nested sections
+    /// through <c>[ValidateObjectMembers]</c>), whose failures are given the setting's key
+    /// (<see cref="SectionKeyedValidator{TOptions, TValidator}"/>). Rules data annotations cannot say are further
+    /// validators (<see cref="AddOptionsValidator{TOptions, TValidator}"/>). The binding and the validators are added
+    /// with TryAddEnumerable, so a second call registers neither twice; <c>ValidateOnStart</c>'s own entry is keyed by the
+    /// options type, so a repeat only replaces it.
     /// </summary>
-    public static OptionsBuilder<TOptions> AddValidatedOptions<TOptions, TValidator>(this IServiceCollection services, IConfiguration section)
+    public static OptionsBuilder<TOptions> AddValidatedOptions<TOptions, TValidator>(this IServiceCollection services, IConfigurationSection section)
         where TOptions : class
         where TValidator : class, IValidateOptions<TOptions>
     {
@@ -25,7 +27,11 @@ public static class ValidatedOptionsServiceCollectionExtensions
             new ConfigurationChangeTokenSource<TOptions>(Options.DefaultName, section)));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<TOptions>>(
             new NamedConfigureFromConfigurationOptions<TOptions>(Options.DefaultName, section)));
-        return services.AddOptionsWithValidateOnStart<TOptions, TValidator>();
+        services.TryAddSingleton<TValidator>();
+        var path = section.Path;
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TOptions>, SectionKeyedValidator<TOptions, TValidator>>(
+            provider => new SectionKeyedValidator<TOptions, TValidator>(provider.GetRequiredService<TValidator>(), path)));
+        return services.AddOptions<TOptions>().ValidateOnStart();
     }
 
     /// <summary>A further validator of <typeparamref name="TOptions"/> (a rule across fields or settings), added once.</summary>
@@ -35,5 +41,31 @@ public static class ValidatedOptionsServiceCollectionExtensions
     {
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TOptions>, TValidator>());
         return services;
+    }
+}
+
+/// <summary>
+/// Runs a generated validator and names each failure by its setting's key: the generator reports
+/// <c>Member: The field Type.Member …</c> (<c>Nested.Member</c> for a nested section), this reports
+/// <c>Section:Member: The field Type.Member …</c> (<c>Section:Nested:Member</c>), the key an operator sets.
+/// </summary>
+public sealed class SectionKeyedValidator<TOptions, TValidator>(TValidator inner, string sectionPath) : IValidateOptions<TOptions>
+    where TOptions : class
+    where TValidator : class, IValidateOptions<TOptions>
+{
+    public ValidateOptionsResult Validate(string? name, TOptions options)
+    {
+        var result = inner.Validate(name, options);
+        return result.Failed
+            ? ValidateOptionsResult.Fail(result.Failures.Select(Keyed))
+            : result;
+    }
+
+    private string Keyed(string failure)
+    {
+        var colon = failure.IndexOf(": ", StringComparison.Ordinal);
+        return colon <= 0
+            ? $"{sectionPath}: {failure}"
+            : $"{sectionPath}:{failure[..colon].Replace('.', ':')}{failure[colon..]}";
     }
 }
