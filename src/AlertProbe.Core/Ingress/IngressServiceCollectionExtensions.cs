@@ -5,6 +5,7 @@ using AlertProbe.Core.Ingress.Chat;
 using AlertProbe.Core.Ingress.Signatures;
 using AlertProbe.Core.Messages;
 using AlertProbe.Core.Policy;
+using AlertProbe.Core.Settings;
 using Azure.Messaging.ServiceBus;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,11 +26,8 @@ public static class IngressServiceCollectionExtensions
     public static IServiceCollection AddAlertProbeIngress(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<IngressOptions>()
-            .Bind(configuration.GetSection(IngressOptions.SectionName))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<IngressOptions>, IngressOptionsValidator>());
+        services.AddValidatedOptions<IngressOptions, IngressAnnotationsValidator>(configuration.GetSection(IngressOptions.SectionName));
+        services.AddOptionsValidator<IngressOptions, IngressOptionsValidator>();
         // The signing secrets' vault defaults to KeyVault:Uri and is read with the app's one SecretClient and secret cache.
         services.AddAlertProbeAzureClients(configuration);
 

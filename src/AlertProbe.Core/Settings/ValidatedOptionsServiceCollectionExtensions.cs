@@ -23,14 +23,27 @@ public static class ValidatedOptionsServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(section);
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IOptionsChangeTokenSource<TOptions>>(
-            new ConfigurationChangeTokenSource<TOptions>(Options.DefaultName, section)));
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<TOptions>>(
-            new NamedConfigureFromConfigurationOptions<TOptions>(Options.DefaultName, section)));
         services.TryAddSingleton<TValidator>();
         var path = section.Path;
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TOptions>, SectionKeyedValidator<TOptions, TValidator>>(
             provider => new SectionKeyedValidator<TOptions, TValidator>(provider.GetRequiredService<TValidator>(), path)));
+        return services.AddBoundOptions<TOptions>(section);
+    }
+
+    /// <summary>
+    /// Binds <typeparamref name="TOptions"/> to <paramref name="section"/> and runs its validators at start-up, for an
+    /// options type without data annotations (its rules are <see cref="AddOptionsValidator{TOptions, TValidator}"/>s).
+    /// Added with TryAddEnumerable: a second call binds nothing twice (lists are not repeated).
+    /// </summary>
+    public static OptionsBuilder<TOptions> AddBoundOptions<TOptions>(this IServiceCollection services, IConfigurationSection section)
+        where TOptions : class
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(section);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IOptionsChangeTokenSource<TOptions>>(
+            new ConfigurationChangeTokenSource<TOptions>(Options.DefaultName, section)));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<TOptions>>(
+            new NamedConfigureFromConfigurationOptions<TOptions>(Options.DefaultName, section)));
         return services.AddOptions<TOptions>().ValidateOnStart();
     }
 

@@ -1,7 +1,9 @@
 using AlertProbe.Core.AzureClients;
+using AlertProbe.Core.FollowUp.Delivery;
 using AlertProbe.Core.KeyVault;
 using AlertProbe.Core.Ledger;
 using AlertProbe.Core.Messages;
+using AlertProbe.Core.Policy;
 using AlertProbe.Core.RateLimiting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,6 +26,8 @@ public sealed class RegistrationIdempotenceTests
         ["AddAlertProbeMessaging"] = (services, configuration) => services.AddAlertProbeMessaging(configuration),
         ["AddLedger"] = (services, configuration) => services.AddLedger(configuration),
         ["AddRateBudget"] = (services, configuration) => services.AddRateBudget(configuration),
+        ["AddTargetPolicy"] = (services, configuration) => services.AddTargetPolicy(configuration),
+        ["AddReplyPolicy"] = (services, configuration) => services.AddReplyPolicy(configuration),
     };
 
     [Theory]
@@ -36,6 +40,8 @@ public sealed class RegistrationIdempotenceTests
             ["ServiceBus:fullyQualifiedNamespace"] = "sb-alertprobe-test.servicebus.windows.net",
             ["Ledger:ConnectionString"] = "UseDevelopmentStorage=true",
             ["ThousandEyes:BaseUrl"] = "http://127.0.0.1:5080/",
+            ["TargetPolicy:DenyDomains:0"] = "internal.example",
+            ["ReplyPolicy:AllowedHosts:0"] = "hooks.example.com",
         }).Build();
         var once = new ServiceCollection();
         Extensions[extension](once, configuration);

@@ -1,3 +1,4 @@
+using AlertProbe.Core.Ingress;
 using AlertProbe.Core.Intake;
 using AlertProbe.Core.Ledger;
 using AlertProbe.Core.Messages;
@@ -25,6 +26,8 @@ public sealed class GeneratedValidatorTests
         { "Messaging:AlertsMaxDeliveryCount", "0", "Messaging:AlertsMaxDeliveryCount: " },
         { "Intake:TestNamePrefix", new string('x', 41), "Intake:TestNamePrefix: " },
         { "Intake:StorageRetryFor", "00:00:10", "Intake:StorageRetryFor: " },
+        { "Ingress:MaxBodyBytes", "10", "Ingress:MaxBodyBytes: " },
+        { "Ingress:SecretCacheLifetime", "00:00:00", "Ingress:SecretCacheLifetime: " },
     };
 
     [Theory]
@@ -79,6 +82,7 @@ public sealed class GeneratedValidatorTests
         var services = new ServiceCollection().AddLogging();
         // The intake brings the key vault, ledger, rate budget and messaging registrations.
         services.AddAlertIntake(configuration);
+        services.AddAlertProbeIngress(configuration);
         return services.BuildServiceProvider();
     }
 }
