@@ -35,6 +35,13 @@ public static class LedgerServiceCollectionExtensions
     internal static IServiceCollection AddLedgerStore(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        if (services.Any(descriptor => descriptor.ServiceType == typeof(ILedgerStore)))
+        {
+            // Not an idempotence guard (the registrations below are TryAdd): a store registered beforehand (tests, the
+            // storm benchmark) replaces the ledger's storage, so its storage settings are neither bound nor required.
+            return services;
+        }
+
         services.AddValidatedOptions<LedgerOptions, LedgerOptionsValidator>(configuration.GetSection(LedgerOptions.SectionName));
         services.AddOptionsValidator<LedgerOptions, LedgerConnectionValidator>();
         services.AddAlertProbeAzureClients(configuration);
