@@ -1,12 +1,12 @@
 using AlertProbe.Core.Alerts;
+using AlertProbe.Core.AzureClients;
 using AlertProbe.Core.FollowUp.Delivery;
 using AlertProbe.Core.Ingress.Chat;
 using AlertProbe.Core.Ingress.Signatures;
 using AlertProbe.Core.Messages;
 using AlertProbe.Core.Policy;
-using Azure.Identity;
+using AlertProbe.Core.Settings;
 using Azure.Messaging.ServiceBus;
-using Azure.Security.KeyVault.Secrets;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -26,18 +26,10 @@ public static class IngressServiceCollectionExtensions
     public static IServiceCollection AddAlertProbeIngress(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<IngressOptions>()
-            .Configure(options =>
-            {
-                configuration.GetSection(IngressOptions.SectionName).Bind(options);
-                if (options.KeyVaultUri is null && Uri.TryCreate(configuration["KeyVault:Uri"], UriKind.Absolute, out var vault))
-                {
-                    options.KeyVaultUri = vault;
-                }
-            })
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<IngressOptions>, IngressOptionsValidator>());
+        services.AddValidatedOptions<IngressOptions, IngressAnnotationsValidator>(configuration.GetSection(IngressOptions.SectionName));
+        services.AddOptionsValidator<IngressOptions, IngressOptionsValidator>();
+        // The signing secrets' vault defaults to KeyVault:Uri and is read with the app's one SecretClient and secret cache.
+        services.AddAlertProbeAzureClients(configuration);
 
         services.AddAlertProbeMessaging(configuration);
         // The webhook handler detects formats with the intake's own parser, so signatures follow the content.
@@ -49,11 +41,7 @@ public static class IngressServiceCollectionExtensions
         services.TryAddSingleton(provider => new AlertQueueSender(
             provider.GetRequiredService<ServiceBusClient>().CreateSender(provider.GetRequiredService<IOptions<MessagingOptions>>().Value.AlertsQueueName),
             provider.GetRequiredService<ILogger<AlertQueueSender>>()));
-        services.TryAddSingleton(provider => new SigningSecretStore(
-            CreateSecretClient(provider.GetRequiredService<IOptions<IngressOptions>>().Value, configuration["KeyVault:ManagedIdentityClientId"]),
-            provider.GetRequiredService<TimeProvider>(),
-            provider.GetRequiredService<IOptions<IngressOptions>>(),
-            provider.GetRequiredService<ILogger<SigningSecretStore>>()));
+        services.TryAddSingleton<SigningSecretStore>();
 
         services.TryAddSingleton<SlackSignatureVerifier>();
         services.TryAddSingleton<TeamsSignatureVerifier>();
@@ -64,15 +52,4 @@ public static class IngressServiceCollectionExtensions
         services.TryAddSingleton<TeamsCommandHandler>();
         return services;
     }
-
-    /// <param name="clientId">The user-assigned identity to read Key Vault with (<c>KeyVault:ManagedIdentityClientId</c>), if any.</param>
-    private static SecretClient? CreateSecretClient(IngressOptions options, string? clientId)
-    {
-        var anyFromKeyVault = new SignedSourceOptions[] { options.Slack, options.Teams, options.PagerDuty, options.Grafana }
-            .Any(source => !string.IsNullOrEmpty(source.SigningSecretName));
-        return anyFromKeyVault && options.KeyVaultUri is { } vault ? new SecretClient(vault, CreateCredential(clientId)) : null;
-    }
-
-    private static DefaultAzureCredential CreateCredential(string? clientId)
-        => new(new DefaultAzureCredentialOptions { ManagedIdentityClientId = string.IsNullOrWhiteSpace(clientId) ? null : clientId });
 }

@@ -1,38 +1,34 @@
-using System.Collections.Concurrent;
 using AlertProbe.Core.AzureSdk;
+using AlertProbe.Core.KeyVault;
 using Azure;
-using Azure.Security.KeyVault.Secrets;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace AlertProbe.Core.Ingress;
 
 /// <summary>
-/// Hands out signing secrets: the configured value, or a Key Vault secret cached for
-/// <see cref="IngressOptions.SecretCacheLifetime"/> so every request does not cost a Key Vault call and a rotated
+/// Hands out signing secrets: the configured value, or a Key Vault secret reused (through the app's one
+/// <see cref="KeyVaultSecretCache"/>) for <see cref="IngressOptions.SecretCacheLifetime"/> so every request does not cost a Key Vault call and a rotated
 /// secret still takes effect soon. Concrete with virtual members so handlers' tests can substitute it.
 /// </summary>
 public class SigningSecretStore
 {
-    private readonly SecretClient? _secretClient;
-    private readonly TimeProvider _timeProvider;
+    private readonly KeyVaultSecretCache? _secrets;
     private readonly TimeSpan _lifetime;
     private readonly ILogger<SigningSecretStore> _logger;
-    private readonly ConcurrentDictionary<string, CachedSecret> _cache = new(StringComparer.Ordinal);
 
-    public SigningSecretStore(SecretClient? secretClient, TimeProvider timeProvider, IOptions<IngressOptions> options, ILogger<SigningSecretStore> logger)
+    public SigningSecretStore(KeyVaultSecretCache secrets, IOptions<IngressOptions> options, ILogger<SigningSecretStore> logger)
     {
+        ArgumentNullException.ThrowIfNull(secrets);
         ArgumentNullException.ThrowIfNull(options);
-        _secretClient = secretClient;
-        _timeProvider = timeProvider;
+        _secrets = secrets;
         _lifetime = options.Value.SecretCacheLifetime;
         _logger = logger;
     }
 
-    /// <summary>For mocking.</summary>
+    /// <summary>For mocking (the ingress handlers' tests substitute the store).</summary>
     protected SigningSecretStore()
     {
-        _timeProvider = TimeProvider.System;
         _logger = Microsoft.Extensions.Logging.Abstractions.NullLogger<SigningSecretStore>.Instance;
     }
 
@@ -64,32 +60,28 @@ public class SigningSecretStore
             return SigningSecretLookup.NotConfigured;
         }
 
-        var now = _timeProvider.GetUtcNow();
-        if (_cache.TryGetValue(name, out var cached) && cached.ExpiresAt > now)
-        {
-            return SigningSecretLookup.Found(cached.Value);
-        }
-
-        if (_secretClient is null)
+        if (_secrets is not { IsConfigured: true })
         {
             // The validator requires a Key Vault URI whenever a secret name is set, so this is a wiring bug.
-            throw new InvalidOperationException($"Signing secret '{name}' is to be read from Key Vault, but no SecretClient is registered.");
+            throw new InvalidOperationException($"Signing secret '{name}' is to be read from Key Vault, but no vault is configured.");
         }
 
         try
         {
-            var response = await _secretClient.GetSecretAsync(name, version: null, cancellationToken).ConfigureAwait(false);
-            var value = response.Value.Value;
+            var (value, fromCache) = await _secrets.GetAsync(name, _lifetime, forceRefresh: false, cancellationToken).ConfigureAwait(false);
             if (!IsUsable(value))
             {
                 Log.SecretMissing(_logger, name, "the Key Vault secret is empty");
                 return SigningSecretLookup.Missing;
             }
 
-            ThousandEyes.Errors.SecretRedactor.Remember(value);
-            _cache[name] = new CachedSecret(value, now + _lifetime);
-            Log.SecretLoaded(_logger, name);
-            return SigningSecretLookup.Found(value);
+            ThousandEyes.Errors.SecretRedactor.Remember(value!);
+            if (!fromCache)
+            {
+                Log.SecretLoaded(_logger, name);
+            }
+
+            return SigningSecretLookup.Found(value!);
         }
         catch (Exception failure) when (AzureSdkFailure.AsRequestFailed(failure) is { Status: 404 })
         {
@@ -107,9 +99,4 @@ public class SigningSecretStore
 
     private static bool IsUsable(string? secret) =>
         !string.IsNullOrWhiteSpace(secret) && !secret.TrimStart().StartsWith("@Microsoft.KeyVault(", StringComparison.OrdinalIgnoreCase);
-
-    private sealed record CachedSecret(string Value, DateTimeOffset ExpiresAt)
-    {
-        public override string ToString() => $"expires {ExpiresAt:O}";
-    }
 }

@@ -6,6 +6,7 @@ using AlertProbe.Core.Policy;
 using AlertProbe.Core.RateLimiting;
 using AlertProbe.Core.Rules;
 using AlertProbe.Core.KeyVault;
+using AlertProbe.Core.Settings;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -32,10 +33,7 @@ public static class IntakeServiceCollectionExtensions
             .AddAlertProbeMessaging(configuration)
             .AddThousandEyesClientWithKeyVault(configuration);
 
-        services.AddOptions<IntakeOptions>()
-            .Bind(configuration.GetSection(IntakeOptions.SectionName))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        services.AddValidatedOptions<IntakeOptions, IntakeOptionsValidator>(configuration.GetSection(IntakeOptions.SectionName));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<CredentialCircuit>();
         services.TryAddSingleton<IntakePlanner>();

@@ -3,32 +3,28 @@ using AlertProbe.ThousandEyes;
 using AlertProbe.ThousandEyes.Authentication;
 using Azure;
 using Azure.Identity;
-using Azure.Security.KeyVault.Secrets;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace AlertProbe.Core.KeyVault;
 
 /// <summary>
-/// Reads the credential from Key Vault and keeps it for <see cref="KeyVaultOptions.SecretCacheLifetime"/>. Reading
-/// in code (not through app-setting Key Vault references, refreshed only within 24 h) lets a 401 pick up a
-/// rotated token at once.
+/// Reads the credential from Key Vault through the app's one <see cref="KeyVaultSecretCache"/>, reusing a value for
+/// <see cref="KeyVaultOptions.SecretCacheLifetime"/>. Reading in code (not through app-setting Key Vault references,
+/// refreshed only within 24 h) lets a 401 pick up a rotated token at once.
 /// </summary>
 public sealed partial class KeyVaultCredentialSource : ThousandEyesCredentialSource, IDisposable
 {
-    private readonly SecretClient _secrets;
+    private readonly KeyVaultSecretCache _secrets;
     private readonly KeyVaultOptions _vault;
     private readonly ThousandEyesAuthScheme _scheme;
-    private readonly TimeProvider _time;
     private readonly ILogger<KeyVaultCredentialSource> _logger;
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private (ThousandEyesCredential Credential, DateTimeOffset ExpiresAt)? _cached;
 
     public KeyVaultCredentialSource(
-        SecretClient secrets,
+        KeyVaultSecretCache secrets,
         IOptions<KeyVaultOptions> vault,
         IOptions<ThousandEyesOptions> thousandEyes,
-        TimeProvider time,
         ILogger<KeyVaultCredentialSource> logger)
     {
         ArgumentNullException.ThrowIfNull(secrets);
@@ -37,33 +33,33 @@ public sealed partial class KeyVaultCredentialSource : ThousandEyesCredentialSou
         _secrets = secrets;
         _vault = vault.Value;
         _scheme = thousandEyes.Value.AuthScheme;
-        _time = time ?? throw new ArgumentNullException(nameof(time));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
     }
 
     public override async ValueTask<ThousandEyesCredential> GetCredentialAsync(bool forceRefresh, CancellationToken cancellationToken)
     {
-        if (!forceRefresh && Fresh() is { } cached)
-        {
-            return cached;
-        }
-
+        // One reader at a time: callers meeting an expired value wait for the first one's read instead of all asking.
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            // Another caller may have refreshed while this one waited.
-            if (!forceRefresh && Fresh() is { } refreshed)
+            var read = false;
+            async Task<string> Read(string name)
             {
-                return refreshed;
+                var (value, fromCache) = await ReadAsync(name, forceRefresh, cancellationToken).ConfigureAwait(false);
+                read |= !fromCache;
+                return value;
             }
 
             var credential = _scheme == ThousandEyesAuthScheme.Bearer
-                ? ThousandEyesCredential.Bearer(await ReadAsync(_vault.BearerTokenSecretName, cancellationToken).ConfigureAwait(false))
+                ? ThousandEyesCredential.Bearer(await Read(_vault.BearerTokenSecretName).ConfigureAwait(false))
                 : ThousandEyesCredential.Basic(
-                    await ReadAsync(_vault.EmailSecretName, cancellationToken).ConfigureAwait(false),
-                    await ReadAsync(_vault.BasicTokenSecretName, cancellationToken).ConfigureAwait(false));
-            _cached = (credential, _time.GetUtcNow() + _vault.SecretCacheLifetime);
-            LogCredentialRead(_logger, "Key Vault", _scheme, forceRefresh);
+                    await Read(_vault.EmailSecretName).ConfigureAwait(false),
+                    await Read(_vault.BasicTokenSecretName).ConfigureAwait(false));
+            if (read)
+            {
+                LogCredentialRead(_logger, "Key Vault", _scheme, forceRefresh);
+            }
+
             return credential;
         }
         finally
@@ -74,17 +70,14 @@ public sealed partial class KeyVaultCredentialSource : ThousandEyesCredentialSou
 
     public void Dispose() => _gate.Dispose();
 
-    private ThousandEyesCredential? Fresh() =>
-        _cached is { } entry && _time.GetUtcNow() < entry.ExpiresAt ? entry.Credential : null;
-
-    private async Task<string> ReadAsync(string name, CancellationToken cancellationToken)
+    private async Task<(string Value, bool FromCache)> ReadAsync(string name, bool forceRefresh, CancellationToken cancellationToken)
     {
         try
         {
-            var secret = await _secrets.GetSecretAsync(name, version: null, cancellationToken).ConfigureAwait(false);
-            return string.IsNullOrWhiteSpace(secret.Value?.Value)
+            var secret = await _secrets.GetAsync(name, _vault.SecretCacheLifetime, forceRefresh, cancellationToken).ConfigureAwait(false);
+            return string.IsNullOrWhiteSpace(secret.Value)
                 ? throw new ThousandEyesCredentialException($"Key Vault secret '{name}' is empty.", isTransient: false)
-                : secret.Value.Value;
+                : (secret.Value, secret.FromCache);
         }
         catch (Exception failure) when (AzureSdkFailure.AsRequestFailed(failure) is { } ex)
         {

@@ -22,6 +22,12 @@ public sealed class KeyVaultOptions
     /// <summary>Client id of a user-assigned managed identity; unset: <c>DefaultAzureCredential</c>.</summary>
     public string? ManagedIdentityClientId { get; set; }
 
+    /// <summary>
+    /// Whether the ThousandEyes credentials are read from the vault: when <see cref="Uri"/> is set. The one place this
+    /// is decided (the credential source, the start-up validation and the health check ask here).
+    /// </summary>
+    public bool HoldsThousandEyesCredentials => Uri is not null;
+
     /// <summary>How long a read secret is reused before Key Vault is asked again.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
     public TimeSpan SecretCacheLifetime { get; set; } = TimeSpan.FromMinutes(5);

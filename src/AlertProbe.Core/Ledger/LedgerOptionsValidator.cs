@@ -1,21 +1,18 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Options;
 
 namespace AlertProbe.Core.Ledger;
 
-/// <summary>Checks the data annotations, and that Table Storage has exactly one way to connect.</summary>
-internal sealed class LedgerOptionsValidator : IValidateOptions<LedgerOptions>
+/// <summary>The data annotations of <see cref="LedgerOptions"/>, checked by generated code (no reflection).</summary>
+[OptionsValidator]
+internal sealed partial class LedgerOptionsValidator : IValidateOptions<LedgerOptions>;
+
+/// <summary>What data annotations cannot say: a known kind, and exactly one way for Table Storage to connect.</summary>
+internal sealed class LedgerConnectionValidator : IValidateOptions<LedgerOptions>
 {
     public ValidateOptionsResult Validate(string? name, LedgerOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var failures = new List<string>();
-        var results = new List<ValidationResult>();
-        if (!Validator.TryValidateObject(options, new ValidationContext(options), results, validateAllProperties: true))
-        {
-            failures.AddRange(results.Select(r => $"{LedgerOptions.SectionName}:{string.Join(',', r.MemberNames)}: {r.ErrorMessage}"));
-        }
-
         if (!Enum.IsDefined(options.Kind))
         {
             failures.Add($"{LedgerOptions.SectionName}:Kind must be TableStorage or InMemory.");

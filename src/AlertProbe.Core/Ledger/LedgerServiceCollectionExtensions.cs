@@ -1,6 +1,7 @@
+using AlertProbe.Core.AzureClients;
 using AlertProbe.Core.Ledger.Storage;
+using AlertProbe.Core.Settings;
 using Azure.Data.Tables;
-using Azure.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -34,32 +35,23 @@ public static class LedgerServiceCollectionExtensions
     internal static IServiceCollection AddLedgerStore(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        if (services.Any(d => d.ServiceType == typeof(ILedgerStore)))
+        if (services.Any(descriptor => descriptor.ServiceType == typeof(ILedgerStore)))
         {
+            // Not an idempotence guard (the registrations below are TryAdd): a store registered beforehand (tests, the
+            // storm benchmark) replaces the ledger's storage, so its storage settings are neither bound nor required.
             return services;
         }
 
-        services.AddOptions<LedgerOptions>()
-            .Configure(options => configuration.GetSection(LedgerOptions.SectionName).Bind(options))
-            .ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LedgerOptions>, LedgerOptionsValidator>());
+        services.AddValidatedOptions<LedgerOptions, LedgerOptionsValidator>(configuration.GetSection(LedgerOptions.SectionName));
+        services.AddOptionsValidator<LedgerOptions, LedgerConnectionValidator>();
+        services.AddAlertProbeAzureClients(configuration);
         services.TryAddSingleton<ILedgerStore>(provider =>
         {
             var options = provider.GetRequiredService<IOptions<LedgerOptions>>().Value;
             return options.Kind == LedgerKind.InMemory
                 ? new InMemoryLedgerStore()
-                : new TableLedgerStore(CreateServiceClient(options), options.TableNamePrefix, options.CreateTables);
+                : new TableLedgerStore(provider.GetRequiredService<TableServiceClient>(), options.TableNamePrefix, options.CreateTables);
         });
         return services;
     }
-
-    private static TableServiceClient CreateServiceClient(LedgerOptions options) =>
-        string.IsNullOrWhiteSpace(options.ConnectionString)
-            ? new TableServiceClient(
-                options.ServiceUri,
-                new DefaultAzureCredential(new DefaultAzureCredentialOptions
-                {
-                    ManagedIdentityClientId = string.IsNullOrWhiteSpace(options.ClientId) ? null : options.ClientId,
-                }))
-            : new TableServiceClient(options.ConnectionString);
 }

@@ -1,21 +1,18 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Options;
 
 namespace AlertProbe.Core.Messages;
 
-/// <summary>Checks the data annotations and that the two topics are distinct entities.</summary>
-internal sealed class MessagingOptionsValidator : IValidateOptions<MessagingOptions>
+/// <summary>The data annotations of <see cref="MessagingOptions"/>, checked by generated code (no reflection).</summary>
+[OptionsValidator]
+internal sealed partial class MessagingOptionsValidator : IValidateOptions<MessagingOptions>;
+
+/// <summary>What data annotations cannot say: a known transport, and the two topics (and subscriptions) are distinct entities.</summary>
+internal sealed class MessagingEntitiesValidator : IValidateOptions<MessagingOptions>
 {
     public ValidateOptionsResult Validate(string? name, MessagingOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var failures = new List<string>();
-        var results = new List<ValidationResult>();
-        if (!Validator.TryValidateObject(options, new ValidationContext(options), results, validateAllProperties: true))
-        {
-            failures.AddRange(results.Select(r => $"{MessagingOptions.SectionName}:{string.Join(',', r.MemberNames)}: {r.ErrorMessage}"));
-        }
-
         if (!Enum.IsDefined(options.Transport))
         {
             failures.Add($"{MessagingOptions.SectionName}:Transport must be ServiceBus or InMemory.");

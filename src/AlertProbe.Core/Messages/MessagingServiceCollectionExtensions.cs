@@ -1,6 +1,5 @@
-using Azure.Identity;
-using Azure.Messaging.ServiceBus;
-using Microsoft.Extensions.Azure;
+using AlertProbe.Core.AzureClients;
+using AlertProbe.Core.Settings;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -24,10 +23,8 @@ public static class MessagingServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var section = configuration.GetSection(MessagingOptions.SectionName);
-        services.AddOptions<MessagingOptions>()
-            .Configure(options => section.Bind(options))
-            .ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MessagingOptions>, MessagingOptionsValidator>());
+        services.AddValidatedOptions<MessagingOptions, MessagingOptionsValidator>(section);
+        services.AddOptionsValidator<MessagingOptions, MessagingEntitiesValidator>();
 
         var transport = section.GetValue(nameof(MessagingOptions.Transport), MessagingTransport.ServiceBus);
         if (transport == MessagingTransport.InMemory)
@@ -37,7 +34,8 @@ public static class MessagingServiceCollectionExtensions
         }
         else
         {
-            AddServiceBusClient(services, configuration);
+            RequireServiceBusSettings(configuration);
+            services.AddAlertProbeAzureClients(configuration);
         }
 
         services.TryAddSingleton<InstantTestPublisher>();
@@ -45,33 +43,16 @@ public static class MessagingServiceCollectionExtensions
         return services;
     }
 
-    private static void AddServiceBusClient(IServiceCollection services, IConfiguration configuration)
+    /// <summary>Refuses a host with no way to reach Service Bus; the client itself is registered with the app's other Azure clients.</summary>
+    private static void RequireServiceBusSettings(IConfiguration configuration)
     {
         var connection = configuration.GetSection(ConnectionSectionName);
-        var fullyQualifiedNamespace = connection["fullyQualifiedNamespace"];
-        var connectionString = connection.Value ?? configuration.GetConnectionString(ConnectionSectionName);
-        if (string.IsNullOrWhiteSpace(fullyQualifiedNamespace) && string.IsNullOrWhiteSpace(connectionString))
+        if (string.IsNullOrWhiteSpace(connection["fullyQualifiedNamespace"])
+            && string.IsNullOrWhiteSpace(connection.Value ?? configuration.GetConnectionString(ConnectionSectionName)))
         {
             throw new InvalidOperationException(
                 "Service Bus is not configured: set ServiceBus__fullyQualifiedNamespace (managed identity) or a ServiceBus " +
                 "connection string, or Messaging__Transport=InMemory for an in-process run.");
         }
-
-        services.AddAzureClients(builder =>
-        {
-            if (!string.IsNullOrWhiteSpace(fullyQualifiedNamespace))
-            {
-                var clientId = connection["clientId"];
-                builder.AddServiceBusClientWithNamespace(fullyQualifiedNamespace)
-                    .WithCredential(new DefaultAzureCredential(new DefaultAzureCredentialOptions
-                    {
-                        ManagedIdentityClientId = string.IsNullOrWhiteSpace(clientId) ? null : clientId,
-                    }));
-            }
-            else
-            {
-                builder.AddServiceBusClient(connectionString);
-            }
-        });
     }
 }

@@ -1,3 +1,4 @@
+using AlertProbe.Core.Settings;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -12,16 +13,9 @@ public static class TargetPolicyServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
-        // Ingress and intake both register it; binding the lists twice would repeat their entries.
-        if (services.Any(descriptor => descriptor.ServiceType == typeof(TargetPolicy)))
-        {
-            return services;
-        }
-
-        services.AddOptions<TargetPolicyOptions>()
-            .Bind(configuration.GetSection(TargetPolicyOptions.SectionName))
-            .ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TargetPolicyOptions>, TargetPolicyOptionsValidator>());
+        // Ingress and intake both register it: the binding is added once, so the lists are not repeated.
+        services.AddBoundOptions<TargetPolicyOptions>(configuration.GetSection(TargetPolicyOptions.SectionName));
+        services.AddOptionsValidator<TargetPolicyOptions, TargetPolicyOptionsValidator>();
         services.TryAddSingleton<TargetPolicy>();
         return services;
     }

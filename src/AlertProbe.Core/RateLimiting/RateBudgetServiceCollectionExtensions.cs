@@ -1,6 +1,7 @@
 using AlertProbe.Core.Ledger;
 using AlertProbe.Core.Ledger.Storage;
 using AlertProbe.ThousandEyes.RateLimiting;
+using AlertProbe.Core.Settings;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -20,10 +21,7 @@ public static class RateBudgetServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddLedgerStore(configuration);
-        services.AddOptions<RateBudgetOptions>()
-            .Configure(options => configuration.GetSection(RateBudgetOptions.SectionName).Bind(options))
-            .ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RateBudgetOptions>, RateBudgetOptionsValidator>());
+        services.AddValidatedOptions<RateBudgetOptions, RateBudgetOptionsValidator>(configuration.GetSection(RateBudgetOptions.SectionName));
         services.TryAddSingleton(provider => new RateBudget(
             provider.GetRequiredService<ILedgerStore>(),
             provider.GetRequiredService<IOptions<RateBudgetOptions>>(),

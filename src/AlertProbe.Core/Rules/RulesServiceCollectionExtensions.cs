@@ -1,5 +1,5 @@
+using AlertProbe.Core.AzureClients;
 using AlertProbe.Core.Planning;
-using Azure.Identity;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
@@ -31,11 +31,8 @@ public static class RulesServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RulesOptions>, RulesOptionsValidator>());
 
-        var blob = configuration.GetSection($"{RulesOptions.SectionName}:{nameof(RulesOptions.Blob)}").Get<RulesBlobOptions>() ?? new RulesBlobOptions();
-        if (blob.IsConfigured)
-        {
-            AddBlobClient(services, blob);
-        }
+        // The rules blob's client (when Rules:Blob is configured) is registered with the app's other Azure clients.
+        services.AddAlertProbeAzureClients(configuration);
 
         // The provider must not depend on IOptions<RulesOptions>: the options validator depends on the provider.
         services.TryAddSingleton(provider => new RuleSetProvider(
@@ -69,21 +66,4 @@ public static class RulesServiceCollectionExtensions
         _ = provider.GetRequiredService<IOptions<RulesOptions>>().Value;
         return provider.GetRequiredService<RuleSetProvider>();
     }
-
-    private static void AddBlobClient(IServiceCollection services, RulesBlobOptions blob) => services.AddAzureClients(builder =>
-    {
-        if (blob.ServiceUri is not null)
-        {
-            builder.AddBlobServiceClient(blob.ServiceUri)
-                .WithName(BlobClientName)
-                .WithCredential(new DefaultAzureCredential(new DefaultAzureCredentialOptions
-                {
-                    ManagedIdentityClientId = string.IsNullOrWhiteSpace(blob.ClientId) ? null : blob.ClientId,
-                }));
-        }
-        else
-        {
-            builder.AddBlobServiceClient(blob.ConnectionString).WithName(BlobClientName);
-        }
-    });
 }

@@ -79,10 +79,9 @@ public sealed class UnreachableAzureServiceTests
     public async Task The_thousandeyes_credential_from_an_unreachable_key_vault_is_a_transient_credential_failure()
     {
         var source = new KeyVaultCredentialSource(
-            UnreachableVault(),
+            new KeyVaultSecretCache(UnreachableVault(), Time),
             Options.Create(new KeyVaultOptions { Uri = new Uri("https://vault.example/") }),
             Options.Create(new ThousandEyesOptions { AuthScheme = ThousandEyesAuthScheme.Bearer, ApiVersion = ThousandEyesApiVersion.V7 }),
-            Time,
             new FakeLogger<KeyVaultCredentialSource>());
 
         var error = await Assert.ThrowsAsync<ThousandEyesCredentialException>(() => source.GetCredentialAsync(false, CancellationToken.None).AsTask());
@@ -94,7 +93,7 @@ public sealed class UnreachableAzureServiceTests
     [Fact]
     public async Task A_signing_secret_from_an_unreachable_key_vault_is_unavailable_not_an_exception()
     {
-        var store = new SigningSecretStore(UnreachableVault(), Time, Options.Create(new IngressOptions()), new FakeLogger<SigningSecretStore>());
+        var store = new SigningSecretStore(new KeyVaultSecretCache(UnreachableVault(), Time), Options.Create(new IngressOptions()), new FakeLogger<SigningSecretStore>());
 
         var lookup = await store.GetAsync(new SlackIngressOptions { SigningSecretName = "slack-signing-secret" }, CancellationToken.None);
 
@@ -104,7 +103,7 @@ public sealed class UnreachableAzureServiceTests
     [Fact]
     public async Task A_write_back_token_from_an_unreachable_key_vault_is_unavailable_for_now()
     {
-        var store = new WriteBackSecretStore(UnreachableVault(), Time, Options.Create(new WriteBackOptions()), new FakeLogger<WriteBackSecretStore>());
+        var store = new WriteBackSecretStore(new KeyVaultSecretCache(UnreachableVault(), Time), Options.Create(new WriteBackOptions()), new FakeLogger<WriteBackSecretStore>());
 
         var lookup = await store.GetAsync("WriteBack:PagerDuty:Token", value: null, secretName: "pagerduty-token", CancellationToken.None);
 

@@ -1,4 +1,5 @@
 using AlertProbe.Core.Ingress;
+using AlertProbe.Core.KeyVault;
 using Azure;
 using Azure.Security.KeyVault.Secrets;
 using Microsoft.Extensions.Logging.Testing;
@@ -16,8 +17,7 @@ public sealed class SigningSecretStoreTests
     private readonly Mock<SecretClient> _keyVault = new();
 
     private SigningSecretStore Store() => new(
-        _keyVault.Object,
-        _time,
+        new KeyVaultSecretCache(_keyVault.Object, _time),
         Options.Create(new IngressOptions { SecretCacheLifetime = TimeSpan.FromMinutes(5) }),
         new FakeLogger<SigningSecretStore>());
 

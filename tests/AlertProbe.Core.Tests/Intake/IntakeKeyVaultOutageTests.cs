@@ -35,10 +35,9 @@ public sealed class IntakeKeyVaultOutageTests(AzuriteFixture azurite)
         var reads = 0;
         await using var host = await IntakeHost.StartAsync(azurite, options => options.Services = services =>
             services.AddSingleton<ThousandEyesCredentialSource>(provider => new KeyVaultCredentialSource(
-                vault.Object,
+                new KeyVaultSecretCache(vault.Object, provider.GetRequiredService<TimeProvider>()),
                 Options.Create(new KeyVaultOptions { Uri = new Uri("https://alertprobe.vault.azure.net/") }),
                 provider.GetRequiredService<IOptions<ThousandEyesOptions>>(),
-                provider.GetRequiredService<TimeProvider>(),
                 provider.GetRequiredService<ILogger<KeyVaultCredentialSource>>())));
         vault.Setup(v => v.GetSecretAsync("thousandeyes-bearer-token", null, It.IsAny<CancellationToken>()))
             .Returns(() => ++reads <= 2

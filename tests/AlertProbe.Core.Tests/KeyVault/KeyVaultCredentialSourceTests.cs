@@ -93,9 +93,8 @@ public sealed class KeyVaultCredentialSourceTests
 
     private KeyVaultCredentialSource KeyVaultSource(SecretClient secrets, ThousandEyesAuthScheme scheme = ThousandEyesAuthScheme.Bearer) =>
         new(
-            secrets,
+            new KeyVaultSecretCache(secrets, _time),
             Options.Create(new KeyVaultOptions { Uri = new Uri("https://vault.example/"), SecretCacheLifetime = TimeSpan.FromMinutes(5) }),
             Options.Create(new ThousandEyesOptions { AuthScheme = scheme, ApiVersion = ThousandEyesApiVersion.V6 }),
-            _time,
             new FakeLogger<KeyVaultCredentialSource>());
 }

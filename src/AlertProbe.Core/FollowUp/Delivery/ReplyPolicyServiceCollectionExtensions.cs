@@ -1,3 +1,4 @@
+using AlertProbe.Core.Settings;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -15,15 +16,9 @@ public static class ReplyPolicyServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
-        if (services.Any(descriptor => descriptor.ServiceType == typeof(ReplyPolicy)))
-        {
-            return services;
-        }
-
-        services.AddOptions<ReplyPolicyOptions>()
-            .Bind(configuration.GetSection(ReplyPolicyOptions.SectionName))
-            .ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ReplyPolicyOptions>, ReplyPolicyOptionsValidator>());
+        // Ingress, intake and follow-up all register it: the binding is added once, so the lists are not repeated.
+        services.AddBoundOptions<ReplyPolicyOptions>(configuration.GetSection(ReplyPolicyOptions.SectionName));
+        services.AddOptionsValidator<ReplyPolicyOptions, ReplyPolicyOptionsValidator>();
         services.TryAddSingleton<ReplyPolicy>();
 
         // Reply addresses from configuration are judged at start-up (FollowUp:Delivery:DefaultUrl, Ingress:Teams:ResultsWebhookUrl).

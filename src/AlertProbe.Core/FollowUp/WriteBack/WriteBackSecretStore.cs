@@ -1,23 +1,20 @@
-using System.Collections.Concurrent;
 using AlertProbe.Core.AzureSdk;
+using AlertProbe.Core.KeyVault;
 using AlertProbe.ThousandEyes.Errors;
 using Azure;
-using Azure.Security.KeyVault.Secrets;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace AlertProbe.Core.FollowUp.WriteBack;
 
 /// <summary>
-/// Hands out write-back credentials: the configured value, or a Key Vault secret cached for
-/// <see cref="WriteBackOptions.SecretCacheLifetime"/>. Every value handed out is remembered by the
+/// Hands out write-back credentials: the configured value, or a Key Vault secret reused (through the app's one
+/// <see cref="KeyVaultSecretCache"/>) for <see cref="WriteBackOptions.SecretCacheLifetime"/>. Every value handed out is remembered by the
 /// <see cref="SecretRedactor"/>, so it is masked wherever text leaves the process.
 /// </summary>
 public sealed partial class WriteBackSecretStore(
-    SecretClient? secretClient, TimeProvider timeProvider, IOptions<WriteBackOptions> options, ILogger<WriteBackSecretStore> logger)
+    KeyVaultSecretCache secrets, IOptions<WriteBackOptions> options, ILogger<WriteBackSecretStore> logger)
 {
-    private readonly ConcurrentDictionary<string, (string Value, DateTimeOffset ExpiresAt)> _cache = new(StringComparer.Ordinal);
-
     /// <summary>The secret, or null with <paramref name="why"/> (never the value) and whether trying later may help.</summary>
     public async Task<SecretLookup> GetAsync(string setting, string? value, string? secretName, CancellationToken cancellationToken)
     {
@@ -33,28 +30,20 @@ public sealed partial class WriteBackSecretStore(
             return SecretLookup.Found(value);
         }
 
-        if (string.IsNullOrEmpty(secretName) || secretClient is null)
+        if (string.IsNullOrEmpty(secretName) || !secrets.IsConfigured)
         {
             return SecretLookup.Missing($"{setting} is not configured");
         }
 
-        var now = timeProvider.GetUtcNow();
-        if (_cache.TryGetValue(secretName, out var cached) && cached.ExpiresAt > now)
-        {
-            return SecretLookup.Found(cached.Value);
-        }
-
         try
         {
-            var response = await secretClient.GetSecretAsync(secretName, version: null, cancellationToken).ConfigureAwait(false);
-            var secret = response.Value.Value;
+            var secret = (await secrets.GetAsync(secretName, options.Value.SecretCacheLifetime, forceRefresh: false, cancellationToken).ConfigureAwait(false)).Value;
             if (string.IsNullOrWhiteSpace(secret))
             {
                 return SecretLookup.Missing($"Key Vault secret '{secretName}' is empty");
             }
 
             SecretRedactor.Remember(secret);
-            _cache[secretName] = (secret, now + options.Value.SecretCacheLifetime);
             return SecretLookup.Found(secret);
         }
         catch (Exception failure) when (AzureSdkFailure.AsRequestFailed(failure) is { Status: 404 } exception)

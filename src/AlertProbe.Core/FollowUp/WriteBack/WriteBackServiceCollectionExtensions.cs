@@ -1,5 +1,4 @@
-using Azure.Identity;
-using Azure.Security.KeyVault.Secrets;
+using AlertProbe.Core.AzureClients;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -28,22 +27,13 @@ public static class WriteBackServiceCollectionExtensions
         }
 
         services.AddOptions<WriteBackOptions>()
-            .Configure(options =>
-            {
-                configuration.GetSection(WriteBackOptions.SectionName).Bind(options);
-                if (options.KeyVaultUri is null && Uri.TryCreate(configuration["KeyVault:Uri"], UriKind.Absolute, out var vault))
-                {
-                    options.KeyVaultUri = vault;
-                }
-            })
+            .Bind(configuration.GetSection(WriteBackOptions.SectionName))
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WriteBackOptions>, WriteBackOptionsValidator>());
 
-        services.TryAddSingleton(provider => new WriteBackSecretStore(
-            CreateSecretClient(provider.GetRequiredService<IOptions<WriteBackOptions>>().Value, configuration["KeyVault:ManagedIdentityClientId"]),
-            provider.GetRequiredService<TimeProvider>(),
-            provider.GetRequiredService<IOptions<WriteBackOptions>>(),
-            provider.GetRequiredService<ILogger<WriteBackSecretStore>>()));
+        // Secret names are read with the app's one SecretClient and secret cache; the vault defaults to KeyVault:Uri.
+        services.AddAlertProbeAzureClients(configuration);
+        services.TryAddSingleton<WriteBackSecretStore>();
 
         services.AddHttpClient(HttpClientName, http => http.Timeout = Timeout.InfiniteTimeSpan)
             .AddTypedClient<WriteBackDispatcher>()
@@ -60,17 +50,5 @@ public static class WriteBackServiceCollectionExtensions
             .AddResilienceHandler("write-back", FollowUpServiceCollectionExtensions.ConfigureReplyPipeline);
         services.TryAddTransient<WriteBackDelivery>();
         return services;
-    }
-
-    private static SecretClient? CreateSecretClient(WriteBackOptions options, string? clientId)
-    {
-        var anyFromKeyVault = new[]
-        {
-            options.PagerDuty.TokenSecretName, options.ServiceNow.PasswordSecretName, options.ServiceNow.TokenSecretName,
-            options.Grafana.TokenSecretName, options.Jira.TokenSecretName,
-        }.Any(name => !string.IsNullOrEmpty(name));
-        return anyFromKeyVault && options.KeyVaultUri is { } vault
-            ? new SecretClient(vault, new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = string.IsNullOrWhiteSpace(clientId) ? null : clientId }))
-            : null;
     }
 }

@@ -39,10 +39,10 @@ internal sealed class ThousandEyesHealthCheck(
             : HealthCheckResult.Healthy("ThousandEyes API configured.", data));
     }
 
-    // Mirrors the client's choice: Key Vault when KeyVault:Uri is set, else configuration. Only presence is read.
+    // Asks where the client's choice is made (KeyVaultOptions), else configuration. Only presence is read.
     private string CredentialSource(ThousandEyesOptions settings)
     {
-        if (OptionsReader.Read(keyVault, KeyVaultOptions.SectionName).Value?.Uri is not null)
+        if (OptionsReader.Read(keyVault, KeyVaultOptions.SectionName).Value?.HoldsThousandEyesCredentials == true)
         {
             return "key-vault";
         }

@@ -31,8 +31,7 @@ public sealed class WriteBackSecretTests
             ["WriteBack:PagerDuty:TokenSecretName"] = SecretName,
             ["WriteBack:PagerDuty:From"] = "oncall@example.com",
         };
-        await using var host = await FollowUpHost.StartAsync(settings, services => services.AddSingleton(provider => new WriteBackSecretStore(
-            vault.Object, provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<IOptions<WriteBackOptions>>(), provider.GetRequiredService<ILogger<WriteBackSecretStore>>())));
+        await using var host = await FollowUpHost.StartAsync(settings, services => services.AddSingleton(vault.Object));
         await host.CreateTestAsync("https://vault-token.example.com/", adjust: created => created with { WriteBack = WriteBackTests.TargetsFor(WriteBackKind.PagerDuty).Targets });
         await host.CreateTestAsync("https://vault-token-2.example.com/", alertId: "alert-2", adjust: created => created with { WriteBack = WriteBackTests.TargetsFor(WriteBackKind.PagerDuty).Targets });
         host.Time.Advance(TimeSpan.FromMinutes(1));
