@@ -5,6 +5,8 @@
 # runs Stryker against tests/AlertProbe.Core.Tests with --mutate scoped to the area's files and a test filter that
 # keeps the run to the tests that exercise it, and ends with one line per area: "mutation score: AREA N.N %",
 # with the equivalent mutants of tests/mutation/equivalent-mutants.tsv left out. Too slow for CI: see docs/testing.md.
+# MUTATION_RERUN=1 tests again only the mutants the area's last run left undetected (same source, tests only added) and
+# scores the last report with their new statuses merged in (tests/mutation/rerun.mjs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -32,8 +34,8 @@ declare -A tests=(
   [ledger]="FullyQualifiedName~$ns.Ledger.|FullyQualifiedName~$ns.Intake."
   [budget]="FullyQualifiedName~$ns.RateLimiting.|FullyQualifiedName~$ns.Intake."
 )
-# An upper bound per area, so a hung mutant run cannot hold the machine.
-limit=${MUTATION_TIMEOUT:-3600}
+# An upper bound per area, so a hung mutant run cannot hold the machine (intake needed more than an hour on 2026-12-02).
+limit=${MUTATION_TIMEOUT:-7200}
 
 echo "==> Installing test tools (Azurite with npm, dotnet-stryker from the tool manifest)"
 npm ci --prefix tools/azurite --no-audit --no-fund --loglevel=error
@@ -47,13 +49,25 @@ mkdir -p "$out"
 
 scores=()
 for area in "${areas[@]}"; do
-  echo "==> Stryker: $area (${mutate[$area]})"
+  patterns=("${mutate[$area]}")
+  previous=""
+  if [ "${MUTATION_RERUN:-0}" = 1 ]; then
+    last="$out/$area/reports/merged-report.json"
+    [ -f "$last" ] || last="$out/$area/reports/mutation-report.json"
+    if [ ! -f "$last" ]; then echo "MUTATION_RERUN=1 needs a previous report of $area ($last)" >&2; exit 1; fi
+    previous="$out/$area-previous.json"
+    cp "$last" "$previous"
+    mapfile -t patterns < <(node tests/mutation/rerun.mjs spans "$previous")
+  fi
+  mutate_args=()
+  for pattern in "${patterns[@]}"; do mutate_args+=(--mutate "$pattern"); done
+  echo "==> Stryker: $area (${patterns[*]})"
   rm -rf "$out/$area"
   started=$(date +%s)
   set +e
   (cd tests/AlertProbe.Core.Tests && timeout "$limit" dotnet dotnet-stryker \
       --config-file "$root/tests/mutation/stryker-config.json" \
-      --mutate "${mutate[$area]}" \
+      "${mutate_args[@]}" \
       --test-case-filter "${tests[$area]}" \
       --output "$out/$area" \
       --skip-version-check)
@@ -66,6 +80,10 @@ for area in "${areas[@]}"; do
     exit 1
   fi
   echo "$area took ${seconds} s; survivors listed in $out/$area/survivors.txt"
+  if [ -n "$previous" ]; then
+    node tests/mutation/rerun.mjs merge "$previous" "$report" "$out/$area/reports/merged-report.json"
+    report="$out/$area/reports/merged-report.json"
+  fi
   scores+=("$(node tests/mutation/score.mjs "$report" tests/mutation/equivalent-mutants.tsv "$area" "$out/$area/survivors.txt")")
 done
 
