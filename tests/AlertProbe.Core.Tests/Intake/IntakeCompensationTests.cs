@@ -5,7 +5,6 @@ using AlertProbe.Core.Tests.Intake.Support;
 using AlertProbe.Testing.Azurite;
 using Azure.Data.Tables;
 using Azure.Messaging.ServiceBus;
-using Microsoft.Extensions.DependencyInjection;
 using Moq;
 
 namespace AlertProbe.Core.Tests.Intake;
@@ -179,24 +178,7 @@ public sealed class IntakeCompensationTests(AzuriteFixture azurite)
         return client.Object;
     }
 
-    private async Task<(IntakeHost Host, ScriptedFailureLedgerStore Store)> StartAsync(
-        Func<InMemoryMessageBus, ServiceBusClient>? serviceBus = null, params (string Key, string Value)[] settings)
-    {
-        ScriptedFailureLedgerStore? store = null;
-        var prefix = "t" + Guid.NewGuid().ToString("N")[..16];
-        var host = await IntakeHost.StartAsync(azurite, options =>
-        {
-            foreach (var (key, value) in settings)
-            {
-                options.Settings[key] = value;
-            }
-
-            options.ServiceBusClient = serviceBus;
-            options.Services = services => services.AddSingleton<ILedgerStore>(_ =>
-                store = new ScriptedFailureLedgerStore(new TableLedgerStore(new TableServiceClient(azurite.ConnectionString), prefix)));
-        });
-
-        _ = host.Ledger;
-        return (host, store!);
-    }
+    private Task<(IntakeHost Host, ScriptedFailureLedgerStore Store)> StartAsync(
+        Func<InMemoryMessageBus, ServiceBusClient>? serviceBus = null, params (string Key, string Value)[] settings) =>
+        ScriptedFailureLedgerStore.StartIntakeAsync(azurite, serviceBus, settings);
 }

@@ -4,9 +4,7 @@ using AlertProbe.Core.Outcomes;
 using AlertProbe.Core.Tests.Intake.Support;
 using AlertProbe.Testing.Azurite;
 using Azure;
-using Azure.Data.Tables;
 using Azure.Messaging.ServiceBus;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace AlertProbe.Core.Tests.Intake;
 
@@ -127,25 +125,7 @@ public sealed class IntakeStorageFailureTests(AzuriteFixture azurite)
         Assert.Empty(host.Scheduled);
     }
 
-    private async Task<(IntakeHost Host, ScriptedFailureLedgerStore Store)> StartAsync(
-        Func<InMemoryMessageBus, ServiceBusClient>? serviceBus = null, params (string Key, string Value)[] settings)
-    {
-        ScriptedFailureLedgerStore? store = null;
-        var prefix = "t" + Guid.NewGuid().ToString("N")[..16];
-        var host = await IntakeHost.StartAsync(azurite, options =>
-        {
-            foreach (var (key, value) in settings)
-            {
-                options.Settings[key] = value;
-            }
-
-            options.ServiceBusClient = serviceBus;
-            options.Services = services => services.AddSingleton<ILedgerStore>(_ =>
-                store = new ScriptedFailureLedgerStore(new TableLedgerStore(new TableServiceClient(azurite.ConnectionString), prefix)));
-        });
-
-        // The store is built with the ledger; resolving the ledger builds it.
-        _ = host.Ledger;
-        return (host, store!);
-    }
+    private Task<(IntakeHost Host, ScriptedFailureLedgerStore Store)> StartAsync(
+        Func<InMemoryMessageBus, ServiceBusClient>? serviceBus = null, params (string Key, string Value)[] settings) =>
+        ScriptedFailureLedgerStore.StartIntakeAsync(azurite, serviceBus, settings);
 }

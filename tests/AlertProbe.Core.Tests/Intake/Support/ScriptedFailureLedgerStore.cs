@@ -1,6 +1,10 @@
 using AlertProbe.Core.Ledger.Storage;
+using AlertProbe.Core.Messages;
+using AlertProbe.Testing.Azurite;
 using Azure;
 using Azure.Data.Tables;
+using Azure.Messaging.ServiceBus;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AlertProbe.Core.Tests.Intake.Support;
 
@@ -98,4 +102,29 @@ internal sealed class ScriptedFailureLedgerStore(ILedgerStore inner) : ILedgerSt
     private static RequestFailedException Failure(int status, string what) => status == 0
         ? new RequestFailedException(0, $"Connection refused ({what}, scripted)", null, new HttpRequestException("Connection refused"))
         : new RequestFailedException(status, $"Scripted storage failure ({what}).", status == 503 ? "ServerBusy" : "AuthorizationFailure", null);
+
+    /// <summary>
+    /// An intake host on Azurite whose ledger store is a scripted failing store over a table ledger of its own (the store
+    /// is built with the ledger: resolving the ledger builds it), with the given Service Bus client and settings.
+    /// </summary>
+    public static async Task<(IntakeHost Host, ScriptedFailureLedgerStore Store)> StartIntakeAsync(
+        AzuriteFixture azurite, Func<InMemoryMessageBus, ServiceBusClient>? serviceBus, params (string Key, string Value)[] settings)
+    {
+        ScriptedFailureLedgerStore? store = null;
+        var prefix = "t" + Guid.NewGuid().ToString("N")[..16];
+        var host = await IntakeHost.StartAsync(azurite, options =>
+        {
+            foreach (var (key, value) in settings)
+            {
+                options.Settings[key] = value;
+            }
+
+            options.ServiceBusClient = serviceBus;
+            options.Services = services => services.AddSingleton<ILedgerStore>(_ =>
+                store = new ScriptedFailureLedgerStore(new TableLedgerStore(new TableServiceClient(azurite.ConnectionString), prefix)));
+        });
+
+        _ = host.Ledger;
+        return (host, store!);
+    }
 }
