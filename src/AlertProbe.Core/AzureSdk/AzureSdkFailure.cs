@@ -8,7 +8,7 @@ namespace AlertProbe.Core.AzureSdk;
 /// a RequestFailedException but an <see cref="AggregateException"/> of one per try (status 0 each). Checked on this
 /// machine against a closed loopback port with default client options: Azure.Data.Tables 12.13.0 and
 /// Azure.Security.KeyVault.Secrets 4.12.0 both threw an AggregateException of four after about 6 s
-/// (<c>AzureSdkFailureTests</c> keeps that fact).
+/// (<c>UnreachableAzureServiceTests</c> keeps that fact).
 /// </summary>
 internal static class AzureSdkFailure
 {

@@ -1,4 +1,3 @@
-using AlertProbe.Core.AzureSdk;
 using AlertProbe.Core.KeyVault;
 using Azure;
 using Microsoft.Extensions.Logging;
@@ -83,15 +82,15 @@ public class SigningSecretStore
 
             return SigningSecretLookup.Found(value!);
         }
-        catch (Exception failure) when (AzureSdkFailure.AsRequestFailed(failure) is { Status: 404 })
+        catch (RequestFailedException exception) when (exception.Status == 404)
         {
             // Not transient: the secret was never created, or was deleted. Not cached, so creating it takes effect at once.
             Log.SecretMissing(_logger, name, "the Key Vault secret does not exist (404)");
             return SigningSecretLookup.Missing;
         }
-        catch (Exception failure) when (AzureSdkFailure.AsRequestFailed(failure) is { } exception)
+        catch (RequestFailedException exception)
         {
-            // Also Key Vault not answering at all (the retries' AggregateException).
+            // Also Key Vault not answering at all (status 0).
             Log.SecretUnavailable(_logger, name, exception.Status, exception.ErrorCode);
             return SigningSecretLookup.Unavailable;
         }

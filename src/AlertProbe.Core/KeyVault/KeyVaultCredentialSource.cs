@@ -1,4 +1,3 @@
-using AlertProbe.Core.AzureSdk;
 using AlertProbe.ThousandEyes;
 using AlertProbe.ThousandEyes.Authentication;
 using Azure;
@@ -79,10 +78,10 @@ public sealed partial class KeyVaultCredentialSource : ThousandEyesCredentialSou
                 ? throw new ThousandEyesCredentialException($"Key Vault secret '{name}' is empty.", isTransient: false)
                 : (secret.Value, secret.FromCache);
         }
-        catch (Exception failure) when (AzureSdkFailure.AsRequestFailed(failure) is { } ex)
+        catch (RequestFailedException ex)
         {
             // The exception's own message is not passed on: it quotes the service response. No answer at all (Key Vault
-            // unreachable) comes as the retries' AggregateException, read here as its last try (status 0).
+            // unreachable) is status 0.
             var (reason, transient) = ex.Status switch
             {
                 404 => ($"Key Vault secret '{name}' was not found", false),

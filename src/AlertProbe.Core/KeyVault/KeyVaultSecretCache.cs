@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using AlertProbe.Core.AzureSdk;
 using Azure.Security.KeyVault.Secrets;
 
 namespace AlertProbe.Core.KeyVault;
@@ -7,7 +8,8 @@ namespace AlertProbe.Core.KeyVault;
 /// The app's one cache of Key Vault secrets, over its one <see cref="SecretClient"/>: the ThousandEyes credential
 /// source, the ingress signing secrets and the write-back tokens all read through it, so a secret rotated and re-read
 /// by one is seen by all. Each caller says how old a value it accepts (its own cache-lifetime setting). Failures are
-/// the SDK's exceptions, passed on: each caller words them for its own outcome.
+/// the SDK's RequestFailedException, passed on for each caller to word for its own outcome — also when the vault gave no
+/// answer at all, which the SDK throws as an AggregateException of its tries (<see cref="AzureSdkFailure"/>).
 /// </summary>
 public sealed class KeyVaultSecretCache
 {
@@ -40,7 +42,16 @@ public sealed class KeyVaultSecretCache
             return new KeyVaultSecretRead(cached.Value, FromCache: true);
         }
 
-        var response = await client.GetSecretAsync(name, version: null, cancellationToken).ConfigureAwait(false);
+        Azure.Response<KeyVaultSecret> response;
+        try
+        {
+            response = await client.GetSecretAsync(name, version: null, cancellationToken).ConfigureAwait(false);
+        }
+        catch (AggregateException tries) when (AzureSdkFailure.AsRequestFailed(tries) is { } last)
+        {
+            throw AzureSdkFailure.Single(tries, last);
+        }
+
         var value = response.Value?.Value;
         if (!string.IsNullOrWhiteSpace(value))
         {

@@ -1,4 +1,3 @@
-using AlertProbe.Core.AzureSdk;
 using AlertProbe.Core.KeyVault;
 using AlertProbe.ThousandEyes.Errors;
 using Azure;
@@ -46,14 +45,14 @@ public sealed partial class WriteBackSecretStore(
             SecretRedactor.Remember(secret);
             return SecretLookup.Found(secret);
         }
-        catch (Exception failure) when (AzureSdkFailure.AsRequestFailed(failure) is { Status: 404 } exception)
+        catch (RequestFailedException exception) when (exception.Status == 404)
         {
             Log.SecretUnavailable(logger, secretName, exception.Status);
             return SecretLookup.Missing($"Key Vault secret '{secretName}' does not exist");
         }
-        catch (Exception failure) when (AzureSdkFailure.AsRequestFailed(failure) is { } exception)
+        catch (RequestFailedException exception)
         {
-            // Also Key Vault not answering at all (the retries' AggregateException).
+            // Also Key Vault not answering at all (status 0).
             Log.SecretUnavailable(logger, secretName, exception.Status);
             return SecretLookup.Unavailable($"Key Vault secret '{secretName}' could not be read ({exception.Status})");
         }
