@@ -45,7 +45,8 @@ if (command === 'spans') {
   let retested = 0;
   for (const [path, file] of Object.entries(previous.files)) {
     const again = rerun.files[path];
-    if (!again) continue;
+    // A file with nothing left to retest is outside the rerun's --mutate: Stryker reports it with a placeholder source.
+    if (!again || again.source === 'File ignored by mutate filter') continue;
     if (again.source !== file.source) throw new Error(`${relative(path)} changed since the previous run: run the whole area`);
     const statuses = new Map(again.mutants.filter(m => m.status !== 'Ignored').map(m => [key(m), m.status]));
     for (const m of file.mutants.filter(undetected)) {
