@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -337,7 +338,13 @@ internal sealed class RuleSetBuilder
     /// A rule is written once, whatever API version the client speaks: it must give what every version offering the
     /// type requires; a version's extra requirement (v6 page-load's httpInterval) is the request validator's to report.
     /// </summary>
+    // Asked once per test of every rule, and the answer depends on the type only: computed once per type.
+    private static readonly ConcurrentDictionary<InstantTestType, IReadOnlyList<string>> RequiredByType = new();
+
     private static IReadOnlyList<string> RequiredInEveryVersion(InstantTestType type) =>
+        RequiredByType.GetOrAdd(type, ComputeRequiredInEveryVersion);
+
+    private static IReadOnlyList<string> ComputeRequiredInEveryVersion(InstantTestType type) =>
         Enum.GetValues<ThousandEyesApiVersion>()
             .Where(type.IsAvailableIn)
             .Select(type.RequiredFieldsIn)
